@@ -1,0 +1,16 @@
+//! Yew components. They only render what they are given; parsing lives in [`crate::format`],
+//! state changes in [`crate::state`], and browser APIs in `crate::web`.
+//! - [`link`]: in-viewer links that keep working as plain links.
+//! - [`reader`]: one article, with a component per block kind.
+//! - [`collection`]: the list of articles.
+//! - [`panels`]: loading, error, not-found and skipped-article panels.
+//! - [`view`]: picks the panel or page for an [`AppState`](crate::state::AppState).
+//! - `shell` (browser only): wires the reducer to fetch, history and the document.
+
+pub mod collection;
+pub mod link;
+pub mod panels;
+pub mod reader;
+pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod shell;

@@ -1,0 +1,111 @@
+//! Status panels: loading, a file that could not be loaded, an unknown article id, and the list
+//! of articles left out of a file with the reason for each.
+
+use crate::format::{FormatError, Problem};
+use crate::state::LoadError;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LoadingProps {
+    pub source: AttrValue,
+}
+
+#[component]
+pub fn Loading(props: &LoadingProps) -> Html {
+    html! {
+        <p class="av-status" role="status">{ format!("Loading {}…", props.source) }</p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorPanelProps {
+    pub source: AttrValue,
+    pub error: LoadError,
+    pub on_retry: Callback<()>,
+}
+
+/// Where in the file the problem is, when the error knows.
+fn location_of(error: &LoadError) -> Option<String> {
+    match error {
+        LoadError::Format(FormatError::NotJson { line, column, .. }) => {
+            Some(format!("line {line}, column {column}"))
+        }
+        LoadError::Format(FormatError::Invalid(problem)) if !problem.path.is_empty() => {
+            Some(problem.path.clone())
+        }
+        _ => None,
+    }
+}
+
+/// What went wrong, without the location (shown on its own line).
+fn reason_of(error: &LoadError) -> String {
+    match error {
+        LoadError::Format(FormatError::NotJson { message, .. }) => {
+            format!("The file is not valid JSON: {message}.")
+        }
+        LoadError::Format(FormatError::Invalid(problem)) => format!("{}.", problem.message),
+        other => format!("{}.", capitalised(&other.to_string())),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+#[component]
+pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
+    let onclick = props.on_retry.reform(|_: MouseEvent| ());
+    html! {
+        <section class="av-panel av-panel--error" role="alert" aria-labelledby="av-error-title">
+            <h1 id="av-error-title" class="av-panel__title">{ "The articles could not be loaded" }</h1>
+            <dl class="av-panel__facts">
+                <dt>{ "File" }</dt>
+                <dd><code class="av-code">{ props.source.clone() }</code></dd>
+                <dt>{ "Problem" }</dt>
+                <dd>{ reason_of(&props.error) }</dd>
+                if let Some(location) = location_of(&props.error) {
+                    <dt>{ "Where" }</dt>
+                    <dd><code class="av-code">{ location }</code></dd>
+                }
+            </dl>
+            <button type="button" class="av-button" {onclick}>{ "Try again" }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ProblemListProps {
+    pub skipped: Vec<Problem>,
+    pub notices: Vec<Problem>,
+}
+
+/// Articles left out of the file and non-fatal notices, each with its location.
+#[component]
+pub fn ProblemList(props: &ProblemListProps) -> Html {
+    if props.skipped.is_empty() && props.notices.is_empty() {
+        return Html::default();
+    }
+    let item = |problem: &Problem| {
+        html! { <li><code class="av-code">{ problem.path.clone() }</code>{ ": " }{ problem.message.clone() }</li> }
+    };
+    let skipped_title = match props.skipped.len() {
+        1 => "1 article was left out".to_owned(),
+        n => format!("{n} articles were left out"),
+    };
+    html! {
+        <section class="av-panel av-panel--problems" aria-labelledby="av-problems-title">
+            <h2 id="av-problems-title" class="av-panel__title">{ "Problems in this file" }</h2>
+            if !props.skipped.is_empty() {
+                <h3 class="av-panel__subtitle">{ skipped_title }</h3>
+                <ul class="av-problems">{ for props.skipped.iter().map(item) }</ul>
+            }
+            if !props.notices.is_empty() {
+                <h3 class="av-panel__subtitle">{ "Notes" }</h3>
+                <ul class="av-problems">{ for props.notices.iter().map(item) }</ul>
+            }
+        </section>
+    }
+}

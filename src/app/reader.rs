@@ -1,0 +1,253 @@
+//! One article as a reader page: header (title, standfirst, byline, dates, source), lead image,
+//! and the body, rendered block by block. Text is always inserted as text, never as HTML.
+
+use crate::date::Timestamp;
+use crate::model::{Article, Block, Body, HeadingLevel, Image, Inline, LanguageTag, Span};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub article: Rc<Article>,
+    /// The collection's language, used when the article has none.
+    #[prop_or_default]
+    pub fallback_language: Option<LanguageTag>,
+}
+
+/// The `id` of the article's heading, the target of focus after navigation.
+pub const ARTICLE_TITLE_ID: &str = "av-article-title";
+
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let article = &props.article;
+    let language = article.language_or(props.fallback_language.as_ref());
+    let lang = language.map(|l| AttrValue::from(l.as_str().to_owned()));
+    let dir = language.map(LanguageTag::direction);
+    html! {
+        <article class="av-article" {lang} {dir} aria-labelledby={ARTICLE_TITLE_ID}>
+            <header class="av-article__header">
+                if !article.regions.is_empty() {
+                    <p class="av-kicker">
+                        <span class="av-visually-hidden">{ "Regions: " }</span>
+                        { article.regions.iter().map(|r| r.leaf().to_owned()).collect::<Vec<_>>().join(" · ") }
+                    </p>
+                }
+                <h1 id={ARTICLE_TITLE_ID} class="av-article__title" tabindex="-1">{ article.title.clone() }</h1>
+                if let Some(standfirst) = &article.standfirst {
+                    <p class="av-standfirst">{ standfirst.clone() }</p>
+                }
+                <ArticleMeta article={Rc::clone(article)} />
+            </header>
+            if let Some(image) = &article.image {
+                <Figure image={image.clone()} lead=true />
+            }
+            <div class="av-article__body">
+                { render_body(&article.body) }
+            </div>
+            <ArticleFooter article={Rc::clone(article)} />
+        </article>
+    }
+}
+
+fn render_body(body: &Body) -> Html {
+    match body {
+        Body::Blocks(blocks) => blocks.iter().map(render_block).collect(),
+        Body::Remote(url) => html! {
+            <p class="av-status">{ format!("The text of this article is at {}.", url.as_str()) }</p>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ArticleProps {
+    article: Rc<Article>,
+}
+
+fn time_element(timestamp: &Timestamp) -> Html {
+    html! { <time datetime={timestamp.to_machine()}>{ timestamp.to_human() }</time> }
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[component]
+fn ArticleMeta(props: &ArticleProps) -> Html {
+    let article = &props.article;
+    html! {
+        <div class="av-meta">
+            if !article.byline.is_empty() {
+                <p class="av-byline">{ "By " }<span class="av-byline__names">{ join_names(&article.byline) }</span></p>
+            }
+            <p class="av-dates">
+                <span class="av-dates__published">{ "Published " }{ time_element(&article.published) }</span>
+                if let Some(updated) = &article.updated {
+                    <span class="av-dates__updated">{ "Updated " }{ time_element(updated) }</span>
+                }
+                if let Some(minutes) = article.reading_minutes() {
+                    <span class="av-dates__reading">{ format!("{minutes} min read") }</span>
+                }
+            </p>
+            if let Some(source) = &article.source {
+                <p class="av-source">
+                    { "Source: " }
+                    if let Some(url) = &source.url {
+                        <a class="av-link" href={url.as_str().to_owned()}>{ source.name.clone() }</a>
+                    } else {
+                        { source.name.clone() }
+                    }
+                </p>
+            }
+        </div>
+    }
+}
+
+#[component]
+fn ArticleFooter(props: &ArticleProps) -> Html {
+    let article = &props.article;
+    if article.tags.is_empty() && article.regions.is_empty() && article.url.is_none() {
+        return Html::default();
+    }
+    html! {
+        <footer class="av-article__footer">
+            if !article.regions.is_empty() {
+                <h2 class="av-footer__heading">{ "Regions" }</h2>
+                <ul class="av-chips">
+                    { for article.regions.iter().map(|r| html! { <li class="av-chip">{ r.to_string() }</li> }) }
+                </ul>
+            }
+            if !article.tags.is_empty() {
+                <h2 class="av-footer__heading">{ "Tags" }</h2>
+                <ul class="av-chips">
+                    { for article.tags.iter().map(|t| html! { <li class="av-chip">{ t.clone() }</li> }) }
+                </ul>
+            }
+            if let Some(url) = &article.url {
+                <p class="av-original"><a class="av-link" href={url.as_str().to_owned()}>{ "Read the original article" }</a></p>
+            }
+        </footer>
+    }
+}
+
+/// One body block. The `match` is exhaustive: a new block kind will not compile until it renders.
+#[must_use]
+pub fn render_block(block: &Block) -> Html {
+    match block {
+        Block::Paragraph(inline) => html! { <p class="av-paragraph">{ render_inline(inline) }</p> },
+        Block::Heading { text, level: HeadingLevel::Two } => html! { <h2 class="av-heading">{ text.clone() }</h2> },
+        Block::Heading { text, level: HeadingLevel::Three } => html! { <h3 class="av-heading av-heading--minor">{ text.clone() }</h3> },
+        Block::Image(image) => html! { <Figure image={image.clone()} /> },
+        Block::PullQuote { text, attribution } => html! {
+            // The text repeats the body, so assistive technology skips it rather than read it twice.
+            <aside class="av-pullquote" aria-hidden="true">
+                <blockquote class="av-pullquote__text"><p>{ text.clone() }</p></blockquote>
+                if let Some(attribution) = attribution {
+                    <p class="av-pullquote__attribution">{ attribution.clone() }</p>
+                }
+            </aside>
+        },
+        Block::Quote { text, cite } => html! {
+            <figure class="av-quote">
+                <blockquote class="av-quote__text"><p>{ render_inline(text) }</p></blockquote>
+                if let Some(cite) = cite {
+                    <figcaption class="av-quote__cite">{ cite.clone() }</figcaption>
+                }
+            </figure>
+        },
+        Block::List { ordered: true, items } => html! {
+            <ol class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item) }</li> }) }</ol>
+        },
+        Block::List { ordered: false, items } => html! {
+            <ul class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item) }</li> }) }</ul>
+        },
+        Block::Link { text, url, label } => html! {
+            <p class="av-promo">
+                if let Some(label) = label {
+                    <span class="av-promo__label">{ label.clone() }</span>
+                }
+                <a class="av-promo__link" href={url.as_str().to_owned()}>{ text.clone() }</a>
+            </p>
+        },
+    }
+}
+
+/// Inline text: each span as text, wrapped in `strong`, `em` and `a` as it asks.
+#[must_use]
+pub fn render_inline(inline: &Inline) -> Html {
+    inline.0.iter().map(render_span).collect()
+}
+
+fn render_span(span: &Span) -> Html {
+    let mut node = html! { { span.text.clone() } };
+    if span.em {
+        node = html! { <em>{ node }</em> };
+    }
+    if span.strong {
+        node = html! { <strong>{ node }</strong> };
+    }
+    if let Some(href) = &span.href {
+        node = html! { <a class="av-link" href={href.as_str().to_owned()}>{ node }</a> };
+    }
+    node
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FigureProps {
+    pub image: Image,
+    /// The lead image loads eagerly; inline images load lazily.
+    #[prop_or_default]
+    pub lead: bool,
+}
+
+/// An image with its caption and credit. If the image cannot be loaded, a box keeps its place
+/// and shows the alternative text; the caption stays.
+#[component]
+pub fn Figure(props: &FigureProps) -> Html {
+    let failed = use_state(|| false);
+    let image = &props.image;
+    let onerror = {
+        let failed = failed.clone();
+        Callback::from(move |_: Event| failed.set(true))
+    };
+    let width = image.width.map(|w| w.to_string());
+    let height = image.height.map(|h| h.to_string());
+    let class = classes!("av-figure", props.lead.then_some("av-figure--lead"));
+    let picture = if *failed {
+        let text = if image.alt.is_empty() {
+            "Image unavailable".to_owned()
+        } else {
+            format!("Image unavailable: {}", image.alt)
+        };
+        html! { <div class="av-figure__missing" role="img" aria-label={text.clone()}><span aria-hidden="true">{ text }</span></div> }
+    } else {
+        html! {
+            <img class="av-figure__image" src={image.src.as_str().to_owned()} alt={image.alt.clone()}
+                {width} {height} decoding="async" loading={if props.lead { "eager" } else { "lazy" }} {onerror} />
+        }
+    };
+    let has_caption = image.caption.is_some() || image.credit.is_some();
+    html! {
+        <figure {class}>
+            { picture }
+            if has_caption {
+                <figcaption class="av-caption">
+                    if let Some(caption) = &image.caption {
+                        <span class="av-visually-hidden">{ "Image caption, " }</span>
+                        <span class="av-caption__text">{ caption.clone() }</span>
+                    }
+                    if let Some(credit) = &image.credit {
+                        { " " }
+                        <span class="av-caption__credit">
+                            <span class="av-visually-hidden">{ "Image source, " }</span>
+                            { credit.clone() }
+                        </span>
+                    }
+                </figcaption>
+            }
+        </figure>
+    }
+}

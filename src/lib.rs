@@ -1,0 +1,21 @@
+//! Article viewer: a Yew single-page app that reads article JSON and renders a reader.
+//!
+//! The core (everything but [`app`] and `web`) is pure Rust with no browser APIs, so `cargo test`
+//! checks it natively:
+//! - [`date`]: publication dates, their calendar day, display.
+//! - [`model`]: validated domain types (collection, article, blocks, URLs, regions, languages).
+//! - [`format`]: article format version 1, JSON → model, with located errors.
+//! - [`query`]: the view's state as URL query parameters, both ways.
+//! - [`state`]: the app's reducer (actions → state), pure and tested natively.
+//! - [`app`]: Yew components, rendered in the browser or to strings by the `ssr` tests.
+//! - `web` (browser only): fetch, location and history.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod date;
+pub mod format;
+pub mod model;
+pub mod query;
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,387 @@
+//! Validated domain types: what a collection of articles is once its JSON has been checked.
+//! Values of these types can only come out of [`crate::format`], so the renderer can trust them:
+//! every URL has an allowed scheme, every id is link-safe, every date is real.
+
+use crate::date::Timestamp;
+use std::fmt;
+use std::rc::Rc;
+
+/// A whole file once validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collection {
+    pub title: Option<String>,
+    pub language: Option<LanguageTag>,
+    /// Shared so components can hold one article cheaply.
+    pub articles: Vec<Rc<Article>>,
+}
+
+impl Collection {
+    #[must_use]
+    pub fn find(&self, id: &str) -> Option<&Rc<Article>> {
+        self.articles.iter().find(|article| article.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub standfirst: Option<String>,
+    pub published: Timestamp,
+    pub updated: Option<Timestamp>,
+    pub byline: Vec<String>,
+    pub tags: Vec<String>,
+    pub language: Option<LanguageTag>,
+    pub url: Option<SafeUrl>,
+    pub source: Option<Source>,
+    pub regions: Vec<RegionPath>,
+    pub image: Option<Image>,
+    pub body: Body,
+}
+
+impl Article {
+    /// Words in the body text (0 while a `body_url` body has not been loaded).
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        match &self.body {
+            Body::Blocks(blocks) => blocks.iter().map(Block::word_count).sum(),
+            Body::Remote(_) => 0,
+        }
+    }
+
+    /// Minutes to read the body at [`WORDS_PER_MINUTE`], at least one; `None` when unknown.
+    #[must_use]
+    pub fn reading_minutes(&self) -> Option<usize> {
+        let words = self.word_count();
+        (words > 0).then(|| words.div_ceil(WORDS_PER_MINUTE).max(1))
+    }
+
+    /// The language the article is written in: its own, or else the collection's.
+    #[must_use]
+    pub fn language_or<'a>(&'a self, fallback: Option<&'a LanguageTag>) -> Option<&'a LanguageTag> {
+        self.language.as_ref().or(fallback)
+    }
+}
+
+/// Average adult silent reading speed for English prose.
+pub const WORDS_PER_MINUTE: usize = 230;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub name: String,
+    pub url: Option<SafeUrl>,
+}
+
+/// The article text: given inline, or loaded from `body_url` when the article is opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    Blocks(Vec<Block>),
+    Remote(SafeUrl),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    pub src: SafeUrl,
+    /// Empty means decorative.
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingLevel {
+    Two,
+    Three,
+}
+
+/// One typed piece of article body. The renderer matches on this exhaustively.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Paragraph(Inline),
+    Heading {
+        text: String,
+        level: HeadingLevel,
+    },
+    Image(Image),
+    PullQuote {
+        text: String,
+        attribution: Option<String>,
+    },
+    Quote {
+        text: Inline,
+        cite: Option<String>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Inline>,
+    },
+    Link {
+        text: String,
+        url: SafeUrl,
+        label: Option<String>,
+    },
+}
+
+impl Block {
+    /// Words a reader reads in this block. Pull quotes repeat the body, so they do not count.
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        fn words(text: &str) -> usize {
+            text.split_whitespace().count()
+        }
+        match self {
+            Block::Paragraph(inline) | Block::Quote { text: inline, .. } => inline.word_count(),
+            Block::Heading { text, .. } | Block::Link { text, .. } => words(text),
+            Block::Image(image) => image.caption.as_deref().map_or(0, words),
+            Block::PullQuote { .. } => 0,
+            Block::List { items, .. } => items.iter().map(Inline::word_count).sum(),
+        }
+    }
+}
+
+/// Running text: a sequence of spans with optional emphasis and link.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Inline(pub Vec<Span>);
+
+impl Inline {
+    #[must_use]
+    pub fn plain(text: &str) -> Self {
+        Self(vec![Span {
+            text: text.to_owned(),
+            ..Span::default()
+        }])
+    }
+
+    /// The text without formatting.
+    #[must_use]
+    pub fn plain_text(&self) -> String {
+        self.0.iter().map(|span| span.text.as_str()).collect()
+    }
+
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        self.plain_text().split_whitespace().count()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Span {
+    pub text: String,
+    pub strong: bool,
+    pub em: bool,
+    pub href: Option<SafeUrl>,
+}
+
+/// A region as a path of names, broadest first: `Europe/Russia/Kursk Oblast`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RegionPath(Vec<String>);
+
+impl RegionPath {
+    /// Splits on `/` and trims each name.
+    ///
+    /// # Errors
+    /// When the path is empty or any segment is empty (`Europe//Russia`, `/Europe`, `Europe/`).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        if text.trim().is_empty() {
+            return Err("a region path cannot be empty".to_owned());
+        }
+        let segments: Vec<String> = text.split('/').map(|s| s.trim().to_owned()).collect();
+        if let Some(position) = segments.iter().position(String::is_empty) {
+            return Err(format!(
+                "\"{text}\" has an empty name at position {}: write names separated by single slashes, like Europe/Russia/Kursk Oblast",
+                position + 1
+            ));
+        }
+        Ok(Self(segments))
+    }
+
+    #[must_use]
+    pub fn segments(&self) -> &[String] {
+        &self.0
+    }
+
+    /// The last, most specific name.
+    #[must_use]
+    pub fn leaf(&self) -> &str {
+        self.0.last().map_or("", String::as_str)
+    }
+
+    /// Whether `self` is `ancestor` or lies under it.
+    #[must_use]
+    pub fn is_within(&self, ancestor: &RegionPath) -> bool {
+        self.0.starts_with(&ancestor.0)
+    }
+}
+
+impl fmt::Display for RegionPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.join("/"))
+    }
+}
+
+/// A BCP 47 language tag, checked for shape (`en`, `en-GB`, `zh-Hant-TW`, `ar`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LanguageTag(String);
+
+/// Languages written right to left, by primary subtag.
+const RTL_LANGUAGES: [&str; 12] = [
+    "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "syr", "ur", "yi",
+];
+/// Scripts written right to left, by script subtag.
+const RTL_SCRIPTS: [&str; 7] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"];
+
+impl LanguageTag {
+    /// # Errors
+    /// When the text is not shaped like a BCP 47 tag.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut subtags = text.split('-');
+        let primary = subtags.next().unwrap_or_default();
+        let primary_ok = (2..=3).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_alphabetic());
+        let rest_ok = subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if primary_ok && rest_ok {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(format!(
+                "\"{text}\" is not a BCP 47 language tag: use a code such as en, en-GB, uk or ar"
+            ))
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether text in this language runs right to left.
+    #[must_use]
+    pub fn is_right_to_left(&self) -> bool {
+        let mut subtags = self.0.split('-');
+        let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
+        if RTL_LANGUAGES.contains(&primary.as_str()) {
+            return true;
+        }
+        subtags.any(|s| s.len() == 4 && RTL_SCRIPTS.contains(&s.to_ascii_lowercase().as_str()))
+    }
+
+    /// `"rtl"` or `"ltr"`, for the `dir` attribute.
+    #[must_use]
+    pub fn direction(&self) -> &'static str {
+        if self.is_right_to_left() {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+}
+
+/// Where a URL may be used: links may also be `mailto:`; images and data files may not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlUse {
+    Link,
+    Resource,
+}
+
+/// A URL whose scheme is allowed (`http`, `https`, `mailto` for links) or that is relative.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SafeUrl(String);
+
+impl SafeUrl {
+    /// Checks a URL the way a browser would read it: surrounding whitespace and control
+    /// characters are stripped and tabs and newlines inside are ignored before the scheme is
+    /// read, so `" jav\tascript:"` is caught as `javascript:`.
+    ///
+    /// # Errors
+    /// Names the refused scheme, or says why the URL is unusable.
+    pub fn parse(text: &str, usage: UrlUse) -> Result<Self, String> {
+        let cleaned: String = text
+            .trim_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        if cleaned.is_empty() {
+            return Err("a URL cannot be empty".to_owned());
+        }
+        if cleaned.chars().any(|c| c.is_control()) {
+            return Err("a URL cannot contain control characters".to_owned());
+        }
+        match scheme_of(&cleaned) {
+            None => Ok(Self(cleaned)),
+            Some(scheme) => match (scheme.as_str(), usage) {
+                ("http" | "https", _) | ("mailto", UrlUse::Link) => Ok(Self(cleaned)),
+                ("mailto", UrlUse::Resource) => {
+                    Err("mailto: URLs are only allowed for links".to_owned())
+                }
+                _ => Err(format!(
+                    "{scheme}: URLs are not allowed (use http, https{} or a relative URL)",
+                    if usage == UrlUse::Link { ", mailto" } else { "" }
+                )),
+            },
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The scheme of an absolute URL, lower-cased; `None` for a relative one.
+fn scheme_of(url: &str) -> Option<String> {
+    let colon = url.find(':')?;
+    let candidate = &url[..colon];
+    // A colon after a path, query or fragment character does not start a scheme.
+    let mut chars = candidate.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first_ok && rest_ok).then(|| candidate.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disguised_schemes_are_caught() {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "  javascript:alert(1)",
+            "jav\tascript:alert(1)",
+            "java\nscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:msgbox",
+        ] {
+            assert!(SafeUrl::parse(bad, UrlUse::Link).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn allowed_urls() {
+        for good in [
+            "https://example.com/a?b=c:d",
+            "http://x",
+            "images/a.svg",
+            "/a/b",
+            "./a:b",
+            "?article=x",
+            "#top",
+            "//cdn.example/x.png",
+        ] {
+            assert!(SafeUrl::parse(good, UrlUse::Resource).is_ok(), "{good:?} was refused");
+        }
+        assert!(SafeUrl::parse("mailto:a@b.c", UrlUse::Link).is_ok());
+        assert!(SafeUrl::parse("mailto:a@b.c", UrlUse::Resource).is_err());
+    }
+
+    #[test]
+    fn right_to_left_languages() {
+        for (tag, rtl) in [("ar", true), ("fa-IR", true), ("he", true), ("ur", true), ("en-GB", false), ("uk", false), ("pa-Arab", true)] {
+            assert_eq!(LanguageTag::parse(tag).map(|t| t.is_right_to_left()), Ok(rtl), "{tag}");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The view's state as URL query parameters (`?src=…&article=…`), parsed and printed without
+//! browser APIs so the round trip is tested natively.
+
+/// The file loaded when no `src` parameter is given.
+pub const DEFAULT_SOURCE: &str = "articles.json";
+
+/// What the URL says to show.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The file to load; `None` means [`DEFAULT_SOURCE`].
+    pub src: Option<String>,
+    /// The article to open; `None` shows the list.
+    pub article: Option<String>,
+}
+
+impl Query {
+    /// Reads a query string, with or without its leading `?`. Unknown parameters are ignored;
+    /// empty values count as absent.
+    #[must_use]
+    pub fn parse(search: &str) -> Self {
+        let mut query = Self::default();
+        for (key, value) in pairs(search) {
+            if value.is_empty() {
+                continue;
+            }
+            match key.as_str() {
+                "src" => query.src = Some(value),
+                "article" => query.article = Some(value),
+                _ => {}
+            }
+        }
+        query
+    }
+
+    /// The file to load.
+    #[must_use]
+    pub fn source(&self) -> &str {
+        self.src.as_deref().unwrap_or(DEFAULT_SOURCE)
+    }
+
+    /// The query string for this state, `?` included, or `""` when there is nothing to say.
+    #[must_use]
+    pub fn to_search(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(src) = &self.src {
+            parts.push(format!("src={}", encode(src)));
+        }
+        if let Some(article) = &self.article {
+            parts.push(format!("article={}", encode(article)));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// The same state showing another article (or the list, with `None`).
+    #[must_use]
+    pub fn with_article(&self, article: Option<&str>) -> Self {
+        Self {
+            article: article.map(str::to_owned),
+            ..self.clone()
+        }
+    }
+}
+
+/// Splits a query string into decoded key/value pairs.
+fn pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            (decode(key), decode(value))
+        })
+}
+
+/// Percent-decodes a query component (`+` is a space); invalid escapes are kept as written.
+#[must_use]
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    out.push(byte);
+                    i += 2;
+                } else {
+                    out.push(b'%');
+                }
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes a query component, keeping `/` and `:` readable.
+#[must_use]
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/' | b':') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let query = Query {
+            src: Some("data/news feed.json?x=1&y=2".to_owned()),
+            article: Some("kursk-1".to_owned()),
+        };
+        assert_eq!(Query::parse(&query.to_search()), query);
+        assert_eq!(Query::default().to_search(), "");
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode("a+b%2Fc%zz%C3%A9"), "a b/c%zzé");
+        let query = Query::parse("?src=&article=x&unknown=1");
+        assert_eq!(query.src, None);
+        assert_eq!(query.article.as_deref(), Some("x"));
+        assert_eq!(query.source(), DEFAULT_SOURCE);
+    }
+}

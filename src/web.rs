@@ -1,0 +1,145 @@
+//! The only code that touches browser APIs: reading and writing the URL, listening for Back and
+//! Forward, fetching files, and small document updates.
+
+use crate::query::Query;
+use crate::state::LoadError;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// How long a file may take to arrive completely.
+pub const FETCH_TIMEOUT_SECONDS: u32 = 20;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The query in the address bar.
+#[must_use]
+pub fn current_query() -> Query {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .map(|search| Query::parse(&search))
+        .unwrap_or_default()
+}
+
+/// Adds a history entry for `query` without reloading the page.
+pub fn push_query(query: &Query) {
+    let Some(window) = window() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{}", query.to_search());
+    if let Ok(history) = window.history() {
+        // Failing to record history only costs the Back button an entry.
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Calls `on_change` with the new query whenever Back or Forward changes the URL. Dropping the
+/// returned guard stops listening.
+#[must_use]
+pub fn listen_for_history(on_change: impl Fn(Query) + 'static) -> HistoryListener {
+    let closure = Closure::<dyn Fn()>::new(move || on_change(current_query()));
+    if let Some(window) = window() {
+        let _ = window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
+    }
+    HistoryListener { closure }
+}
+
+pub struct HistoryListener {
+    closure: Closure<dyn Fn()>,
+}
+
+impl Drop for HistoryListener {
+    fn drop(&mut self) {
+        if let Some(window) = window() {
+            let _ = window.remove_event_listener_with_callback(
+                "popstate",
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+fn describe_js_error(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// Fetches `url` as text, with a time limit of [`FETCH_TIMEOUT_SECONDS`].
+///
+/// # Errors
+/// A network failure, a time-out, or an HTTP status other than 2xx.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let window = window().ok_or_else(|| LoadError::Network("no window".to_owned()))?;
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    if let Some(controller) = &controller {
+        init.set_signal(Some(&controller.signal()));
+    }
+    let abort = controller.map(|controller| Closure::once(move || controller.abort()));
+    let timer = abort.as_ref().and_then(|abort| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                i32::try_from(FETCH_TIMEOUT_SECONDS * 1000).unwrap_or(i32::MAX),
+            )
+            .ok()
+    });
+    let result = fetch_with(&window, url, &init).await;
+    if let Some(timer) = timer {
+        window.clear_timeout_with_handle(timer);
+    }
+    result.map_err(|error| match error {
+        LoadError::Network(message) if message.contains("abort") => {
+            LoadError::Timeout(FETCH_TIMEOUT_SECONDS)
+        }
+        other => other,
+    })
+}
+
+async fn fetch_with(
+    window: &web_sys::Window,
+    url: &str,
+    init: &web_sys::RequestInit,
+) -> Result<String, LoadError> {
+    let network = |e: JsValue| LoadError::Network(describe_js_error(&e));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let text = JsFuture::from(response.text().map_err(network)?)
+        .await
+        .map_err(network)?;
+    text.as_string()
+        .ok_or_else(|| LoadError::Network("the answer was not text".to_owned()))
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Moves keyboard focus to the element with `id` (after navigation) and scrolls to the top.
+pub fn focus_and_scroll_to_top(id: &str) {
+    let Some(window) = window() else { return };
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    if let Some(element) = window
+        .document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
