@@ -99,7 +99,9 @@ impl CivilDate {
         let day = digits(&text[8..10]);
         let month_u8 = u8::try_from(month).unwrap_or(0);
         if !(1..=12).contains(&month_u8) {
-            return Err(format!("\"{text}\" has no month {month}: months run 01 to 12"));
+            return Err(format!(
+                "\"{text}\" has no month {month}: months run 01 to 12"
+            ));
         }
         let year_i32 = i32::try_from(year).unwrap_or(0);
         CivilDate::new(year_i32, month_u8, u8::try_from(day).unwrap_or(0)).ok_or_else(|| {
@@ -119,7 +121,8 @@ impl CivilDate {
         let era = year.div_euclid(400);
         let year_of_era = year - era * 400;
         let month = i64::from(self.month);
-        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era - 719_468
     }
@@ -313,9 +316,15 @@ mod tests {
     #[test]
     fn epoch_day_round_trip() {
         for days in [-800_000, -1, 0, 1, 20_186, 2_932_896] {
-            assert_eq!(CivilDate::from_days_since_epoch(days).days_since_epoch(), days);
+            assert_eq!(
+                CivilDate::from_days_since_epoch(days).days_since_epoch(),
+                days
+            );
         }
-        assert_eq!(CivilDate::new(2025, 4, 8).map(CivilDate::days_since_epoch), Some(20_186));
+        assert_eq!(
+            CivilDate::new(2025, 4, 8).map(CivilDate::days_since_epoch),
+            Some(20_186)
+        );
     }
 
     #[test]

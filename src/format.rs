@@ -193,7 +193,10 @@ pub fn parse_body_file(text: &str) -> Result<(Vec<Block>, Vec<Problem>), FormatE
     let mut notices = Vec::new();
     let blocks = match fields.get("body") {
         Some(Value::Array(items)) => read_blocks(&fields.child("body"), items, &mut notices),
-        Some(other) => Err(fields.problem("body", format!("must be an array of blocks, not {}", describe(other)))),
+        Some(other) => Err(fields.problem(
+            "body",
+            format!("must be an array of blocks, not {}", describe(other)),
+        )),
         None => Err(fields.problem("body", "is required")),
     }
     .map_err(FormatError::Invalid)?;
@@ -223,7 +226,10 @@ fn parse_json(text: &str) -> Result<Value, FormatError> {
 fn check_version(map: &Map<String, Value>, path: &str) -> Result<(), FormatError> {
     let at = join(path, "version");
     match map.get("version") {
-        None => Err(FormatError::at(&at, "is missing: add \"version\": 1 at the top of the file")),
+        None => Err(FormatError::at(
+            &at,
+            "is missing: add \"version\": 1 at the top of the file",
+        )),
         Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
         Some(Value::Number(n)) => Err(FormatError::at(
             &at,
@@ -231,7 +237,10 @@ fn check_version(map: &Map<String, Value>, path: &str) -> Result<(), FormatError
         )),
         Some(other) => Err(FormatError::at(
             &at,
-            format!("must be the number {FORMAT_VERSION}, not {}", describe(other)),
+            format!(
+                "must be the number {FORMAT_VERSION}, not {}",
+                describe(other)
+            ),
         )),
     }
 }
@@ -304,7 +313,9 @@ impl<'a> Fields<'a> {
         match self.get(field) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
-            Some(other) => Err(self.problem(field, format!("must be a string, not {}", describe(other)))),
+            Some(other) => {
+                Err(self.problem(field, format!("must be a string, not {}", describe(other))))
+            }
         }
     }
 
@@ -321,7 +332,11 @@ impl<'a> Fields<'a> {
             .ok_or_else(|| self.problem(field, "is required"))
     }
 
-    fn opt_parsed<T>(&self, field: &str, parse: impl Fn(&str) -> Result<T, String>) -> Read<Option<T>> {
+    fn opt_parsed<T>(
+        &self,
+        field: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Read<Option<T>> {
         self.opt_string(field)?
             .map(|s| parse(s).map_err(|message| self.problem(field, message)))
             .transpose()
@@ -335,7 +350,10 @@ impl<'a> Fields<'a> {
         match self.get(field) {
             None => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
-            Some(other) => Err(self.problem(field, format!("must be true or false, not {}", describe(other)))),
+            Some(other) => Err(self.problem(
+                field,
+                format!("must be true or false, not {}", describe(other)),
+            )),
         }
     }
 
@@ -343,7 +361,9 @@ impl<'a> Fields<'a> {
         match self.get(field) {
             None => Ok(None),
             Some(Value::Array(items)) => Ok(Some(items)),
-            Some(other) => Err(self.problem(field, format!("must be an array, not {}", describe(other)))),
+            Some(other) => {
+                Err(self.problem(field, format!("must be an array, not {}", describe(other))))
+            }
         }
     }
 
@@ -351,7 +371,9 @@ impl<'a> Fields<'a> {
         match self.get(field) {
             None => Ok(None),
             Some(Value::Object(map)) => Ok(Some(Fields::new(map, self.child(field)))),
-            Some(other) => Err(self.problem(field, format!("must be an object, not {}", describe(other)))),
+            Some(other) => {
+                Err(self.problem(field, format!("must be an object, not {}", describe(other))))
+            }
         }
     }
 
@@ -366,9 +388,17 @@ impl<'a> Fields<'a> {
             .map(|(i, item)| {
                 let at = format!("{}[{i}]", self.child(field));
                 match item {
-                    Value::String(s) if s.trim().is_empty() => Err(Problem { path: at, message: "must not be empty".to_owned() }),
-                    Value::String(s) => parse(s.trim()).map_err(|message| Problem { path: at, message }),
-                    other => Err(Problem { path: at, message: format!("must be a string, not {}", describe(other)) }),
+                    Value::String(s) if s.trim().is_empty() => Err(Problem {
+                        path: at,
+                        message: "must not be empty".to_owned(),
+                    }),
+                    Value::String(s) => {
+                        parse(s.trim()).map_err(|message| Problem { path: at, message })
+                    }
+                    other => Err(Problem {
+                        path: at,
+                        message: format!("must be a string, not {}", describe(other)),
+                    }),
                 }
             })
             .collect()
@@ -379,9 +409,15 @@ impl<'a> Fields<'a> {
             None => Ok(None),
             Some(Value::Number(n)) => match n.as_u64() {
                 Some(v @ 1..=MAX_IMAGE_SIDE) => Ok(u32::try_from(v).ok()),
-                _ => Err(self.problem(field, format!("must be a whole number of pixels from 1 to {MAX_IMAGE_SIDE}, not {n}"))),
+                _ => Err(self.problem(
+                    field,
+                    format!("must be a whole number of pixels from 1 to {MAX_IMAGE_SIDE}, not {n}"),
+                )),
             },
-            Some(other) => Err(self.problem(field, format!("must be a whole number of pixels, not {}", describe(other)))),
+            Some(other) => Err(self.problem(
+                field,
+                format!("must be a whole number of pixels, not {}", describe(other)),
+            )),
         }
     }
 }
@@ -389,7 +425,9 @@ impl<'a> Fields<'a> {
 fn check_id(id: &str) -> Result<String, String> {
     let length = id.chars().count();
     if length > MAX_ID_LENGTH {
-        return Err(format!("is {length} characters long; the limit is {MAX_ID_LENGTH}"));
+        return Err(format!(
+            "is {length} characters long; the limit is {MAX_ID_LENGTH}"
+        ));
     }
     if let Some(bad) = id
         .chars()
@@ -406,7 +444,9 @@ fn read_article(fields: &Fields<'_>, notices: &mut Vec<Problem>) -> Read<Article
     let id = match fields.get("id") {
         Some(Value::String(s)) if s.is_empty() => Err(fields.problem("id", "must not be empty")),
         Some(Value::String(s)) => check_id(s).map_err(|message| fields.problem("id", message)),
-        Some(other) => Err(fields.problem("id", format!("must be a string, not {}", describe(other)))),
+        Some(other) => {
+            Err(fields.problem("id", format!("must be a string, not {}", describe(other))))
+        }
         None => Err(fields.problem("id", "is required")),
     }?;
     let title = fields.req_text("title")?;
@@ -441,11 +481,22 @@ fn read_article(fields: &Fields<'_>, notices: &mut Vec<Problem>) -> Read<Article
         })
         .transpose()?;
     let regions = fields.opt_list("regions", RegionPath::parse)?;
-    let image = fields.opt_object("image")?.map(|image| read_image(&image)).transpose()?;
-    let body = match (fields.opt_array("body")?, fields.opt_url("body_url", UrlUse::Resource)?) {
+    let image = fields
+        .opt_object("image")?
+        .map(|image| read_image(&image))
+        .transpose()?;
+    let body = match (
+        fields.opt_array("body")?,
+        fields.opt_url("body_url", UrlUse::Resource)?,
+    ) {
         (Some(items), _) => Body::Blocks(read_blocks(&fields.child("body"), items, notices)?),
         (None, Some(url)) => Body::Remote(url),
-        (None, None) => return Err(fields.problem("body", "is required (or give body_url to load it when the article is opened)")),
+        (None, None) => {
+            return Err(fields.problem(
+                "body",
+                "is required (or give body_url to load it when the article is opened)",
+            ))
+        }
     };
     Ok(Article {
         id,
@@ -470,7 +521,12 @@ fn read_image(fields: &Fields<'_>) -> Read<Image> {
         .ok_or_else(|| fields.problem("src", "is required"))?;
     let alt = fields
         .opt_string("alt")?
-        .ok_or_else(|| fields.problem("alt", "is required (use \"\" for a purely decorative image)"))?
+        .ok_or_else(|| {
+            fields.problem(
+                "alt",
+                "is required (use \"\" for a purely decorative image)",
+            )
+        })?
         .trim()
         .to_owned();
     Ok(Image {
@@ -489,10 +545,18 @@ fn read_blocks(list_path: &str, items: &[Value], notices: &mut Vec<Problem>) -> 
     for (index, item) in items.iter().enumerate() {
         let at = format!("{list_path}[{index}]");
         let Value::Object(map) = item else {
-            return Err(Problem { path: at, message: format!("a block must be an object with a \"type\", not {}", describe(item)) });
+            return Err(Problem {
+                path: at,
+                message: format!(
+                    "a block must be an object with a \"type\", not {}",
+                    describe(item)
+                ),
+            });
         };
         let fields = Fields::new(map, at);
-        let kind = fields.opt_string("type")?.ok_or_else(|| fields.problem("type", "is required"))?;
+        let kind = fields
+            .opt_string("type")?
+            .ok_or_else(|| fields.problem("type", "is required"))?;
         let block = match kind {
             "paragraph" => Block::Paragraph(read_inline(&fields, "text")?),
             "heading" => Block::Heading {
@@ -501,7 +565,10 @@ fn read_blocks(list_path: &str, items: &[Value], notices: &mut Vec<Problem>) -> 
                     None => HeadingLevel::Two,
                     Some(Value::Number(n)) if n.as_u64() == Some(2) => HeadingLevel::Two,
                     Some(Value::Number(n)) if n.as_u64() == Some(3) => HeadingLevel::Three,
-                    Some(other) => return Err(fields.problem("level", format!("must be 2 or 3, not {}", describe(other)))),
+                    Some(other) => {
+                        return Err(fields
+                            .problem("level", format!("must be 2 or 3, not {}", describe(other))))
+                    }
                 },
             },
             "image" => Block::Image(read_image(&fields)?),
@@ -514,7 +581,9 @@ fn read_blocks(list_path: &str, items: &[Value], notices: &mut Vec<Problem>) -> 
                 cite: fields.opt_text("cite")?,
             },
             "list" => {
-                let items = fields.opt_array("items")?.ok_or_else(|| fields.problem("items", "is required"))?;
+                let items = fields
+                    .opt_array("items")?
+                    .ok_or_else(|| fields.problem("items", "is required"))?;
                 if items.is_empty() {
                     return Err(fields.problem("items", "must have at least one item"));
                 }
@@ -523,13 +592,17 @@ fn read_blocks(list_path: &str, items: &[Value], notices: &mut Vec<Problem>) -> 
                     items: items
                         .iter()
                         .enumerate()
-                        .map(|(i, item)| read_inline_value(item, &format!("{}[{i}]", fields.child("items"))))
+                        .map(|(i, item)| {
+                            read_inline_value(item, &format!("{}[{i}]", fields.child("items")))
+                        })
                         .collect::<Read<_>>()?,
                 }
             }
             "link" => Block::Link {
                 text: fields.req_text("text")?,
-                url: fields.opt_url("url", UrlUse::Link)?.ok_or_else(|| fields.problem("url", "is required"))?,
+                url: fields
+                    .opt_url("url", UrlUse::Link)?
+                    .ok_or_else(|| fields.problem("url", "is required"))?,
                 label: fields.opt_text("label")?,
             },
             unknown => {
@@ -564,22 +637,42 @@ fn read_inline_value(value: &Value, path: &str) -> Read<Inline> {
                 .map(|(i, span)| {
                     let at = format!("{path}[{i}]");
                     match span {
-                        Value::String(s) => Ok(Span { text: s.clone(), ..Span::default() }),
+                        Value::String(s) => Ok(Span {
+                            text: s.clone(),
+                            ..Span::default()
+                        }),
                         Value::Object(map) => {
                             let fields = Fields::new(map, at);
                             Ok(Span {
-                                text: fields.opt_string("text")?.ok_or_else(|| fields.problem("text", "is required"))?.to_owned(),
+                                text: fields
+                                    .opt_string("text")?
+                                    .ok_or_else(|| fields.problem("text", "is required"))?
+                                    .to_owned(),
                                 strong: fields.opt_bool("strong")?,
                                 em: fields.opt_bool("em")?,
                                 href: fields.opt_url("href", UrlUse::Link)?,
                             })
                         }
-                        other => Err(problem(at, format!("a span must be a string or an object with \"text\", not {}", describe(other)))),
+                        other => Err(problem(
+                            at,
+                            format!(
+                                "a span must be a string or an object with \"text\", not {}",
+                                describe(other)
+                            ),
+                        )),
                     }
                 })
                 .collect::<Read<_>>()?,
         ),
-        other => return Err(problem(path.to_owned(), format!("must be a string or an array of spans, not {}", describe(other)))),
+        other => {
+            return Err(problem(
+                path.to_owned(),
+                format!(
+                    "must be a string or an array of spans, not {}",
+                    describe(other)
+                ),
+            ))
+        }
     };
     if inline.plain_text().trim().is_empty() {
         return Err(problem(path.to_owned(), "must not be empty".to_owned()));

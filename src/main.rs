@@ -14,5 +14,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("article-viewer runs in the browser: build it with `trunk build --release` (see README.md)");
+    eprintln!(
+        "article-viewer runs in the browser: build it with `trunk build --release` (see README.md)"
+    );
 }

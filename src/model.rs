@@ -238,8 +238,8 @@ impl LanguageTag {
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut subtags = text.split('-');
         let primary = subtags.next().unwrap_or_default();
-        let primary_ok = (2..=3).contains(&primary.len())
-            && primary.bytes().all(|b| b.is_ascii_alphabetic());
+        let primary_ok =
+            (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
         let rest_ok = subtags
             .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
         if primary_ok && rest_ok {
@@ -317,7 +317,11 @@ impl SafeUrl {
                 }
                 _ => Err(format!(
                     "{scheme}: URLs are not allowed (use http, https{} or a relative URL)",
-                    if usage == UrlUse::Link { ", mailto" } else { "" }
+                    if usage == UrlUse::Link {
+                        ", mailto"
+                    } else {
+                        ""
+                    }
                 )),
             },
         }
@@ -356,7 +360,10 @@ mod tests {
             "data:text/html,<script>",
             "vbscript:msgbox",
         ] {
-            assert!(SafeUrl::parse(bad, UrlUse::Link).is_err(), "{bad:?} was accepted");
+            assert!(
+                SafeUrl::parse(bad, UrlUse::Link).is_err(),
+                "{bad:?} was accepted"
+            );
         }
     }
 
@@ -372,7 +379,10 @@ mod tests {
             "#top",
             "//cdn.example/x.png",
         ] {
-            assert!(SafeUrl::parse(good, UrlUse::Resource).is_ok(), "{good:?} was refused");
+            assert!(
+                SafeUrl::parse(good, UrlUse::Resource).is_ok(),
+                "{good:?} was refused"
+            );
         }
         assert!(SafeUrl::parse("mailto:a@b.c", UrlUse::Link).is_ok());
         assert!(SafeUrl::parse("mailto:a@b.c", UrlUse::Resource).is_err());
@@ -380,8 +390,20 @@ mod tests {
 
     #[test]
     fn right_to_left_languages() {
-        for (tag, rtl) in [("ar", true), ("fa-IR", true), ("he", true), ("ur", true), ("en-GB", false), ("uk", false), ("pa-Arab", true)] {
-            assert_eq!(LanguageTag::parse(tag).map(|t| t.is_right_to_left()), Ok(rtl), "{tag}");
+        for (tag, rtl) in [
+            ("ar", true),
+            ("fa-IR", true),
+            ("he", true),
+            ("ur", true),
+            ("en-GB", false),
+            ("uk", false),
+            ("pa-Arab", true),
+        ] {
+            assert_eq!(
+                LanguageTag::parse(tag).map(|t| t.is_right_to_left()),
+                Ok(rtl),
+                "{tag}"
+            );
         }
     }
 }

@@ -87,7 +87,9 @@ pub fn decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
                 if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     out.push(byte);
                     i += 2;

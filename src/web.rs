@@ -40,7 +40,8 @@ pub fn push_query(query: &Query) {
 pub fn listen_for_history(on_change: impl Fn(Query) + 'static) -> HistoryListener {
     let closure = Closure::<dyn Fn()>::new(move || on_change(current_query()));
     if let Some(window) = window() {
-        let _ = window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
     }
     HistoryListener { closure }
 }

@@ -34,15 +34,28 @@ fn skip_reason(edit: impl FnOnce(&mut Value)) -> Problem {
     let mut article = valid_article();
     edit(&mut article);
     let parsed = parse(&collection_of(vec![other, article]));
-    assert_eq!(parsed.collection.articles.len(), 1, "the valid article still loads");
-    assert_eq!(parsed.skipped.len(), 1, "exactly one article is skipped: {:?}", parsed.skipped);
+    assert_eq!(
+        parsed.collection.articles.len(),
+        1,
+        "the valid article still loads"
+    );
+    assert_eq!(
+        parsed.skipped.len(),
+        1,
+        "exactly one article is skipped: {:?}",
+        parsed.skipped
+    );
     parsed.skipped[0].clone()
 }
 
 fn assert_skip(edit: impl FnOnce(&mut Value), path: &str, message_part: &str) {
     let problem = skip_reason(edit);
     assert_eq!(problem.path, path, "{problem}");
-    assert!(problem.message.contains(message_part), "message {:?} lacks {message_part:?}", problem.message);
+    assert!(
+        problem.message.contains(message_part),
+        "message {:?} lacks {message_part:?}",
+        problem.message
+    );
 }
 
 fn file_error(text: &str) -> FormatError {
@@ -67,10 +80,15 @@ fn blocks_of(body: Value) -> (Vec<Block>, Vec<Problem>) {
 
 #[test]
 fn a_collection_with_title_and_language() {
-    let text = json!({"version": 1, "title": "News", "language": "en-GB", "articles": [valid_article()]}).to_string();
+    let text =
+        json!({"version": 1, "title": "News", "language": "en-GB", "articles": [valid_article()]})
+            .to_string();
     let parsed = parse(&text);
     assert_eq!(parsed.collection.title.as_deref(), Some("News"));
-    assert_eq!(parsed.collection.language.as_ref().map(|l| l.as_str()), Some("en-GB"));
+    assert_eq!(
+        parsed.collection.language.as_ref().map(|l| l.as_str()),
+        Some("en-GB")
+    );
     assert_eq!(parsed.collection.articles[0].id, "kursk-1");
 }
 
@@ -88,7 +106,9 @@ fn a_single_article_with_an_error_names_the_article() {
     let mut article = valid_article();
     article["version"] = json!(1);
     article["url"] = json!("javascript:alert(1)");
-    let FormatError::Invalid(problem) = file_error(&article.to_string()) else { panic!("wrong error kind") };
+    let FormatError::Invalid(problem) = file_error(&article.to_string()) else {
+        panic!("wrong error kind")
+    };
     assert_eq!(problem.path, "article (id \"kursk-1\").url");
     assert!(problem.message.contains("javascript: URLs are not allowed"));
 }
@@ -96,25 +116,37 @@ fn a_single_article_with_an_error_names_the_article() {
 #[test]
 fn version_is_required() {
     let error = file_error(&json!({"articles": []}).to_string());
-    assert!(matches!(&error, FormatError::Invalid(p) if p.path == "version" && p.message.contains("missing")), "{error}");
+    assert!(
+        matches!(&error, FormatError::Invalid(p) if p.path == "version" && p.message.contains("missing")),
+        "{error}"
+    );
 }
 
 #[test]
 fn version_2_is_refused() {
     let error = file_error(&json!({"version": 2, "articles": []}).to_string());
-    assert_eq!(error.to_string(), "version: version 2 is not supported: this viewer reads version 1");
+    assert_eq!(
+        error.to_string(),
+        "version: version 2 is not supported: this viewer reads version 1"
+    );
 }
 
 #[test]
 fn version_as_a_string_is_refused() {
     let error = file_error(&json!({"version": "1", "articles": []}).to_string());
-    assert_eq!(error.to_string(), "version: must be the number 1, not the string \"1\"");
+    assert_eq!(
+        error.to_string(),
+        "version: must be the number 1, not the string \"1\""
+    );
 }
 
 #[test]
 fn a_top_level_array_is_refused() {
     let error = file_error("[]");
-    assert!(error.to_string().contains("must be a JSON object"), "{error}");
+    assert!(
+        error.to_string().contains("must be a JSON object"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -146,7 +178,10 @@ fn deep_nesting_is_an_error_not_a_crash() {
 #[test]
 fn articles_must_be_an_array() {
     let error = file_error(&json!({"version": 1, "articles": {}}).to_string());
-    assert_eq!(error.to_string(), "articles: must be an array, not an object");
+    assert_eq!(
+        error.to_string(),
+        "articles: must be an array, not an object"
+    );
 }
 
 #[test]
@@ -167,22 +202,40 @@ fn unknown_fields_are_ignored() {
 
 #[test]
 fn id_is_required() {
-    assert_skip(|a| { a.as_object_mut().map(|o| o.remove("id")); }, "articles[1].id", "is required");
+    assert_skip(
+        |a| {
+            a.as_object_mut().map(|o| o.remove("id"));
+        },
+        "articles[1].id",
+        "is required",
+    );
 }
 
 #[test]
 fn id_must_be_a_string() {
-    assert_skip(|a| a["id"] = json!(7), "articles[1].id", "must be a string, not the number 7");
+    assert_skip(
+        |a| a["id"] = json!(7),
+        "articles[1].id",
+        "must be a string, not the number 7",
+    );
 }
 
 #[test]
 fn id_must_be_link_safe() {
-    assert_skip(|a| a["id"] = json!("kursk 1"), "articles[1] (id \"kursk 1\").id", "contains ' '");
+    assert_skip(
+        |a| a["id"] = json!("kursk 1"),
+        "articles[1] (id \"kursk 1\").id",
+        "contains ' '",
+    );
 }
 
 #[test]
 fn id_has_a_length_limit() {
-    assert_skip(|a| a["id"] = json!("x".repeat(129)), &format!("articles[1] (id \"{}\").id", "x".repeat(40)), "limit is 128");
+    assert_skip(
+        |a| a["id"] = json!("x".repeat(129)),
+        &format!("articles[1] (id \"{}\").id", "x".repeat(40)),
+        "limit is 128",
+    );
 }
 
 #[test]
@@ -190,111 +243,208 @@ fn ids_are_unique() {
     let parsed = parse(&collection_of(vec![valid_article(), valid_article()]));
     assert_eq!(parsed.collection.articles.len(), 1);
     assert_eq!(parsed.skipped[0].path, "articles[1] (id \"kursk-1\").id");
-    assert!(parsed.skipped[0].message.contains("articles[0] already uses it"));
+    assert!(parsed.skipped[0]
+        .message
+        .contains("articles[0] already uses it"));
 }
 
 #[test]
 fn title_is_required() {
-    assert_skip(|a| a["title"] = Value::Null, "articles[1] (id \"kursk-1\").title", "is required");
+    assert_skip(
+        |a| a["title"] = Value::Null,
+        "articles[1] (id \"kursk-1\").title",
+        "is required",
+    );
 }
 
 #[test]
 fn title_must_not_be_blank() {
-    assert_skip(|a| a["title"] = json!("  "), "articles[1] (id \"kursk-1\").title", "must not be empty");
+    assert_skip(
+        |a| a["title"] = json!("  "),
+        "articles[1] (id \"kursk-1\").title",
+        "must not be empty",
+    );
 }
 
 #[test]
 fn standfirst_must_be_a_string() {
-    assert_skip(|a| a["standfirst"] = json!(["x"]), "articles[1] (id \"kursk-1\").standfirst", "must be a string, not an array");
+    assert_skip(
+        |a| a["standfirst"] = json!(["x"]),
+        "articles[1] (id \"kursk-1\").standfirst",
+        "must be a string, not an array",
+    );
 }
 
 #[test]
 fn published_is_required() {
-    assert_skip(|a| { a.as_object_mut().map(|o| o.remove("published")); }, "articles[1] (id \"kursk-1\").published", "is required");
+    assert_skip(
+        |a| {
+            a.as_object_mut().map(|o| o.remove("published"));
+        },
+        "articles[1] (id \"kursk-1\").published",
+        "is required",
+    );
 }
 
 #[test]
 fn published_must_be_a_real_date() {
-    assert_skip(|a| a["published"] = json!("2025-02-30"), "articles[1] (id \"kursk-1\").published", "February 2025 has 28 days");
-    assert_skip(|a| a["published"] = json!("2025-13-01"), "articles[1] (id \"kursk-1\").published", "no month 13");
-    assert_skip(|a| a["published"] = json!("yesterday"), "articles[1] (id \"kursk-1\").published", "use YYYY-MM-DD");
+    assert_skip(
+        |a| a["published"] = json!("2025-02-30"),
+        "articles[1] (id \"kursk-1\").published",
+        "February 2025 has 28 days",
+    );
+    assert_skip(
+        |a| a["published"] = json!("2025-13-01"),
+        "articles[1] (id \"kursk-1\").published",
+        "no month 13",
+    );
+    assert_skip(
+        |a| a["published"] = json!("yesterday"),
+        "articles[1] (id \"kursk-1\").published",
+        "use YYYY-MM-DD",
+    );
 }
 
 #[test]
 fn published_date_time_needs_an_offset() {
-    assert_skip(|a| a["published"] = json!("2025-04-08T10:00:00"), "articles[1] (id \"kursk-1\").published", "no UTC offset");
+    assert_skip(
+        |a| a["published"] = json!("2025-04-08T10:00:00"),
+        "articles[1] (id \"kursk-1\").published",
+        "no UTC offset",
+    );
 }
 
 #[test]
 fn updated_must_not_precede_published() {
-    assert_skip(|a| a["updated"] = json!("2025-04-07"), "articles[1] (id \"kursk-1\").updated", "before the publication date");
+    assert_skip(
+        |a| a["updated"] = json!("2025-04-07"),
+        "articles[1] (id \"kursk-1\").updated",
+        "before the publication date",
+    );
 }
 
 #[test]
 fn byline_entries_must_be_strings() {
-    assert_skip(|a| a["byline"] = json!(["Ella", 3]), "articles[1] (id \"kursk-1\").byline[1]", "must be a string");
+    assert_skip(
+        |a| a["byline"] = json!(["Ella", 3]),
+        "articles[1] (id \"kursk-1\").byline[1]",
+        "must be a string",
+    );
 }
 
 #[test]
 fn tags_must_be_an_array() {
-    assert_skip(|a| a["tags"] = json!("news"), "articles[1] (id \"kursk-1\").tags", "must be an array");
+    assert_skip(
+        |a| a["tags"] = json!("news"),
+        "articles[1] (id \"kursk-1\").tags",
+        "must be an array",
+    );
 }
 
 #[test]
 fn language_must_be_bcp47() {
-    assert_skip(|a| a["language"] = json!("English"), "articles[1] (id \"kursk-1\").language", "not a BCP 47");
+    assert_skip(
+        |a| a["language"] = json!("English"),
+        "articles[1] (id \"kursk-1\").language",
+        "not a BCP 47",
+    );
 }
 
 #[test]
 fn url_scheme_is_checked() {
-    assert_skip(|a| a["url"] = json!(" JavaScript:alert(1)"), "articles[1] (id \"kursk-1\").url", "javascript: URLs are not allowed");
+    assert_skip(
+        |a| a["url"] = json!(" JavaScript:alert(1)"),
+        "articles[1] (id \"kursk-1\").url",
+        "javascript: URLs are not allowed",
+    );
 }
 
 #[test]
 fn source_needs_a_name() {
-    assert_skip(|a| a["source"] = json!({"url": "https://lbc.co.uk"}), "articles[1] (id \"kursk-1\").source.name", "is required");
+    assert_skip(
+        |a| a["source"] = json!({"url": "https://lbc.co.uk"}),
+        "articles[1] (id \"kursk-1\").source.name",
+        "is required",
+    );
 }
 
 #[test]
 fn source_url_is_checked() {
-    assert_skip(|a| a["source"] = json!({"name": "X", "url": "data:text/html,hi"}), "articles[1] (id \"kursk-1\").source.url", "data: URLs are not allowed");
+    assert_skip(
+        |a| a["source"] = json!({"name": "X", "url": "data:text/html,hi"}),
+        "articles[1] (id \"kursk-1\").source.url",
+        "data: URLs are not allowed",
+    );
 }
 
 #[test]
 fn regions_have_no_empty_segments() {
-    assert_skip(|a| a["regions"] = json!(["Europe/Russia", "Europe//Kursk"]), "articles[1] (id \"kursk-1\").regions[1]", "empty name at position 2");
+    assert_skip(
+        |a| a["regions"] = json!(["Europe/Russia", "Europe//Kursk"]),
+        "articles[1] (id \"kursk-1\").regions[1]",
+        "empty name at position 2",
+    );
 }
 
 #[test]
 fn image_needs_alt() {
-    assert_skip(|a| a["image"] = json!({"src": "a.svg"}), "articles[1] (id \"kursk-1\").image.alt", "is required");
+    assert_skip(
+        |a| a["image"] = json!({"src": "a.svg"}),
+        "articles[1] (id \"kursk-1\").image.alt",
+        "is required",
+    );
 }
 
 #[test]
 fn image_src_is_checked() {
-    assert_skip(|a| a["image"] = json!({"src": "vbscript:x", "alt": ""}), "articles[1] (id \"kursk-1\").image.src", "vbscript: URLs are not allowed");
+    assert_skip(
+        |a| a["image"] = json!({"src": "vbscript:x", "alt": ""}),
+        "articles[1] (id \"kursk-1\").image.src",
+        "vbscript: URLs are not allowed",
+    );
 }
 
 #[test]
 fn image_src_may_not_be_mailto() {
-    assert_skip(|a| a["image"] = json!({"src": "mailto:a@b.c", "alt": ""}), "articles[1] (id \"kursk-1\").image.src", "only allowed for links");
+    assert_skip(
+        |a| a["image"] = json!({"src": "mailto:a@b.c", "alt": ""}),
+        "articles[1] (id \"kursk-1\").image.src",
+        "only allowed for links",
+    );
 }
 
 #[test]
 fn image_dimensions_are_positive_integers() {
-    assert_skip(|a| a["image"] = json!({"src": "a.svg", "alt": "", "width": -3}), "articles[1] (id \"kursk-1\").image.width", "whole number of pixels");
-    assert_skip(|a| a["image"] = json!({"src": "a.svg", "alt": "", "height": 1.5}), "articles[1] (id \"kursk-1\").image.height", "whole number of pixels");
+    assert_skip(
+        |a| a["image"] = json!({"src": "a.svg", "alt": "", "width": -3}),
+        "articles[1] (id \"kursk-1\").image.width",
+        "whole number of pixels",
+    );
+    assert_skip(
+        |a| a["image"] = json!({"src": "a.svg", "alt": "", "height": 1.5}),
+        "articles[1] (id \"kursk-1\").image.height",
+        "whole number of pixels",
+    );
 }
 
 #[test]
 fn body_is_required_without_body_url() {
-    assert_skip(|a| { a.as_object_mut().map(|o| o.remove("body")); }, "articles[1] (id \"kursk-1\").body", "is required");
+    assert_skip(
+        |a| {
+            a.as_object_mut().map(|o| o.remove("body"));
+        },
+        "articles[1] (id \"kursk-1\").body",
+        "is required",
+    );
 }
 
 #[test]
 fn body_url_is_checked() {
     assert_skip(
-        |a| { a.as_object_mut().map(|o| o.remove("body")); a["body_url"] = json!("javascript:x"); },
+        |a| {
+            a.as_object_mut().map(|o| o.remove("body"));
+            a["body_url"] = json!("javascript:x");
+        },
         "articles[1] (id \"kursk-1\").body_url",
         "javascript: URLs are not allowed",
     );
@@ -306,12 +456,18 @@ fn body_url_instead_of_body() {
     article.as_object_mut().map(|o| o.remove("body"));
     article["body_url"] = json!("bodies/kursk-1.json");
     let parsed = parse(&collection_of(vec![article]));
-    assert!(matches!(&parsed.collection.articles[0].body, Body::Remote(url) if url.as_str() == "bodies/kursk-1.json"));
+    assert!(
+        matches!(&parsed.collection.articles[0].body, Body::Remote(url) if url.as_str() == "bodies/kursk-1.json")
+    );
 }
 
 #[test]
 fn a_block_needs_a_type() {
-    assert_skip(|a| a["body"] = json!([{"text": "x"}]), "articles[1] (id \"kursk-1\").body[0].type", "is required");
+    assert_skip(
+        |a| a["body"] = json!([{"text": "x"}]),
+        "articles[1] (id \"kursk-1\").body[0].type",
+        "is required",
+    );
 }
 
 #[test]
@@ -325,22 +481,38 @@ fn span_href_is_checked() {
 
 #[test]
 fn heading_level_is_2_or_3() {
-    assert_skip(|a| a["body"] = json!([{"type": "heading", "text": "x", "level": 1}]), "articles[1] (id \"kursk-1\").body[0].level", "must be 2 or 3");
+    assert_skip(
+        |a| a["body"] = json!([{"type": "heading", "text": "x", "level": 1}]),
+        "articles[1] (id \"kursk-1\").body[0].level",
+        "must be 2 or 3",
+    );
 }
 
 #[test]
 fn list_items_must_not_be_empty() {
-    assert_skip(|a| a["body"] = json!([{"type": "list", "items": []}]), "articles[1] (id \"kursk-1\").body[0].items", "at least one item");
+    assert_skip(
+        |a| a["body"] = json!([{"type": "list", "items": []}]),
+        "articles[1] (id \"kursk-1\").body[0].items",
+        "at least one item",
+    );
 }
 
 #[test]
 fn link_block_url_is_checked() {
-    assert_skip(|a| a["body"] = json!([{"type": "link", "text": "x", "url": "file:///etc/passwd"}]), "articles[1] (id \"kursk-1\").body[0].url", "file: URLs are not allowed");
+    assert_skip(
+        |a| a["body"] = json!([{"type": "link", "text": "x", "url": "file:///etc/passwd"}]),
+        "articles[1] (id \"kursk-1\").body[0].url",
+        "file: URLs are not allowed",
+    );
 }
 
 #[test]
 fn paragraph_text_must_not_be_empty() {
-    assert_skip(|a| a["body"] = json!([{"type": "paragraph", "text": ""}]), "articles[1] (id \"kursk-1\").body[0].text", "must not be empty");
+    assert_skip(
+        |a| a["body"] = json!([{"type": "paragraph", "text": ""}]),
+        "articles[1] (id \"kursk-1\").body[0].text",
+        "must not be empty",
+    );
 }
 
 // ---- blocks ------------------------------------------------------------------------------
@@ -362,15 +534,48 @@ fn every_block_type() {
     assert_eq!(
         blocks[0],
         Block::Paragraph(Inline(vec![
-            Span { text: "Plain ".into(), ..Span::default() },
-            Span { text: "bold".into(), strong: true, ..Span::default() },
-            Span { text: "it".into(), em: true, ..Span::default() },
-            Span { text: "link".into(), href: article_viewer::model::SafeUrl::parse("mailto:a@b.c", article_viewer::model::UrlUse::Link).ok(), ..Span::default() },
+            Span {
+                text: "Plain ".into(),
+                ..Span::default()
+            },
+            Span {
+                text: "bold".into(),
+                strong: true,
+                ..Span::default()
+            },
+            Span {
+                text: "it".into(),
+                em: true,
+                ..Span::default()
+            },
+            Span {
+                text: "link".into(),
+                href: article_viewer::model::SafeUrl::parse(
+                    "mailto:a@b.c",
+                    article_viewer::model::UrlUse::Link
+                )
+                .ok(),
+                ..Span::default()
+            },
         ]))
     );
-    assert_eq!(blocks[1], Block::Heading { text: "Section".into(), level: HeadingLevel::Two });
-    assert_eq!(blocks[2], Block::Heading { text: "Sub".into(), level: HeadingLevel::Three });
-    assert!(matches!(&blocks[3], Block::Image(i) if i.credit.as_deref() == Some("Getty") && i.width == Some(1200)));
+    assert_eq!(
+        blocks[1],
+        Block::Heading {
+            text: "Section".into(),
+            level: HeadingLevel::Two
+        }
+    );
+    assert_eq!(
+        blocks[2],
+        Block::Heading {
+            text: "Sub".into(),
+            level: HeadingLevel::Three
+        }
+    );
+    assert!(
+        matches!(&blocks[3], Block::Image(i) if i.credit.as_deref() == Some("Getty") && i.width == Some(1200))
+    );
     assert!(matches!(&blocks[4], Block::PullQuote { attribution: Some(a), .. } if a == "Someone"));
     assert!(matches!(&blocks[5], Block::Quote { cite: Some(c), .. } if c == "Source"));
     assert!(matches!(&blocks[6], Block::List { ordered: true, items } if items.len() == 2));
@@ -379,7 +584,8 @@ fn every_block_type() {
 
 #[test]
 fn unknown_block_types_are_skipped_with_a_notice() {
-    let (blocks, notices) = blocks_of(json!([{"type": "video", "src": "x"}, {"type": "paragraph", "text": "kept"}]));
+    let (blocks, notices) =
+        blocks_of(json!([{"type": "video", "src": "x"}, {"type": "paragraph", "text": "kept"}]));
     assert_eq!(blocks.len(), 1);
     assert_eq!(notices.len(), 1);
     assert_eq!(notices[0].path, "articles[0] (id \"kursk-1\").body[0].type");
@@ -388,12 +594,15 @@ fn unknown_block_types_are_skipped_with_a_notice() {
 
 #[test]
 fn body_file() {
-    let (blocks, notices) = match parse_body_file(r#"{"version": 1, "body": [{"type": "paragraph", "text": "x"}]}"#) {
-        Ok(ok) => ok,
-        Err(e) => panic!("{e}"),
-    };
+    let (blocks, notices) =
+        match parse_body_file(r#"{"version": 1, "body": [{"type": "paragraph", "text": "x"}]}"#) {
+            Ok(ok) => ok,
+            Err(e) => panic!("{e}"),
+        };
     assert_eq!((blocks.len(), notices.len()), (1, 0));
-    let error = parse_body_file(r#"{"version": 1, "body": [{"type": "link", "text": "x", "url": "javascript:1"}]}"#);
+    let error = parse_body_file(
+        r#"{"version": 1, "body": [{"type": "link", "text": "x", "url": "javascript:1"}]}"#,
+    );
     assert!(matches!(error, Err(FormatError::Invalid(p)) if p.path == "body[0].url"));
 }
 
@@ -402,12 +611,28 @@ fn body_file() {
 #[test]
 fn both_date_forms() {
     let day = Timestamp::parse("2025-04-08").ok();
-    assert_eq!(day.map(|d| (d.to_machine(), d.to_human())), Some(("2025-04-08".into(), "8 April 2025".into())));
+    assert_eq!(
+        day.map(|d| (d.to_machine(), d.to_human())),
+        Some(("2025-04-08".into(), "8 April 2025".into()))
+    );
     let moment = Timestamp::parse("2025-04-08T23:30:00.250-05:00").ok();
-    assert_eq!(moment.map(|d| d.to_machine()), Some("2025-04-08T23:30:00-05:00".into()));
-    assert_eq!(moment.map(|d| d.date.to_string()), Some("2025-04-08".into()), "the calendar date is in the article's own offset");
-    assert_eq!(moment.map(|d| d.to_human()), Some("8 April 2025, 23:30 (UTC-05:00)".into()));
-    assert_eq!(Timestamp::parse("2025-04-08T10:00:00Z").map(|d| d.epoch_seconds()), Ok(1_744_106_400));
+    assert_eq!(
+        moment.map(|d| d.to_machine()),
+        Some("2025-04-08T23:30:00-05:00".into())
+    );
+    assert_eq!(
+        moment.map(|d| d.date.to_string()),
+        Some("2025-04-08".into()),
+        "the calendar date is in the article's own offset"
+    );
+    assert_eq!(
+        moment.map(|d| d.to_human()),
+        Some("8 April 2025, 23:30 (UTC-05:00)".into())
+    );
+    assert_eq!(
+        Timestamp::parse("2025-04-08T10:00:00Z").map(|d| d.epoch_seconds()),
+        Ok(1_744_106_400)
+    );
 }
 
 #[test]
@@ -422,31 +647,71 @@ fn updated_on_the_same_day_as_a_timed_publication_is_fine() {
 
 #[test]
 fn the_sample_collection_is_valid_and_holds_the_seed_article() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/articles.json")).unwrap_or_default();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/articles.json"
+    ))
+    .unwrap_or_default();
     let parsed = parse(&text);
     assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
     assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
-    let Some(seed) = parsed.collection.find("zelenskyy-second-russian-border-region") else { panic!("seed article missing") };
-    assert!(seed.title.starts_with("'War must return where it came from'"));
+    let Some(seed) = parsed
+        .collection
+        .find("zelenskyy-second-russian-border-region")
+    else {
+        panic!("seed article missing")
+    };
+    assert!(seed
+        .title
+        .starts_with("'War must return where it came from'"));
     assert_eq!(seed.published.to_machine(), "2025-04-08");
     assert_eq!(seed.byline, ["Ella Bennett"]);
     assert_eq!(seed.source.as_ref().map(|s| s.name.as_str()), Some("LBC"));
     let regions: Vec<String> = seed.regions.iter().map(RegionPath::to_string).collect();
-    for region in ["Europe/Russia/Kursk Oblast", "Europe/Russia/Belgorod Oblast", "Europe/Ukraine/Sumy Oblast", "Europe/Ukraine/Kharkiv Oblast", "Europe/United Kingdom"] {
+    for region in [
+        "Europe/Russia/Kursk Oblast",
+        "Europe/Russia/Belgorod Oblast",
+        "Europe/Ukraine/Sumy Oblast",
+        "Europe/Ukraine/Kharkiv Oblast",
+        "Europe/United Kingdom",
+    ] {
         assert!(regions.iter().any(|r| r == region), "{region} missing");
     }
-    let Body::Blocks(blocks) = &seed.body else { panic!("seed body must be inline") };
-    let images: Vec<_> = std::iter::once(seed.image.clone()).flatten()
-        .chain(blocks.iter().filter_map(|b| if let Block::Image(i) = b { Some(i.clone()) } else { None }))
+    let Body::Blocks(blocks) = &seed.body else {
+        panic!("seed body must be inline")
+    };
+    let images: Vec<_> = std::iter::once(seed.image.clone())
+        .flatten()
+        .chain(blocks.iter().filter_map(|b| {
+            if let Block::Image(i) = b {
+                Some(i.clone())
+            } else {
+                None
+            }
+        }))
         .collect();
     assert_eq!(images.len(), 3, "three photos");
     for image in &images {
         assert_eq!(image.credit.as_deref(), Some("Getty"));
         let caption = image.caption.as_deref().unwrap_or_default();
-        assert!(!caption.is_empty() && !caption.contains("Picture:"), "credit kept apart from {caption:?}");
+        assert!(
+            !caption.is_empty() && !caption.contains("Picture:"),
+            "credit kept apart from {caption:?}"
+        );
     }
-    let paragraphs = blocks.iter().filter(|b| matches!(b, Block::Paragraph(_))).count();
+    let paragraphs = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(_)))
+        .count();
     assert_eq!(paragraphs, 15, "all the seed's paragraphs");
-    assert!(blocks.iter().filter(|b| matches!(b, Block::PullQuote { .. })).count() >= 2);
-    assert!(blocks.iter().any(|b| matches!(b, Block::Link { text, .. } if text.starts_with("James O'Brien"))));
+    assert!(
+        blocks
+            .iter()
+            .filter(|b| matches!(b, Block::PullQuote { .. }))
+            .count()
+            >= 2
+    );
+    assert!(blocks
+        .iter()
+        .any(|b| matches!(b, Block::Link { text, .. } if text.starts_with("James O'Brien"))));
 }

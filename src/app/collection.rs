@@ -30,8 +30,14 @@ pub fn newest_first(articles: &[Rc<Article>]) -> Vec<Rc<Article>> {
 #[component]
 pub fn ArticleList(props: &ArticleListProps) -> Html {
     let collection = &props.collection;
-    let title = collection.title.clone().unwrap_or_else(|| "Articles".to_owned());
-    let lang = collection.language.as_ref().map(|l| AttrValue::from(l.as_str().to_owned()));
+    let title = collection
+        .title
+        .clone()
+        .unwrap_or_else(|| "Articles".to_owned());
+    let lang = collection
+        .language
+        .as_ref()
+        .map(|l| AttrValue::from(l.as_str().to_owned()));
     let count = match collection.articles.len() {
         1 => "1 article".to_owned(),
         n => format!("{n} articles"),

@@ -11,6 +11,6 @@ pub mod collection;
 pub mod link;
 pub mod panels;
 pub mod reader;
-pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod shell;
+pub mod view;

@@ -134,12 +134,17 @@ fn ArticleFooter(props: &ArticleProps) -> Html {
 }
 
 /// One body block. The `match` is exhaustive: a new block kind will not compile until it renders.
-#[must_use]
 pub fn render_block(block: &Block) -> Html {
     match block {
         Block::Paragraph(inline) => html! { <p class="av-paragraph">{ render_inline(inline) }</p> },
-        Block::Heading { text, level: HeadingLevel::Two } => html! { <h2 class="av-heading">{ text.clone() }</h2> },
-        Block::Heading { text, level: HeadingLevel::Three } => html! { <h3 class="av-heading av-heading--minor">{ text.clone() }</h3> },
+        Block::Heading {
+            text,
+            level: HeadingLevel::Two,
+        } => html! { <h2 class="av-heading">{ text.clone() }</h2> },
+        Block::Heading {
+            text,
+            level: HeadingLevel::Three,
+        } => html! { <h3 class="av-heading av-heading--minor">{ text.clone() }</h3> },
         Block::Image(image) => html! { <Figure image={image.clone()} /> },
         Block::PullQuote { text, attribution } => html! {
             // The text repeats the body, so assistive technology skips it rather than read it twice.
@@ -158,10 +163,16 @@ pub fn render_block(block: &Block) -> Html {
                 }
             </figure>
         },
-        Block::List { ordered: true, items } => html! {
+        Block::List {
+            ordered: true,
+            items,
+        } => html! {
             <ol class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item) }</li> }) }</ol>
         },
-        Block::List { ordered: false, items } => html! {
+        Block::List {
+            ordered: false,
+            items,
+        } => html! {
             <ul class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item) }</li> }) }</ul>
         },
         Block::Link { text, url, label } => html! {
@@ -176,7 +187,6 @@ pub fn render_block(block: &Block) -> Html {
 }
 
 /// Inline text: each span as text, wrapped in `strong`, `em` and `a` as it asks.
-#[must_use]
 pub fn render_inline(inline: &Inline) -> Html {
     inline.0.iter().map(render_span).collect()
 }

@@ -32,7 +32,8 @@ pub fn App() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |()| {
-            let listener = web::listen_for_history(move |query| dispatcher.dispatch(Action::Navigate(query)));
+            let listener =
+                web::listen_for_history(move |query| dispatcher.dispatch(Action::Navigate(query)));
             move || drop(listener)
         });
     }
@@ -53,14 +54,17 @@ pub fn App() -> Html {
             web::set_title(title.as_deref().unwrap_or("Article viewer"));
         });
         let first_render = use_mut_ref(|| true);
-        use_effect_with((state.query.article.clone(), focus_target), move |(_, target)| {
-            if let Some(target) = target {
-                // The first page keeps the browser's own focus; later navigations move it.
-                if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                    web::focus_and_scroll_to_top(target);
+        use_effect_with(
+            (state.query.article.clone(), focus_target),
+            move |(_, target)| {
+                if let Some(target) = target {
+                    // The first page keeps the browser's own focus; later navigations move it.
+                    if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                        web::focus_and_scroll_to_top(target);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     let on_navigate = {
@@ -77,7 +81,7 @@ pub fn App() -> Html {
     html! {
         <div class="av-root">
             <main class="av-main" id="av-main">
-                <View state={state.clone()} {on_navigate} {on_retry} />
+                <View state={std::rc::Rc::new((*state).clone())} {on_navigate} {on_retry} />
             </main>
         </div>
     }

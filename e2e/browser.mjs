@@ -1,0 +1,43 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core (no browser
+// download), and the static server over dist/ and the test fixtures.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { startServer } from "./static-server.mjs";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SCREENSHOTS = "e2e/screenshots";
+
+/** Launches headless Chromium with the flags this sandbox needs. */
+export async function launch() {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Serves dist/ at `base` (default "/") and tests/fixtures at /fixtures/. */
+export function serve(base = "/") {
+  return startServer({ mounts: { [base]: "dist", "/fixtures/": "tests/fixtures" } });
+}
+
+/** A new page at `width`×800 that records console errors and page errors. */
+export async function openPage(browser, width = 1280, height = 800) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  return { page, context, errors };
+}

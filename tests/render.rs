@@ -1,0 +1,224 @@
+//! Native render tests (Yew `ssr`): the markup the reader, list and panels produce.
+
+use article_viewer::app::panels::{ErrorPanel, ErrorPanelProps};
+use article_viewer::app::reader::{ArticleView, ArticleViewProps};
+use article_viewer::app::view::{View, ViewProps};
+use article_viewer::format::{parse_collection, FormatError, Parsed};
+use article_viewer::query::Query;
+use article_viewer::state::{Action, AppState, LoadError};
+use std::rc::Rc;
+use yew::{Callback, LocalServerRenderer};
+
+fn sample() -> Parsed {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/articles.json"
+    ))
+    .unwrap_or_default();
+    match parse_collection(&text) {
+        Ok(parsed) => parsed,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+const SEED: &str = "zelenskyy-second-russian-border-region";
+
+async fn render_seed() -> String {
+    let parsed = sample();
+    let article = parsed.collection.find(SEED).cloned();
+    let Some(article) = article else {
+        panic!("no seed")
+    };
+    LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
+        article,
+        fallback_language: None,
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[tokio::test]
+async fn seed_article_structure() {
+    let html = render_seed().await;
+    assert!(html.starts_with("<article lang=\"en-GB\" dir=\"ltr\" aria-labelledby=\"av-article-title\" class=\"av-article\">"), "{html}");
+    assert_eq!(count(&html, "<h1 "), 1);
+    assert!(html.contains(">'War must return where it came from': Ukraine forces 'active in second Russian border region', Zelenskyy confirms</h1>"));
+    assert!(html.contains("<span class=\"av-byline__names\">Ella Bennett</span>"));
+    assert!(html.contains("<time datetime=\"2025-04-08\">8 April 2025</time>"));
+    assert!(html.contains("min read"));
+}
+
+#[tokio::test]
+async fn seed_figures_have_caption_then_credit() {
+    let html = render_seed().await;
+    assert_eq!(count(&html, "<figure class=\"av-figure"), 3, "three photos");
+    assert_eq!(count(&html, "<figcaption class=\"av-caption\">"), 3);
+    assert_eq!(count(&html, "<span class=\"av-caption__credit\"><span class=\"av-visually-hidden\">Image source, </span>Getty</span>"), 3);
+    let caption = html
+        .find("File photo of a Ukrainian soldier, with forces")
+        .unwrap_or(usize::MAX);
+    let credit = html[caption.min(html.len())..].find("av-caption__credit");
+    assert!(credit.is_some(), "the credit follows the caption");
+    assert!(html.contains("alt=\"Ukrainian president Volodymyr Zelenskyy\""));
+    assert!(
+        html.contains("width=\"1200\" height=\"800\""),
+        "space is reserved"
+    );
+    assert!(
+        html.contains("loading=\"eager\""),
+        "the lead image loads at once"
+    );
+    assert_eq!(
+        count(&html, "loading=\"lazy\""),
+        2,
+        "inline images load lazily"
+    );
+    assert!(!html.contains("Picture: Getty"));
+}
+
+#[tokio::test]
+async fn seed_pull_quotes_are_set_apart_and_hidden_from_screen_readers() {
+    let html = render_seed().await;
+    assert_eq!(count(&html, "<aside aria-hidden=\"true\" class=\"av-pullquote\"><blockquote class=\"av-pullquote__text\">"), 2);
+    assert!(html.contains("<p>War must return to where it came from</p>"));
+    assert!(html
+        .contains("<p class=\"av-pullquote__attribution\">David Lammy, UK Foreign Secretary</p>"));
+}
+
+#[tokio::test]
+async fn seed_link_block() {
+    let html = render_seed().await;
+    assert!(html.contains("<p class=\"av-promo\"><span class=\"av-promo__label\">Watch</span><a href=\"https://www.lbc.co.uk/\" class=\"av-promo__link\">James O'Brien: ‘Is the world as we know it over?’</a></p>"), "{html}");
+}
+
+#[tokio::test]
+async fn script_in_text_is_rendered_as_text() {
+    let text = r#"{"version":1,"articles":[{"id":"x","title":"<script>window.pwned=1</script>","published":"2025-01-01",
+        "body":[{"type":"paragraph","text":["<img src=x onerror=alert(1)>",{"text":"<b>bold</b>","strong":true}]}]}]}"#;
+    let parsed = match parse_collection(text) {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    };
+    let Some(article) = parsed.collection.find("x").cloned() else {
+        panic!()
+    };
+    let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
+        article,
+        fallback_language: None,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;window.pwned=1&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<strong>&lt;b&gt;bold&lt;/b&gt;</strong>"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn right_to_left_article_gets_dir() {
+    let text = r#"{"version":1,"articles":[{"id":"x","title":"عنوان","language":"ar","published":"2025-01-01","body":[{"type":"paragraph","text":"نص"}]}]}"#;
+    let parsed = match parse_collection(text) {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    };
+    let Some(article) = parsed.collection.find("x").cloned() else {
+        panic!()
+    };
+    let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
+        article,
+        fallback_language: None,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("lang=\"ar\" dir=\"rtl\""), "{html}");
+}
+
+#[tokio::test]
+async fn error_panel_names_file_and_location() {
+    let error = LoadError::Format(FormatError::NotJson {
+        line: 3,
+        column: 16,
+        message: "expected value".into(),
+    });
+    let html = LocalServerRenderer::<ErrorPanel>::with_props(ErrorPanelProps {
+        source: "broken.json".into(),
+        error,
+        on_retry: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("role=\"alert\""));
+    assert!(html.contains("<code class=\"av-code\">broken.json</code>"));
+    assert!(html.contains("The file is not valid JSON: expected value."));
+    assert!(html.contains("<code class=\"av-code\">line 3, column 16</code>"));
+    assert!(html.contains("<button type=\"button\" class=\"av-button\">Try again</button>"));
+}
+
+fn state_for(search: &str, parsed: Parsed) -> Rc<AppState> {
+    let state = AppState::new(Query::parse(search));
+    let request = state.request;
+    Rc::new(state.apply(Action::Loaded {
+        request,
+        result: Ok(parsed),
+    }))
+}
+
+async fn render_view(state: Rc<AppState>) -> String {
+    LocalServerRenderer::<View>::with_props(ViewProps {
+        state,
+        on_navigate: Callback::noop(),
+        on_retry: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn list_links_to_each_article_keeping_src() {
+    let html = render_view(state_for("?src=samples.json", sample())).await;
+    assert!(
+        html.contains(&format!("href=\"?src=samples.json&amp;article={SEED}\"")),
+        "{html}"
+    );
+    assert!(html.contains("World news sample collection"));
+}
+
+#[tokio::test]
+async fn skipped_articles_are_listed_with_reasons() {
+    let text = r#"{"version":1,"articles":[{"id":"ok","title":"Fine","published":"2025-01-01","body":[]},
+        {"id":"bad","title":"Bad","published":"2025-01-01","body":[{"type":"link","text":"x","url":"javascript:alert(1)"}]}]}"#;
+    let parsed = match parse_collection(text) {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    };
+    let html = render_view(state_for("", parsed)).await;
+    assert!(html.contains("1 article was left out"), "{html}");
+    assert!(
+        html.contains("articles[1] (id &quot;bad&quot;).body[0].url")
+            || html.contains("articles[1] (id \"bad\").body[0].url"),
+        "{html}"
+    );
+    assert!(html.contains("javascript: URLs are not allowed"));
+}
+
+#[tokio::test]
+async fn unknown_article_id_says_so() {
+    let html = render_view(state_for("?article=nope", sample())).await;
+    assert!(html.contains("There is no article with id"), "{html}");
+    assert!(html.contains("← All articles"));
+}
