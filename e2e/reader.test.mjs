@@ -169,3 +169,21 @@ test("screenshots at 375 px and 1280 px", async () => {
     await list.page.screenshot({ path: `${SCREENSHOTS}/list-${width}.png` });
   }
 });
+
+test("bodies load from body_url, relative to their files; a failing one affects only its article", async () => {
+  const { page, errors } = await openPage(browser, 1280);
+  await page.goto(`${server.url}/?src=fixtures/split/collection.json&article=loads`);
+  await page.waitForSelector("text=The body arrived from its own file.");
+  const sources = await page.$$eval("img", (imgs) => imgs.map((i) => [i.getAttribute("src"), i.complete && i.naturalWidth > 0]));
+  assert.deepEqual(sources.map(([src]) => src), ["fixtures/split/images/putin.svg", "fixtures/split/bodies/../images/putin.svg"]);
+  await page.click(".av-nav__back");
+  await page.click("text=This body is missing");
+  await page.waitForSelector(".av-article .av-panel--error");
+  assert.match(await page.textContent(".av-article .av-panel--error"), /fixtures\/split\/bodies\/missing\.json[\s\S]*404/);
+  assert.equal(await page.textContent("article h1"), "This body is missing");
+  await page.goBack();
+  await page.waitForSelector(".av-collection");
+  await page.goBack();
+  await page.waitForSelector("text=The body arrived from its own file.");
+  assert.deepEqual(errors.filter((e) => !e.includes("404")), []);
+});

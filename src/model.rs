@@ -16,6 +16,19 @@ pub struct Collection {
 }
 
 impl Collection {
+    /// The same collection with relative URLs resolved against the folder of the file it came
+    /// from, so `images/a.svg` in `archive/2025.json` means `archive/images/a.svg`.
+    #[must_use]
+    pub fn resolved_against(mut self, file_url: &str) -> Self {
+        let base = directory_of(file_url);
+        if !base.is_empty() {
+            for article in &mut self.articles {
+                Rc::make_mut(article).map_urls(&|url| url.relative_to(base));
+            }
+        }
+        self
+    }
+
     #[must_use]
     pub fn find(&self, id: &str) -> Option<&Rc<Article>> {
         self.articles.iter().find(|article| article.id == id)
@@ -331,6 +344,89 @@ impl SafeUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Resolves a relative path against the folder `base_dir` (which ends in `/`, or is empty
+    /// for the page's own folder). Absolute URLs, root paths, `?query` and `#fragment` links
+    /// stay as they are.
+    #[must_use]
+    pub fn relative_to(&self, base_dir: &str) -> Self {
+        let keep = base_dir.is_empty()
+            || scheme_of(&self.0).is_some()
+            || self.0.starts_with(['/', '?', '#']);
+        if keep {
+            self.clone()
+        } else {
+            Self(format!("{base_dir}{}", self.0))
+        }
+    }
+}
+
+/// The folder part of a file's URL, `/` included: `data/2025.json` → `data/`,
+/// `https://x.org/a/b.json?v=2` → `https://x.org/a/`, `articles.json` → ``.
+#[must_use]
+pub fn directory_of(file_url: &str) -> &str {
+    let path_end = file_url.find(['?', '#']).unwrap_or(file_url.len());
+    let path = &file_url[..path_end];
+    path.rfind('/').map_or("", |slash| &path[..=slash])
+}
+
+/// Rewrites every URL inside a value (used to resolve relative URLs against their file).
+pub trait MapUrls {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl);
+}
+
+fn map_option(url: &mut Option<SafeUrl>, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+    if let Some(url) = url {
+        *url = f(url);
+    }
+}
+
+impl MapUrls for Image {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        self.src = f(&self.src);
+    }
+}
+
+impl MapUrls for Inline {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        for span in &mut self.0 {
+            map_option(&mut span.href, f);
+        }
+    }
+}
+
+impl MapUrls for Block {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        match self {
+            Block::Paragraph(inline) | Block::Quote { text: inline, .. } => inline.map_urls(f),
+            Block::Image(image) => image.map_urls(f),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| item.map_urls(f)),
+            Block::Link { url, .. } => *url = f(url),
+            Block::Heading { .. } | Block::PullQuote { .. } => {}
+        }
+    }
+}
+
+impl MapUrls for Vec<Block> {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        self.iter_mut().for_each(|block| block.map_urls(f));
+    }
+}
+
+impl MapUrls for Article {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        map_option(&mut self.url, f);
+        if let Some(source) = &mut self.source {
+            map_option(&mut source.url, f);
+        }
+        if let Some(image) = &mut self.image {
+            image.map_urls(f);
+        }
+        match &mut self.body {
+            Body::Blocks(blocks) => blocks.map_urls(f),
+            Body::Remote(url) => *url = f(url),
+        }
+    }
 }
 
 /// The scheme of an absolute URL, lower-cased; `None` for a relative one.
@@ -386,6 +482,28 @@ mod tests {
         }
         assert!(SafeUrl::parse("mailto:a@b.c", UrlUse::Link).is_ok());
         assert!(SafeUrl::parse("mailto:a@b.c", UrlUse::Resource).is_err());
+    }
+
+    #[test]
+    fn relative_urls_follow_their_file() {
+        assert_eq!(directory_of("articles.json"), "");
+        assert_eq!(directory_of("data/2025.json"), "data/");
+        assert_eq!(
+            directory_of("https://x.org/a/b.json?v=1/2"),
+            "https://x.org/a/"
+        );
+        let url = |s| SafeUrl::parse(s, UrlUse::Link).map(|u| u.relative_to("data/").0);
+        assert_eq!(url("images/a.svg").as_deref(), Ok("data/images/a.svg"));
+        for kept in [
+            "/images/a.svg",
+            "https://x.org/a",
+            "mailto:a@b.c",
+            "#top",
+            "?article=x",
+            "//cdn.x/a",
+        ] {
+            assert_eq!(url(kept).as_deref(), Ok(kept));
+        }
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! Loading is requested by state (`Load::Loading` with a `request` number) and carried out by
 //! the app shell, which dispatches [`Action::Loaded`] with the result.
 
-use crate::format::{FormatError, Parsed};
+use crate::format::{FormatError, Parsed, Problem};
+use crate::model::{Block, Body, SafeUrl};
 use crate::query::Query;
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -29,10 +31,24 @@ pub enum Load {
     Failed(LoadError),
 }
 
+/// The text of an article whose body is loaded from its `body_url`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BodyLoad {
+    Loading,
+    Ready {
+        blocks: Rc<Vec<Block>>,
+        notices: Rc<Vec<Problem>>,
+    },
+    Failed(LoadError),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub query: Query,
     pub load: Load,
+    /// Bodies loaded (or loading, or failed) from `body_url`, by article id. A failure here
+    /// affects only that article.
+    pub bodies: Rc<HashMap<String, BodyLoad>>,
     /// Changes whenever a new load must start (a new source, or Retry), so the shell's effect
     /// runs again and stale answers can be told apart.
     pub request: u32,
@@ -49,6 +65,15 @@ pub enum Action {
     },
     /// Try the failed load again.
     Retry,
+    /// The shell started loading an article's body.
+    BodyStarted { id: String },
+    /// An article's body arrived, or failed.
+    BodyLoaded {
+        id: String,
+        result: Result<(Vec<Block>, Vec<Problem>), LoadError>,
+    },
+    /// Forget a failed body so it is loaded again.
+    BodyRetry { id: String },
 }
 
 impl AppState {
@@ -57,7 +82,35 @@ impl AppState {
         Self {
             query,
             load: Load::Loading,
+            bodies: Rc::default(),
             request: 0,
+        }
+    }
+
+    /// The body the open article needs and nobody has started loading: its id and URL.
+    #[must_use]
+    pub fn pending_body(&self) -> Option<(String, SafeUrl)> {
+        let Load::Ready(parsed) = &self.load else {
+            return None;
+        };
+        let article = parsed.collection.find(self.query.article.as_deref()?)?;
+        match &article.body {
+            Body::Remote(url) if !self.bodies.contains_key(&article.id) => {
+                Some((article.id.clone(), url.clone()))
+            }
+            _ => None,
+        }
+    }
+
+    fn with_body(&self, id: String, body: Option<BodyLoad>) -> Self {
+        let mut bodies = (*self.bodies).clone();
+        match body {
+            Some(body) => bodies.insert(id, body),
+            None => bodies.remove(&id),
+        };
+        Self {
+            bodies: Rc::new(bodies),
+            ..self.clone()
         }
     }
 
@@ -75,6 +128,7 @@ impl AppState {
                     Self {
                         query,
                         load: Load::Loading,
+                        bodies: Rc::default(),
                         request: self.request.wrapping_add(1),
                     }
                 }
@@ -89,9 +143,25 @@ impl AppState {
             },
             Action::Retry => Self {
                 load: Load::Loading,
+                bodies: Rc::default(),
                 request: self.request.wrapping_add(1),
                 ..self.clone()
             },
+            Action::BodyStarted { id } => self.with_body(id, Some(BodyLoad::Loading)),
+            Action::BodyLoaded { id, .. } if self.bodies.get(&id) != Some(&BodyLoad::Loading) => {
+                self.clone()
+            }
+            Action::BodyLoaded { id, result } => {
+                let body = match result {
+                    Ok((blocks, notices)) => BodyLoad::Ready {
+                        blocks: Rc::new(blocks),
+                        notices: Rc::new(notices),
+                    },
+                    Err(error) => BodyLoad::Failed(error),
+                };
+                self.with_body(id, Some(body))
+            }
+            Action::BodyRetry { id } => self.with_body(id, None),
         }
     }
 }

@@ -715,3 +715,41 @@ fn the_sample_collection_is_valid_and_holds_the_seed_article() {
         .iter()
         .any(|b| matches!(b, Block::Link { text, .. } if text.starts_with("James O'Brien"))));
 }
+
+#[test]
+fn the_complete_example_in_the_docs_is_valid() {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md"))
+        .unwrap_or_default();
+    let example = docs
+        .split("## A complete example")
+        .nth(1)
+        .and_then(|rest| rest.split("```json").nth(1))
+        .and_then(|rest| rest.split("```").next())
+        .unwrap_or_default();
+    let parsed = parse(example);
+    assert_eq!(parsed.collection.articles.len(), 2);
+    assert!(
+        parsed.skipped.is_empty() && parsed.notices.is_empty(),
+        "{:?} {:?}",
+        parsed.skipped,
+        parsed.notices
+    );
+}
+
+#[test]
+fn relative_urls_are_resolved_against_their_file() {
+    let mut article = valid_article();
+    article["image"] = json!({"src": "images/a.svg", "alt": ""});
+    article["url"] = json!("https://example.com/a");
+    let parsed = parse(&collection_of(vec![article]));
+    let collection = parsed.collection.resolved_against("archive/2025.json");
+    let article = &collection.articles[0];
+    assert_eq!(
+        article.image.as_ref().map(|i| i.src.as_str()),
+        Some("archive/images/a.svg")
+    );
+    assert_eq!(
+        article.url.as_ref().map(|u| u.as_str()),
+        Some("https://example.com/a")
+    );
+}

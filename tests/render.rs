@@ -32,6 +32,8 @@ async fn render_seed() -> String {
     LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
         article,
         fallback_language: None,
+        loaded_body: None,
+        on_retry_body: Callback::noop(),
     })
     .hydratable(false)
     .render()
@@ -110,6 +112,8 @@ async fn script_in_text_is_rendered_as_text() {
     let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
         article,
         fallback_language: None,
+        loaded_body: None,
+        on_retry_body: Callback::noop(),
     })
     .hydratable(false)
     .render()
@@ -139,6 +143,8 @@ async fn right_to_left_article_gets_dir() {
     let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
         article,
         fallback_language: None,
+        loaded_body: None,
+        on_retry_body: Callback::noop(),
     })
     .hydratable(false)
     .render()
@@ -181,7 +187,7 @@ async fn render_view(state: Rc<AppState>) -> String {
     LocalServerRenderer::<View>::with_props(ViewProps {
         state,
         on_navigate: Callback::noop(),
-        on_retry: Callback::noop(),
+        on_action: Callback::noop(),
     })
     .hydratable(false)
     .render()

@@ -37,8 +37,9 @@ fn location_of(error: &LoadError) -> Option<String> {
     }
 }
 
-/// What went wrong, without the location (shown on its own line).
-fn reason_of(error: &LoadError) -> String {
+/// What went wrong, in a sentence (for a format error, the location is given separately).
+#[must_use]
+pub fn reason_of(error: &LoadError) -> String {
     match error {
         LoadError::Format(FormatError::NotJson { message, .. }) => {
             format!("The file is not valid JSON: {message}.")

@@ -1,8 +1,10 @@
 //! One article as a reader page: header (title, standfirst, byline, dates, source), lead image,
 //! and the body, rendered block by block. Text is always inserted as text, never as HTML.
 
+use crate::app::panels::reason_of;
 use crate::date::Timestamp;
 use crate::model::{Article, Block, Body, HeadingLevel, Image, Inline, LanguageTag, Span};
+use crate::state::BodyLoad;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -12,6 +14,12 @@ pub struct ArticleViewProps {
     /// The collection's language, used when the article has none.
     #[prop_or_default]
     pub fallback_language: Option<LanguageTag>,
+    /// For an article with `body_url`: where loading its body stands.
+    #[prop_or_default]
+    pub loaded_body: Option<BodyLoad>,
+    /// Asks to load a failed `body_url` again.
+    #[prop_or_default]
+    pub on_retry_body: Callback<()>,
 }
 
 /// The `id` of the article's heading, the target of focus after navigation.
@@ -42,19 +50,34 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <Figure image={image.clone()} lead=true />
             }
             <div class="av-article__body">
-                { render_body(&article.body) }
+                { render_body(&article.body, props.loaded_body.as_ref(), &props.on_retry_body) }
             </div>
             <ArticleFooter article={Rc::clone(article)} />
         </article>
     }
 }
 
-fn render_body(body: &Body) -> Html {
-    match body {
-        Body::Blocks(blocks) => blocks.iter().map(render_block).collect(),
-        Body::Remote(url) => html! {
-            <p class="av-status">{ format!("The text of this article is at {}.", url.as_str()) }</p>
+fn render_body(body: &Body, loaded: Option<&BodyLoad>, on_retry: &Callback<()>) -> Html {
+    match (body, loaded) {
+        (Body::Blocks(blocks), _) => blocks.iter().map(render_block).collect(),
+        (Body::Remote(_), Some(BodyLoad::Ready { blocks, .. })) => {
+            blocks.iter().map(render_block).collect()
+        }
+        (Body::Remote(url), Some(BodyLoad::Failed(error))) => html! {
+            <div class="av-panel av-panel--error" role="alert">
+                <p class="av-panel__title">{ "The text of this article could not be loaded" }</p>
+                <dl class="av-panel__facts">
+                    <dt>{ "File" }</dt>
+                    <dd><code class="av-code">{ url.as_str().to_owned() }</code></dd>
+                    <dt>{ "Problem" }</dt>
+                    <dd>{ reason_of(error) }</dd>
+                </dl>
+                <button type="button" class="av-button" onclick={on_retry.reform(|_: MouseEvent| ())}>{ "Try again" }</button>
+            </div>
         },
+        (Body::Remote(_), _) => {
+            html! { <p class="av-status" role="status">{ "Loading the article text…" }</p> }
+        }
     }
 }
 

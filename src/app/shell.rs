@@ -3,7 +3,8 @@
 
 use crate::app::reader::ARTICLE_TITLE_ID;
 use crate::app::view::View;
-use crate::format::parse_collection;
+use crate::format::{parse_body_file, parse_collection, Parsed};
+use crate::model::{directory_of, MapUrls};
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, LoadError};
 use crate::web;
@@ -20,11 +21,35 @@ pub fn App() -> Html {
         use_effect_with(state.request, move |request| {
             let request = *request;
             wasm_bindgen_futures::spawn_local(async move {
-                let result = web::fetch_text(&source)
-                    .await
-                    .and_then(|text| parse_collection(&text).map_err(LoadError::from));
+                let result = web::fetch_text(&source).await.and_then(|text| {
+                    parse_collection(&text)
+                        .map(|parsed| Parsed {
+                            collection: parsed.collection.resolved_against(&source),
+                            ..parsed
+                        })
+                        .map_err(LoadError::from)
+                });
                 dispatcher.dispatch(Action::Loaded { request, result });
             });
+        });
+    }
+
+    // Load the body of an opened article that has a body_url.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.pending_body(), move |pending| {
+            if let Some((id, url)) = pending.clone() {
+                dispatcher.dispatch(Action::BodyStarted { id: id.clone() });
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = web::fetch_text(url.as_str()).await.and_then(|text| {
+                        let (mut blocks, notices) = parse_body_file(&text)?;
+                        let base = directory_of(url.as_str());
+                        blocks.map_urls(&|u| u.relative_to(base));
+                        Ok((blocks, notices))
+                    });
+                    dispatcher.dispatch(Action::BodyLoaded { id, result });
+                });
+            }
         });
     }
 
@@ -74,14 +99,14 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::Navigate(query));
         })
     };
-    let on_retry = {
+    let on_action = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::Retry))
+        Callback::from(move |action| dispatcher.dispatch(action))
     };
     html! {
         <div class="av-root">
             <main class="av-main" id="av-main">
-                <View state={std::rc::Rc::new((*state).clone())} {on_navigate} {on_retry} />
+                <View state={std::rc::Rc::new((*state).clone())} {on_navigate} {on_action} />
             </main>
         </div>
     }

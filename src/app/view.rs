@@ -6,7 +6,7 @@ use crate::app::link::NavLink;
 use crate::app::panels::{ErrorPanel, Loading, ProblemList};
 use crate::app::reader::ArticleView;
 use crate::query::Query;
-use crate::state::{AppState, Load};
+use crate::state::{Action, AppState, Load};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,7 +14,8 @@ use yew::prelude::*;
 pub struct ViewProps {
     pub state: Rc<AppState>,
     pub on_navigate: Callback<Query>,
-    pub on_retry: Callback<()>,
+    /// Actions from the page itself, such as Retry.
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -24,7 +25,7 @@ pub fn View(props: &ViewProps) -> Html {
     let parsed = match &state.load {
         Load::Loading => return html! { <Loading {source} /> },
         Load::Failed(error) => {
-            return html! { <ErrorPanel {source} error={error.clone()} on_retry={props.on_retry.clone()} /> }
+            return html! { <ErrorPanel {source} error={error.clone()} on_retry={props.on_action.reform(|()| Action::Retry)} /> }
         }
         Load::Ready(parsed) => parsed,
     };
@@ -41,7 +42,9 @@ pub fn View(props: &ViewProps) -> Html {
             Some(article) => html! {
                 <>
                     { back }
-                    <ArticleView article={Rc::clone(article)} fallback_language={parsed.collection.language.clone()} />
+                    <ArticleView article={Rc::clone(article)} fallback_language={parsed.collection.language.clone()}
+                        loaded_body={state.bodies.get(id).cloned()}
+                        on_retry_body={props.on_action.reform({ let id = id.clone(); move |()| Action::BodyRetry { id: id.clone() } })} />
                 </>
             },
             None => html! {

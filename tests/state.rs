@@ -1,0 +1,119 @@
+//! Native tests of the app reducer: loading, stale answers, Retry, and bodies from `body_url`.
+
+use article_viewer::format::parse_collection;
+use article_viewer::query::Query;
+use article_viewer::state::{Action, AppState, BodyLoad, Load, LoadError};
+
+const SPLIT: &str = r#"{"version": 1, "articles": [
+  {"id": "a", "title": "A", "published": "2025-01-01", "body_url": "bodies/a.json"},
+  {"id": "b", "title": "B", "published": "2025-01-02", "body": [{"type": "paragraph", "text": "x"}]}
+]}"#;
+
+fn loaded(search: &str) -> AppState {
+    let state = AppState::new(Query::parse(search));
+    let result = parse_collection(SPLIT).map_err(LoadError::from);
+    state.apply(Action::Loaded {
+        request: state.request,
+        result,
+    })
+}
+
+#[test]
+fn a_stale_answer_is_ignored() {
+    let state = AppState::new(Query::parse("?src=one.json"));
+    let old_request = state.request;
+    let state = state.apply(Action::Navigate(Query::parse("?src=two.json")));
+    assert_ne!(state.request, old_request);
+    let after = state.apply(Action::Loaded {
+        request: old_request,
+        result: Err(LoadError::Timeout(20)),
+    });
+    assert_eq!(
+        after.load,
+        Load::Loading,
+        "the answer for one.json does not land on two.json"
+    );
+}
+
+#[test]
+fn navigating_within_a_file_does_not_reload() {
+    let state = loaded("");
+    let next = state.apply(Action::Navigate(Query::parse("?article=b")));
+    assert_eq!(next.request, state.request);
+    assert!(matches!(next.load, Load::Ready(_)));
+}
+
+#[test]
+fn retry_starts_a_new_request() {
+    let state = AppState::new(Query::default());
+    let failed = state.apply(Action::Loaded {
+        request: state.request,
+        result: Err(LoadError::Http {
+            status: 500,
+            status_text: "Internal Server Error".into(),
+        }),
+    });
+    assert!(matches!(failed.load, Load::Failed(_)));
+    let retried = failed.apply(Action::Retry);
+    assert_eq!(retried.load, Load::Loading);
+    assert_ne!(retried.request, failed.request);
+}
+
+#[test]
+fn an_opened_article_with_body_url_asks_for_its_body_once() {
+    let state = loaded("?article=a");
+    let pending = state.pending_body();
+    assert_eq!(
+        pending
+            .as_ref()
+            .map(|(id, url)| (id.as_str(), url.as_str())),
+        Some(("a", "bodies/a.json"))
+    );
+    let started = state.apply(Action::BodyStarted { id: "a".into() });
+    assert_eq!(started.pending_body(), None, "not asked for twice");
+    assert_eq!(
+        loaded("?article=b").pending_body(),
+        None,
+        "inline bodies need nothing"
+    );
+    assert_eq!(loaded("").pending_body(), None, "the list needs nothing");
+}
+
+#[test]
+fn a_failed_body_affects_only_its_article_and_can_be_retried() {
+    let state = loaded("?article=a").apply(Action::BodyStarted { id: "a".into() });
+    let failed = state.apply(Action::BodyLoaded {
+        id: "a".into(),
+        result: Err(LoadError::Http {
+            status: 404,
+            status_text: "Not Found".into(),
+        }),
+    });
+    assert!(matches!(
+        failed.bodies.get("a"),
+        Some(BodyLoad::Failed(LoadError::Http { status: 404, .. }))
+    ));
+    assert!(
+        matches!(failed.load, Load::Ready(_)),
+        "the collection stays loaded"
+    );
+    let retried = failed.apply(Action::BodyRetry { id: "a".into() });
+    assert!(retried.pending_body().is_some());
+    let done = retried
+        .apply(Action::BodyStarted { id: "a".into() })
+        .apply(Action::BodyLoaded {
+            id: "a".into(),
+            result: Ok((Vec::new(), Vec::new())),
+        });
+    assert!(matches!(done.bodies.get("a"), Some(BodyLoad::Ready { .. })));
+}
+
+#[test]
+fn a_body_nobody_asked_for_is_ignored() {
+    let state = loaded("?article=a");
+    let after = state.apply(Action::BodyLoaded {
+        id: "a".into(),
+        result: Ok((Vec::new(), Vec::new())),
+    });
+    assert!(after.bodies.is_empty());
+}
