@@ -256,6 +256,12 @@ impl Timestamp {
         })
     }
 
+    /// The key for chronological order: calendar day first (as readers see it), then instant.
+    #[must_use]
+    pub fn chronology(&self) -> (CivilDate, i64) {
+        (self.date, self.epoch_seconds())
+    }
+
     /// Whether `self` is earlier than `other`: by instant when both carry a time, otherwise by
     /// calendar date (so a date-only `updated` on the day of publication is fine).
     #[must_use]

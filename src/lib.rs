@@ -5,6 +5,8 @@
 //! - [`date`]: publication dates, their calendar day, display.
 //! - [`model`]: validated domain types (collection, article, blocks, URLs, regions, languages).
 //! - [`format`]: article format version 1, JSON → model, with located errors.
+//! - [`filter`]: the date and region filters, the precomputed index, facet counts.
+//! - [`generate`]: deterministic synthetic collections for tests and benchmarks.
 //! - [`query`]: the view's state as URL query parameters, both ways.
 //! - [`state`]: the app's reducer (actions → state), pure and tested natively.
 //! - [`app`]: Yew components, rendered in the browser or to strings by the `ssr` tests.
@@ -13,7 +15,9 @@
 
 pub mod app;
 pub mod date;
+pub mod filter;
 pub mod format;
+pub mod generate;
 pub mod model;
 pub mod query;
 pub mod state;

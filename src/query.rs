@@ -1,5 +1,9 @@
-//! The view's state as URL query parameters (`?src=…&article=…`), parsed and printed without
-//! browser APIs so the round trip is tested natively.
+//! The view's state as URL query parameters, parsed and printed without browser APIs so the
+//! round trip is tested natively:
+//! `?src=…&region=Europe/Russia&region=Europe/Ukraine&from=2025-04-01&to=2025-04-30&sort=oldest&article=ID`.
+
+use crate::date::CivilDate;
+use crate::filter::{Filter, RegionChoice, SortOrder};
 
 /// The file loaded when no `src` parameter is given.
 pub const DEFAULT_SOURCE: &str = "articles.json";
@@ -11,6 +15,14 @@ pub struct Query {
     pub src: Option<String>,
     /// The article to open; `None` shows the list.
     pub article: Option<String>,
+    /// Selected regions, in the order given, without repeats.
+    pub regions: Vec<RegionChoice>,
+    /// Inclusive date range.
+    pub from: Option<CivilDate>,
+    pub to: Option<CivilDate>,
+    pub sort: SortOrder,
+    /// Parameters that were ignored or changed, each explained (shown as a notice).
+    pub ignored: Vec<String>,
 }
 
 impl Query {
@@ -26,10 +38,66 @@ impl Query {
             match key.as_str() {
                 "src" => query.src = Some(value),
                 "article" => query.article = Some(value),
+                "region" => match RegionChoice::parse(&value) {
+                    Ok(choice) if !query.regions.contains(&choice) => query.regions.push(choice),
+                    Ok(_) => {}
+                    Err(reason) => query.ignored.push(format!("region={value} was ignored: {reason}")),
+                },
+                "from" | "to" => match CivilDate::parse(&value) {
+                    Ok(date) if key == "from" => query.from = Some(date),
+                    Ok(date) => query.to = Some(date),
+                    Err(reason) => query.ignored.push(format!("{key}={value} was ignored: {reason}")),
+                },
+                "sort" => match value.as_str() {
+                    "newest" => query.sort = SortOrder::NewestFirst,
+                    "oldest" => query.sort = SortOrder::OldestFirst,
+                    _ => query.ignored.push(format!("sort={value} was ignored: use sort=newest or sort=oldest")),
+                },
                 _ => {}
             }
         }
+        if let (Some(from), Some(to)) = (query.from, query.to) {
+            if from > to {
+                query.from = Some(to);
+                query.to = Some(from);
+                query.ignored.push(format!("from={from} was after to={to}, so the two dates were swapped"));
+            }
+        }
         query
+    }
+
+    /// The filter this query asks for.
+    #[must_use]
+    pub fn filter(&self) -> Filter {
+        Filter {
+            regions: self.regions.clone(),
+            from: self.from,
+            to: self.to,
+        }
+    }
+
+    /// The same view with another filter (and the list shown, notices cleared).
+    #[must_use]
+    pub fn with_filter(&self, filter: Filter) -> Self {
+        Self {
+            regions: filter.regions,
+            from: filter.from,
+            to: filter.to,
+            article: None,
+            ignored: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The same view in another order.
+    #[must_use]
+    pub fn with_sort(&self, sort: SortOrder) -> Self {
+        Self {
+            sort,
+            article: None,
+            ignored: Vec::new(),
+            ..self.clone()
+        }
     }
 
     /// The file to load.
@@ -44,6 +112,18 @@ impl Query {
         let mut parts = Vec::new();
         if let Some(src) = &self.src {
             parts.push(format!("src={}", encode(src)));
+        }
+        for region in &self.regions {
+            parts.push(format!("region={}", encode(&region.to_param())));
+        }
+        if let Some(from) = self.from {
+            parts.push(format!("from={from}"));
+        }
+        if let Some(to) = self.to {
+            parts.push(format!("to={to}"));
+        }
+        if self.sort == SortOrder::OldestFirst {
+            parts.push("sort=oldest".to_owned());
         }
         if let Some(article) = &self.article {
             parts.push(format!("article={}", encode(article)));
@@ -60,6 +140,7 @@ impl Query {
     pub fn with_article(&self, article: Option<&str>) -> Self {
         Self {
             article: article.map(str::to_owned),
+            ignored: Vec::new(),
             ..self.clone()
         }
     }
@@ -127,6 +208,7 @@ mod tests {
         let query = Query {
             src: Some("data/news feed.json?x=1&y=2".to_owned()),
             article: Some("kursk-1".to_owned()),
+            ..Query::default()
         };
         assert_eq!(Query::parse(&query.to_search()), query);
         assert_eq!(Query::default().to_search(), "");

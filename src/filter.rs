@@ -1,0 +1,474 @@
+//! Filtering a collection by date and region, with facet counts.
+//!
+//! [`Index`] is built once when a file loads: each article's calendar day, the newest-first
+//! order, the region tree, and for each article the tree nodes it belongs to (its regions and
+//! all their ancestors). [`Index::evaluate`] then answers a [`Filter`] in a few linear passes:
+//! the matching articles in order, and facet counts in the manner of Pagefind: a region's count
+//! is how many articles would match if it were selected together with the current dates, and a
+//! month's count respects the current regions.
+
+use crate::date::CivilDate;
+use crate::model::{Article, RegionPath};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A region choice: a node of the tree, or the articles with no region at all.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RegionChoice {
+    Path(RegionPath),
+    Unspecified,
+}
+
+/// The URL value that stands for [`RegionChoice::Unspecified`].
+pub const UNSPECIFIED_REGION: &str = "~unspecified";
+
+impl RegionChoice {
+    /// Reads a `region` URL value.
+    ///
+    /// # Errors
+    /// When the value is not a valid region path.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        if text == UNSPECIFIED_REGION {
+            Ok(Self::Unspecified)
+        } else {
+            RegionPath::parse(text).map(Self::Path)
+        }
+    }
+
+    /// The `region` URL value.
+    #[must_use]
+    pub fn to_param(&self) -> String {
+        match self {
+            Self::Path(path) => path.to_string(),
+            Self::Unspecified => UNSPECIFIED_REGION.to_owned(),
+        }
+    }
+
+    /// How the choice reads in a sentence.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self {
+            Self::Path(path) => path.segments().join(" › "),
+            Self::Unspecified => "Unspecified region".to_owned(),
+        }
+    }
+}
+
+/// Which articles to show: regions combine with OR, and regions and dates with AND.
+/// Dates are inclusive calendar days in each article's own offset.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Filter {
+    pub regions: Vec<RegionChoice>,
+    pub from: Option<CivilDate>,
+    pub to: Option<CivilDate>,
+}
+
+impl Filter {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.regions.is_empty() && self.from.is_none() && self.to.is_none()
+    }
+
+    #[must_use]
+    pub fn has_dates(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    fn day_range(&self) -> (i64, i64) {
+        (
+            self.from.map_or(i64::MIN, CivilDate::days_since_epoch),
+            self.to.map_or(i64::MAX, CivilDate::days_since_epoch),
+        )
+    }
+}
+
+/// List order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    #[default]
+    NewestFirst,
+    OldestFirst,
+}
+
+/// A year and month, for the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u8,
+}
+
+impl YearMonth {
+    #[must_use]
+    pub fn of(date: CivilDate) -> Self {
+        Self {
+            year: date.year,
+            month: date.month,
+        }
+    }
+
+    #[must_use]
+    pub fn first_day(self) -> CivilDate {
+        CivilDate {
+            year: self.year,
+            month: self.month,
+            day: 1,
+        }
+    }
+
+    #[must_use]
+    pub fn last_day(self) -> CivilDate {
+        CivilDate {
+            year: self.year,
+            month: self.month,
+            day: crate::date::days_in_month(self.year, self.month),
+        }
+    }
+
+    /// `April 2025`.
+    #[must_use]
+    pub fn label(self) -> String {
+        format!("{} {}", crate::date::month_name(self.month), self.year)
+    }
+}
+
+/// One node of the region tree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionNode {
+    pub path: RegionPath,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    /// How many articles are in this region or below it (whatever the filter).
+    pub total: u32,
+}
+
+impl RegionNode {
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.path.leaf()
+    }
+
+    #[must_use]
+    pub fn depth(&self) -> usize {
+        self.path.segments().len() - 1
+    }
+}
+
+/// What a collection looks like to the filters, computed once per file.
+#[derive(Debug, PartialEq)]
+pub struct Index {
+    articles: Vec<Rc<Article>>,
+    /// Calendar day (days since 1970-01-01) of each article, in its own offset.
+    days: Vec<i64>,
+    /// Article positions, newest first (by calendar day, then instant, then id).
+    newest_first: Vec<u32>,
+    /// The region tree; children sorted by name.
+    pub nodes: Vec<RegionNode>,
+    pub roots: Vec<usize>,
+    node_by_path: HashMap<RegionPath, usize>,
+    /// For article `i`, its nodes are `article_nodes[node_start[i]..node_start[i + 1]]`.
+    node_start: Vec<u32>,
+    article_nodes: Vec<u32>,
+    /// Months that have articles, oldest first; `month_of[i]` indexes into it.
+    pub months: Vec<YearMonth>,
+    month_of: Vec<u32>,
+    pub unspecified_total: u32,
+}
+
+/// The answer to a filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// Matching article positions, in the requested order.
+    pub matches: Vec<u32>,
+    /// Per region node: matches if that node were selected, with the current dates.
+    pub region_counts: Vec<u32>,
+    /// Articles with no region that match the current dates.
+    pub unspecified_count: u32,
+    /// Per month of [`Index::months`]: articles that month matching the current regions.
+    pub month_counts: Vec<u32>,
+    /// Articles matching the regions alone, and the dates alone (to explain an empty result).
+    pub region_only: u32,
+    pub dates_only: u32,
+}
+
+impl Index {
+    #[must_use]
+    pub fn new(articles: &[Rc<Article>]) -> Self {
+        let days: Vec<i64> = articles
+            .iter()
+            .map(|a| a.published.date.days_since_epoch())
+            .collect();
+        let mut newest_first: Vec<u32> = (0..to_u32(articles.len())).collect();
+        newest_first.sort_by(|&a, &b| {
+            let (a, b) = (&articles[a as usize], &articles[b as usize]);
+            b.published.chronology().cmp(&a.published.chronology()).then_with(|| a.id.cmp(&b.id))
+        });
+
+        let mut nodes: Vec<RegionNode> = Vec::new();
+        let mut node_by_path: HashMap<RegionPath, usize> = HashMap::new();
+        let mut node_start = Vec::with_capacity(articles.len() + 1);
+        let mut article_nodes: Vec<u32> = Vec::new();
+        let mut unspecified_total = 0;
+        for article in articles {
+            node_start.push(to_u32(article_nodes.len()));
+            let first = article_nodes.len();
+            if article.regions.is_empty() {
+                unspecified_total += 1;
+            }
+            for region in &article.regions {
+                let segments = region.segments();
+                let mut parent = None;
+                for depth in 1..=segments.len() {
+                    let path = prefix_path(region, depth);
+                    let node = match node_by_path.get(&path) {
+                        Some(&node) => node,
+                        None => {
+                            let node = nodes.len();
+                            nodes.push(RegionNode {
+                                path: path.clone(),
+                                parent,
+                                children: Vec::new(),
+                                total: 0,
+                            });
+                            if let Some(parent) = parent {
+                                nodes[parent].children.push(node);
+                            }
+                            node_by_path.insert(path, node);
+                            node
+                        }
+                    };
+                    let node_u32 = to_u32(node);
+                    if !article_nodes[first..].contains(&node_u32) {
+                        article_nodes.push(node_u32);
+                        nodes[node].total += 1;
+                    }
+                    parent = Some(node);
+                }
+            }
+        }
+        node_start.push(to_u32(article_nodes.len()));
+        let by_name = |nodes: &[RegionNode], list: &mut Vec<usize>| {
+            list.sort_by(|&a, &b| nodes[a].name().cmp(nodes[b].name()));
+        };
+        for node in 0..nodes.len() {
+            let mut children = std::mem::take(&mut nodes[node].children);
+            by_name(&nodes, &mut children);
+            nodes[node].children = children;
+        }
+        let mut roots: Vec<usize> = (0..nodes.len())
+            .filter(|&n| nodes[n].parent.is_none())
+            .collect();
+        by_name(&nodes, &mut roots);
+
+        let mut months: Vec<YearMonth> = articles
+            .iter()
+            .map(|a| YearMonth::of(a.published.date))
+            .collect();
+        months.sort_unstable();
+        months.dedup();
+        let month_of = articles
+            .iter()
+            .map(|a| {
+                let month = YearMonth::of(a.published.date);
+                to_u32(months.binary_search(&month).unwrap_or(0))
+            })
+            .collect();
+
+        Self {
+            articles: articles.to_vec(),
+            days,
+            newest_first,
+            nodes,
+            roots,
+            node_by_path,
+            node_start,
+            article_nodes,
+            months,
+            month_of,
+            unspecified_total,
+        }
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    #[must_use]
+    pub fn article(&self, position: u32) -> &Rc<Article> {
+        &self.articles[position as usize]
+    }
+
+    #[must_use]
+    pub fn node_of(&self, path: &RegionPath) -> Option<usize> {
+        self.node_by_path.get(path).copied()
+    }
+
+    /// Whether a region choice names something in this collection.
+    #[must_use]
+    pub fn knows(&self, choice: &RegionChoice) -> bool {
+        match choice {
+            RegionChoice::Path(path) => self.node_by_path.contains_key(path),
+            RegionChoice::Unspecified => true,
+        }
+    }
+
+    fn nodes_of(&self, article: usize) -> &[u32] {
+        let start = self.node_start[article] as usize;
+        let end = self.node_start[article + 1] as usize;
+        &self.article_nodes[start..end]
+    }
+
+    /// Answers a filter: matching articles in `order`, and every facet count.
+    #[must_use]
+    pub fn evaluate(&self, filter: &Filter, order: SortOrder) -> Outcome {
+        let (from, to) = filter.day_range();
+        let mut selected = vec![false; self.nodes.len()];
+        let mut want_unspecified = false;
+        for choice in &filter.regions {
+            match choice {
+                RegionChoice::Path(path) => {
+                    if let Some(node) = self.node_of(path) {
+                        selected[node] = true;
+                    }
+                }
+                RegionChoice::Unspecified => want_unspecified = true,
+            }
+        }
+        let any_region = filter.regions.is_empty();
+
+        let mut region_counts = vec![0_u32; self.nodes.len()];
+        let mut month_counts = vec![0_u32; self.months.len()];
+        let mut unspecified_count = 0;
+        let mut region_only = 0;
+        let mut dates_only = 0;
+        let mut matching = vec![false; self.articles.len()];
+        for (i, &day) in self.days.iter().enumerate() {
+            let in_dates = from <= day && day <= to;
+            let nodes = self.nodes_of(i);
+            let in_regions = any_region
+                || (nodes.is_empty() && want_unspecified)
+                || nodes.iter().any(|&n| selected[n as usize]);
+            if in_dates {
+                dates_only += 1;
+                if nodes.is_empty() {
+                    unspecified_count += 1;
+                }
+                for &node in nodes {
+                    region_counts[node as usize] += 1;
+                }
+            }
+            if in_regions {
+                region_only += 1;
+                month_counts[self.month_of[i] as usize] += 1;
+            }
+            matching[i] = in_dates && in_regions;
+        }
+        let ordered = self.newest_first.iter().copied();
+        let matches: Vec<u32> = match order {
+            SortOrder::NewestFirst => ordered.filter(|&i| matching[i as usize]).collect(),
+            SortOrder::OldestFirst => ordered.rev().filter(|&i| matching[i as usize]).collect(),
+        };
+        Outcome {
+            matches,
+            region_counts,
+            unspecified_count,
+            month_counts,
+            region_only,
+            dates_only,
+        }
+    }
+
+    /// How many articles published between `from` and `to` (inclusive) match the regions of
+    /// `filter` (for the date presets).
+    #[must_use]
+    pub fn count_between(&self, filter: &Filter, from: CivilDate, to: CivilDate) -> u32 {
+        let candidate = Filter {
+            from: Some(from),
+            to: Some(to),
+            ..filter.clone()
+        };
+        // Presets are few and cheap next to a full evaluation; reuse the same semantics.
+        to_u32(self.evaluate(&candidate, SortOrder::NewestFirst).matches.len())
+    }
+
+    /// Nodes whose name contains `needle` (case- and accent-insensitive), with their ancestors,
+    /// as a visibility mask over [`Index::nodes`]; `None` when the needle is blank.
+    #[must_use]
+    pub fn search_regions(&self, needle: &str) -> Option<Vec<bool>> {
+        let needle = fold(needle.trim());
+        if needle.is_empty() {
+            return None;
+        }
+        let mut visible = vec![false; self.nodes.len()];
+        for (n, node) in self.nodes.iter().enumerate() {
+            if fold(node.name()).contains(&needle) {
+                let mut current = Some(n);
+                while let Some(c) = current {
+                    visible[c] = true;
+                    current = self.nodes[c].parent;
+                }
+            }
+        }
+        Some(visible)
+    }
+}
+
+fn prefix_path(region: &RegionPath, depth: usize) -> RegionPath {
+    if depth == region.segments().len() {
+        return region.clone();
+    }
+    RegionPath::parse(&region.segments()[..depth].join("/")).unwrap_or_else(|_| region.clone())
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// Lower-cases and strips Latin diacritics (`Kraków` → `krakow`, `ÎLE` → `ile`) so region
+/// search ignores case and accents.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+            'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+            'ĥ' | 'ħ' => 'h',
+            'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+            'ĵ' => 'j',
+            'ķ' => 'k',
+            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+            'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+            'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+            'ŕ' | 'ŗ' | 'ř' => 'r',
+            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+            'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+            'ŵ' => 'w',
+            'ý' | 'ÿ' | 'ŷ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Kraków"), "krakow");
+        assert_eq!(fold("ÎLE-DE-FRANCE"), "ile-de-france");
+        assert_eq!(fold("São Paulo"), "sao paulo");
+        assert_eq!(fold("Zürich"), "zurich");
+    }
+}
