@@ -25,9 +25,11 @@ export async function launch() {
   });
 }
 
-/** Serves dist/ at `base` (default "/") and tests/fixtures at /fixtures/. */
+/** Serves dist/ at `base` (default "/"), tests/fixtures at /fixtures/ and generated data at /generated/. */
 export function serve(base = "/") {
-  return startServer({ mounts: { [base]: "dist", "/fixtures/": "tests/fixtures" } });
+  return startServer({
+    mounts: { [base]: "dist", "/fixtures/": "tests/fixtures", "/generated/": "target/e2e-data" },
+  });
 }
 
 /** A new page at `width`×800 that records console errors and page errors. */

@@ -148,8 +148,9 @@ test("skipped articles are listed with their reasons while valid ones show", asy
 test("the list links to the article, Back returns to the list", async () => {
   const { page, errors } = await openPage(browser, 1280);
   await page.goto(`${server.url}/`);
-  await page.waitForSelector(".av-card__link");
-  await page.click(".av-card__link");
+  const seedLink = `.av-card__link[href$="article=${SEED}"]`;
+  await page.waitForSelector(seedLink);
+  await page.click(seedLink);
   await page.waitForSelector("article.av-article");
   assert.match(page.url(), new RegExp(`\\?article=${SEED}$`));
   assert.equal(await page.evaluate(() => document.activeElement?.id), "av-article-title");

@@ -36,6 +36,11 @@ if [ "$status" != 0 ] && [ "$f" = 0 ]; then failed=$((failed + 1)); failures+=("
 check "trunk build --release" trunk build --release
 rm -f dist/.trunk-lock
 
+step "generating 10,000 articles for the browser tests (target/e2e-data)"
+mkdir -p target/e2e-data
+cargo run --quiet --example generate -- 10000 > target/e2e-data/generated-10000.json
+cp -r samples/images target/e2e-data/
+
 step "schema and browser tests (node --test, headless Chromium)"
 node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$log" e2e/

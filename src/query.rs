@@ -41,17 +41,23 @@ impl Query {
                 "region" => match RegionChoice::parse(&value) {
                     Ok(choice) if !query.regions.contains(&choice) => query.regions.push(choice),
                     Ok(_) => {}
-                    Err(reason) => query.ignored.push(format!("region={value} was ignored: {reason}")),
+                    Err(reason) => query
+                        .ignored
+                        .push(format!("region={value} was ignored: {reason}")),
                 },
                 "from" | "to" => match CivilDate::parse(&value) {
                     Ok(date) if key == "from" => query.from = Some(date),
                     Ok(date) => query.to = Some(date),
-                    Err(reason) => query.ignored.push(format!("{key}={value} was ignored: {reason}")),
+                    Err(reason) => query
+                        .ignored
+                        .push(format!("{key}={value} was ignored: {reason}")),
                 },
                 "sort" => match value.as_str() {
                     "newest" => query.sort = SortOrder::NewestFirst,
                     "oldest" => query.sort = SortOrder::OldestFirst,
-                    _ => query.ignored.push(format!("sort={value} was ignored: use sort=newest or sort=oldest")),
+                    _ => query.ignored.push(format!(
+                        "sort={value} was ignored: use sort=newest or sort=oldest"
+                    )),
                 },
                 _ => {}
             }
@@ -60,7 +66,9 @@ impl Query {
             if from > to {
                 query.from = Some(to);
                 query.to = Some(from);
-                query.ignored.push(format!("from={from} was after to={to}, so the two dates were swapped"));
+                query.ignored.push(format!(
+                    "from={from} was after to={to}, so the two dates were swapped"
+                ));
             }
         }
         query

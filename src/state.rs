@@ -3,6 +3,8 @@
 //! Loading is requested by state (`Load::Loading` with a `request` number) and carried out by
 //! the app shell, which dispatches [`Action::Loaded`] with the result.
 
+use crate::date::CivilDate;
+use crate::filter::Index;
 use crate::format::{FormatError, Parsed, Problem};
 use crate::model::{Block, Body, SafeUrl};
 use crate::query::Query;
@@ -23,13 +25,31 @@ pub enum LoadError {
     Format(#[from] FormatError),
 }
 
+/// A file that loaded, with its filter index (built once, here).
+#[derive(Debug)]
+pub struct Loaded {
+    pub parsed: Parsed,
+    pub index: Rc<Index>,
+}
+
+/// Identity, not contents: a loaded file only ever equals itself. This keeps comparing props
+/// and states cheap however many articles a file has.
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
     /// A request for `AppState::query.source()` is (or should be) under way.
     Loading,
-    Ready(Rc<Parsed>),
+    Ready(Rc<Loaded>),
     Failed(LoadError),
 }
+
+/// Cards shown at first, and added by each "Show more".
+pub const PAGE_SIZE: usize = 20;
 
 /// The text of an article whose body is loaded from its `body_url`.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +69,10 @@ pub struct AppState {
     /// Bodies loaded (or loading, or failed) from `body_url`, by article id. A failure here
     /// affects only that article.
     pub bodies: Rc<HashMap<String, BodyLoad>>,
+    /// How many cards the list shows; back to [`PAGE_SIZE`] when the filter changes.
+    pub list_limit: usize,
+    /// Today's date where the reader is, for the date presets.
+    pub today: CivilDate,
     /// Changes whenever a new load must start (a new source, or Retry), so the shell's effect
     /// runs again and stale answers can be told apart.
     pub request: u32,
@@ -74,15 +98,19 @@ pub enum Action {
     },
     /// Forget a failed body so it is loaded again.
     BodyRetry { id: String },
+    /// Show [`PAGE_SIZE`] more cards.
+    ShowMore,
 }
 
 impl AppState {
     #[must_use]
-    pub fn new(query: Query) -> Self {
+    pub fn new(query: Query, today: CivilDate) -> Self {
         Self {
             query,
             load: Load::Loading,
             bodies: Rc::default(),
+            list_limit: PAGE_SIZE,
+            today,
             request: 0,
         }
     }
@@ -93,7 +121,10 @@ impl AppState {
         let Load::Ready(parsed) = &self.load else {
             return None;
         };
-        let article = parsed.collection.find(self.query.article.as_deref()?)?;
+        let article = parsed
+            .parsed
+            .collection
+            .find(self.query.article.as_deref()?)?;
         match &article.body {
             Body::Remote(url) if !self.bodies.contains_key(&article.id) => {
                 Some((article.id.clone(), url.clone()))
@@ -119,9 +150,16 @@ impl AppState {
     pub fn apply(&self, action: Action) -> Self {
         match action {
             Action::Navigate(query) => {
+                let list_limit =
+                    if query.filter() == self.query.filter() && query.sort == self.query.sort {
+                        self.list_limit
+                    } else {
+                        PAGE_SIZE
+                    };
                 if query.source() == self.query.source() {
                     Self {
                         query,
+                        list_limit,
                         ..self.clone()
                     }
                 } else {
@@ -129,14 +167,23 @@ impl AppState {
                         query,
                         load: Load::Loading,
                         bodies: Rc::default(),
+                        list_limit: PAGE_SIZE,
                         request: self.request.wrapping_add(1),
+                        ..self.clone()
                     }
                 }
             }
+            Action::ShowMore => Self {
+                list_limit: self.list_limit + PAGE_SIZE,
+                ..self.clone()
+            },
             Action::Loaded { request, .. } if request != self.request => self.clone(),
             Action::Loaded { result, .. } => Self {
                 load: match result {
-                    Ok(parsed) => Load::Ready(Rc::new(parsed)),
+                    Ok(parsed) => {
+                        let index = Rc::new(Index::new(&parsed.collection.articles));
+                        Load::Ready(Rc::new(Loaded { parsed, index }))
+                    }
                     Err(error) => Load::Failed(error),
                 },
                 ..self.clone()

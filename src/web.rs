@@ -132,15 +132,49 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Moves keyboard focus to the element with `id` (after navigation) and scrolls to the top.
-pub fn focus_and_scroll_to_top(id: &str) {
-    let Some(window) = window() else { return };
-    window.scroll_to_with_x_and_y(0.0, 0.0);
-    if let Some(element) = window
-        .document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
+/// Today's date in the reader's time zone.
+#[must_use]
+pub fn today() -> crate::date::CivilDate {
+    let now = js_sys::Date::new_0();
+    let year = i32::try_from(now.get_full_year()).unwrap_or(1970);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    let day = u8::try_from(now.get_date()).unwrap_or(1);
+    crate::date::CivilDate::new(year, month, day).unwrap_or(crate::date::CivilDate {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// The page's vertical scroll position.
+#[must_use]
+pub fn scroll_y() -> f64 {
+    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+/// Scrolls to `y`.
+pub fn scroll_to(y: f64) {
+    if let Some(window) = window() {
+        window.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
+/// The viewer restores scroll positions itself (the list's, when coming back to it).
+pub fn take_over_scroll_restoration() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+}
+
+/// Moves keyboard focus to the element matching `selector` without scrolling to it.
+pub fn focus(selector: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
     }
 }

@@ -43,23 +43,57 @@ fn in_regions(article: &Article, filter: &Filter) -> bool {
 /// Compares every part of an evaluation with brute force.
 fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter) {
     let outcome = index.evaluate(filter, SortOrder::NewestFirst);
-    let mut expected: Vec<&Rc<Article>> = articles.iter().filter(|a| in_dates(a, filter) && in_regions(a, filter)).collect();
-    expected.sort_by(|a, b| (b.published.date, b.published.epoch_seconds()).cmp(&(a.published.date, a.published.epoch_seconds())).then_with(|| a.id.cmp(&b.id)));
-    let got: Vec<&str> = outcome.matches.iter().map(|&i| index.article(i).id.as_str()).collect();
+    let mut expected: Vec<&Rc<Article>> = articles
+        .iter()
+        .filter(|a| in_dates(a, filter) && in_regions(a, filter))
+        .collect();
+    expected.sort_by(|a, b| {
+        (b.published.date, b.published.epoch_seconds())
+            .cmp(&(a.published.date, a.published.epoch_seconds()))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let got: Vec<&str> = outcome
+        .matches
+        .iter()
+        .map(|&i| index.article(i).id.as_str())
+        .collect();
     let want: Vec<&str> = expected.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(got, want, "matches for {filter:?}");
 
     for (n, node) in index.nodes.iter().enumerate() {
-        let count = articles.iter().filter(|a| in_dates(a, filter) && a.regions.iter().any(|r| r.is_within(&node.path))).count();
-        assert_eq!(outcome.region_counts[n] as usize, count, "count of {} for {filter:?}", node.path);
-        let alone = Filter { regions: vec![RegionChoice::Path(node.path.clone())], ..filter.clone() };
-        assert_eq!(count, index.evaluate(&alone, SortOrder::NewestFirst).matches.len(), "count = matches if selected");
+        let count = articles
+            .iter()
+            .filter(|a| in_dates(a, filter) && a.regions.iter().any(|r| r.is_within(&node.path)))
+            .count();
+        assert_eq!(
+            outcome.region_counts[n] as usize, count,
+            "count of {} for {filter:?}",
+            node.path
+        );
+        let alone = Filter {
+            regions: vec![RegionChoice::Path(node.path.clone())],
+            ..filter.clone()
+        };
+        assert_eq!(
+            count,
+            index.evaluate(&alone, SortOrder::NewestFirst).matches.len(),
+            "count = matches if selected"
+        );
     }
-    let unspecified = articles.iter().filter(|a| in_dates(a, filter) && a.regions.is_empty()).count();
+    let unspecified = articles
+        .iter()
+        .filter(|a| in_dates(a, filter) && a.regions.is_empty())
+        .count();
     assert_eq!(outcome.unspecified_count as usize, unspecified);
     for (m, month) in index.months.iter().enumerate() {
-        let count = articles.iter().filter(|a| in_regions(a, filter) && YearMonth::of(a.published.date) == *month).count();
-        assert_eq!(outcome.month_counts[m] as usize, count, "{month:?} for {filter:?}");
+        let count = articles
+            .iter()
+            .filter(|a| in_regions(a, filter) && YearMonth::of(a.published.date) == *month)
+            .count();
+        assert_eq!(
+            outcome.month_counts[m] as usize, count,
+            "{month:?} for {filter:?}"
+        );
     }
     let oldest = index.evaluate(filter, SortOrder::OldestFirst);
     let reversed: Vec<u32> = outcome.matches.iter().rev().copied().collect();
@@ -75,13 +109,19 @@ fn filters_and_counts_match_brute_force_on_generated_collections() {
         let months = index.months.clone();
         let mut state = seed;
         let mut next = |bound: usize| {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             usize::try_from(state >> 33).unwrap_or(0) % bound.max(1)
         };
         for _ in 0..25 {
             let mut filter = Filter::default();
             for _ in 0..next(4) {
-                let choice = if next(8) == 0 { RegionChoice::Unspecified } else { RegionChoice::Path(node_paths[next(node_paths.len())].clone()) };
+                let choice = if next(8) == 0 {
+                    RegionChoice::Unspecified
+                } else {
+                    RegionChoice::Path(node_paths[next(node_paths.len())].clone())
+                };
                 filter.regions.push(choice);
             }
             if next(2) == 0 {
@@ -104,17 +144,27 @@ fn tiny() -> Vec<Rc<Article>> {
       {"id": "nowhere", "title": "N", "published": "2025-05-01", "body": []},
       {"id": "tokyo", "title": "T", "published": "2024-12-31T23:59:59+09:00", "regions": ["Asia/Japan/Tokyo"], "body": []}
     ]}"#;
-    parse_collection(text).map(|p| p.collection.articles).unwrap_or_else(|e| panic!("{e}"))
+    parse_collection(text)
+        .map(|p| p.collection.articles)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn ids(index: &Index, filter: &Filter) -> Vec<String> {
-    index.evaluate(filter, SortOrder::OldestFirst).matches.iter().map(|&i| index.article(i).id.clone()).collect()
+    index
+        .evaluate(filter, SortOrder::OldestFirst)
+        .matches
+        .iter()
+        .map(|&i| index.article(i).id.clone())
+        .collect()
 }
 
 #[test]
 fn a_parent_region_includes_its_descendants() {
     let index = Index::new(&tiny());
-    let filter = Filter { regions: vec![RegionChoice::Path(path("Europe/Russia"))], ..Filter::default() };
+    let filter = Filter {
+        regions: vec![RegionChoice::Path(path("Europe/Russia"))],
+        ..Filter::default()
+    };
     assert_eq!(ids(&index, &filter), ["kursk", "russia", "ukraine"]);
 }
 
@@ -122,7 +172,10 @@ fn a_parent_region_includes_its_descendants() {
 fn regions_combine_with_or_and_dates_with_and() {
     let index = Index::new(&tiny());
     let filter = Filter {
-        regions: vec![RegionChoice::Path(path("Asia")), RegionChoice::Path(path("Europe/Ukraine"))],
+        regions: vec![
+            RegionChoice::Path(path("Asia")),
+            RegionChoice::Path(path("Europe/Ukraine")),
+        ],
         from: Some(date("2025-01-01")),
         to: None,
     };
@@ -133,20 +186,39 @@ fn regions_combine_with_or_and_dates_with_and() {
 fn date_bounds_are_inclusive_in_each_articles_own_offset() {
     let index = Index::new(&tiny());
     // 2025-04-08T23:30-05:00 is 9 April in UTC, but 8 April where it was published.
-    let filter = Filter { from: Some(date("2025-04-08")), to: Some(date("2025-04-08")), ..Filter::default() };
+    let filter = Filter {
+        from: Some(date("2025-04-08")),
+        to: Some(date("2025-04-08")),
+        ..Filter::default()
+    };
     assert_eq!(ids(&index, &filter), ["kursk"]);
-    let filter = Filter { from: Some(date("2025-04-30")), to: Some(date("2025-05-01")), ..Filter::default() };
+    let filter = Filter {
+        from: Some(date("2025-04-30")),
+        to: Some(date("2025-05-01")),
+        ..Filter::default()
+    };
     assert_eq!(ids(&index, &filter), ["ukraine", "nowhere"]);
-    let filter = Filter { to: Some(date("2024-12-31")), ..Filter::default() };
+    let filter = Filter {
+        to: Some(date("2024-12-31")),
+        ..Filter::default()
+    };
     assert_eq!(ids(&index, &filter), ["tokyo"]);
 }
 
 #[test]
 fn articles_without_regions_are_reachable_as_unspecified() {
     let index = Index::new(&tiny());
-    let filter = Filter { regions: vec![RegionChoice::Unspecified], ..Filter::default() };
+    let filter = Filter {
+        regions: vec![RegionChoice::Unspecified],
+        ..Filter::default()
+    };
     assert_eq!(ids(&index, &filter), ["nowhere"]);
-    assert_eq!(index.evaluate(&Filter::default(), SortOrder::NewestFirst).unspecified_count, 1);
+    assert_eq!(
+        index
+            .evaluate(&Filter::default(), SortOrder::NewestFirst)
+            .unspecified_count,
+        1
+    );
 }
 
 #[test]
@@ -155,21 +227,41 @@ fn the_region_tree_is_built_from_paths() {
     let roots: Vec<&str> = index.roots.iter().map(|&r| index.nodes[r].name()).collect();
     assert_eq!(roots, ["Asia", "Europe"]);
     let europe = index.node_of(&path("Europe")).unwrap_or(usize::MAX);
-    let children: Vec<&str> = index.nodes[europe].children.iter().map(|&c| index.nodes[c].name()).collect();
+    let children: Vec<&str> = index.nodes[europe]
+        .children
+        .iter()
+        .map(|&c| index.nodes[c].name())
+        .collect();
     assert_eq!(children, ["Russia", "Ukraine"]);
-    assert_eq!(index.nodes[europe].total, 3, "an article in two European regions counts once");
+    assert_eq!(
+        index.nodes[europe].total, 3,
+        "an article in two European regions counts once"
+    );
 }
 
 #[test]
 fn region_search_ignores_case_and_accents() {
     let text = r#"{"version": 1, "articles": [
       {"id": "a", "title": "A", "published": "2025-01-01", "regions": ["Europe/Poland/Kraków", "Europe/France/Île-de-France"], "body": []}]}"#;
-    let articles = parse_collection(text).map(|p| p.collection.articles).unwrap_or_default();
+    let articles = parse_collection(text)
+        .map(|p| p.collection.articles)
+        .unwrap_or_default();
     let index = Index::new(&articles);
     let visible = index.search_regions("KRAKOW").unwrap_or_default();
-    let names: Vec<&str> = index.nodes.iter().zip(&visible).filter(|(_, v)| **v).map(|(n, _)| n.name()).collect();
+    let names: Vec<&str> = index
+        .nodes
+        .iter()
+        .zip(&visible)
+        .filter(|(_, v)| **v)
+        .map(|(n, _)| n.name())
+        .collect();
     assert_eq!(names, ["Europe", "Poland", "Kraków"]);
-    assert_eq!(index.search_regions("ile").map(|v| v.iter().filter(|x| **x).count()), Some(3));
+    assert_eq!(
+        index
+            .search_regions("ile")
+            .map(|v| v.iter().filter(|x| **x).count()),
+        Some(3)
+    );
     assert_eq!(index.search_regions("  "), None);
 }
 
@@ -184,20 +276,30 @@ fn query_round_trip() {
     assert_eq!(query.to_search(), search);
     assert_eq!(Query::parse(&query.to_search()), query);
     let spaced = Query::parse("?region=Europe%2FRussia%2FKursk%20Oblast");
-    assert_eq!(spaced.regions, [RegionChoice::Path(path("Europe/Russia/Kursk Oblast"))]);
+    assert_eq!(
+        spaced.regions,
+        [RegionChoice::Path(path("Europe/Russia/Kursk Oblast"))]
+    );
     assert_eq!(spaced.to_search(), "?region=Europe/Russia/Kursk%20Oblast");
 }
 
 #[test]
 fn invalid_parameters_are_ignored_with_a_reason() {
-    let query = Query::parse("?from=2025-02-30&to=soon&sort=sideways&region=Europe//Russia&region=Asia");
+    let query =
+        Query::parse("?from=2025-02-30&to=soon&sort=sideways&region=Europe//Russia&region=Asia");
     assert_eq!((query.from, query.to), (None, None));
     assert_eq!(query.sort, SortOrder::NewestFirst);
     assert_eq!(query.regions, [RegionChoice::Path(path("Asia"))]);
     assert_eq!(query.ignored.len(), 4, "{:?}", query.ignored);
     assert!(query.ignored[0].starts_with("from=2025-02-30 was ignored"));
-    assert!(query.ignored.iter().any(|n| n.starts_with("sort=sideways was ignored")));
+    assert!(query
+        .ignored
+        .iter()
+        .any(|n| n.starts_with("sort=sideways was ignored")));
     let swapped = Query::parse("?from=2025-05-01&to=2025-04-01");
-    assert_eq!((swapped.from, swapped.to), (Some(date("2025-04-01")), Some(date("2025-05-01"))));
+    assert_eq!(
+        (swapped.from, swapped.to),
+        (Some(date("2025-04-01")), Some(date("2025-05-01")))
+    );
     assert_eq!(swapped.ignored.len(), 1);
 }

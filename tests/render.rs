@@ -6,6 +6,12 @@ use article_viewer::app::view::{View, ViewProps};
 use article_viewer::format::{parse_collection, FormatError, Parsed};
 use article_viewer::query::Query;
 use article_viewer::state::{Action, AppState, LoadError};
+
+const TODAY: article_viewer::date::CivilDate = article_viewer::date::CivilDate {
+    year: 2025,
+    month: 11,
+    day: 25,
+};
 use std::rc::Rc;
 use yew::{Callback, LocalServerRenderer};
 
@@ -175,7 +181,7 @@ async fn error_panel_names_file_and_location() {
 }
 
 fn state_for(search: &str, parsed: Parsed) -> Rc<AppState> {
-    let state = AppState::new(Query::parse(search));
+    let state = AppState::new(Query::parse(search), TODAY);
     let request = state.request;
     Rc::new(state.apply(Action::Loaded {
         request,

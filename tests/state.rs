@@ -4,13 +4,19 @@ use article_viewer::format::parse_collection;
 use article_viewer::query::Query;
 use article_viewer::state::{Action, AppState, BodyLoad, Load, LoadError};
 
+const TODAY: article_viewer::date::CivilDate = article_viewer::date::CivilDate {
+    year: 2025,
+    month: 11,
+    day: 25,
+};
+
 const SPLIT: &str = r#"{"version": 1, "articles": [
   {"id": "a", "title": "A", "published": "2025-01-01", "body_url": "bodies/a.json"},
   {"id": "b", "title": "B", "published": "2025-01-02", "body": [{"type": "paragraph", "text": "x"}]}
 ]}"#;
 
 fn loaded(search: &str) -> AppState {
-    let state = AppState::new(Query::parse(search));
+    let state = AppState::new(Query::parse(search), TODAY);
     let result = parse_collection(SPLIT).map_err(LoadError::from);
     state.apply(Action::Loaded {
         request: state.request,
@@ -20,7 +26,7 @@ fn loaded(search: &str) -> AppState {
 
 #[test]
 fn a_stale_answer_is_ignored() {
-    let state = AppState::new(Query::parse("?src=one.json"));
+    let state = AppState::new(Query::parse("?src=one.json"), TODAY);
     let old_request = state.request;
     let state = state.apply(Action::Navigate(Query::parse("?src=two.json")));
     assert_ne!(state.request, old_request);
@@ -45,7 +51,7 @@ fn navigating_within_a_file_does_not_reload() {
 
 #[test]
 fn retry_starts_a_new_request() {
-    let state = AppState::new(Query::default());
+    let state = AppState::new(Query::default(), TODAY);
     let failed = state.apply(Action::Loaded {
         request: state.request,
         result: Err(LoadError::Http {

@@ -1,35 +1,51 @@
-//! The collection page: its title and a list of its articles, newest first, each linking to
-//! the reader.
+//! The collection page: the count, active filters, the cards (a page at a time) and the
+//! filter panel. Filtering itself happens in [`crate::filter`]; this only renders the outcome.
 
+use crate::app::filters::FilterPanel;
 use crate::app::link::NavLink;
-use crate::model::{Article, Collection};
+use crate::date::CivilDate;
+use crate::filter::{Filter, Outcome, RegionChoice, SortOrder};
+use crate::model::{Article, LanguageTag};
 use crate::query::Query;
+use crate::state::{Action, Loaded, PAGE_SIZE};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct ArticleListProps {
-    pub collection: Rc<Collection>,
+pub struct CollectionPageProps {
+    pub loaded: Rc<Loaded>,
     pub query: Query,
+    pub today: CivilDate,
+    pub list_limit: usize,
     pub on_navigate: Callback<Query>,
+    pub on_action: Callback<Action>,
 }
 
-/// The articles newest first (by instant, then by id so the order is stable).
+/// "1 article", "3 articles".
 #[must_use]
-pub fn newest_first(articles: &[Rc<Article>]) -> Vec<Rc<Article>> {
-    let mut sorted = articles.to_vec();
-    sorted.sort_by(|a, b| {
-        b.published
-            .epoch_seconds()
-            .cmp(&a.published.epoch_seconds())
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    sorted
+pub fn articles_count(n: usize) -> String {
+    if n == 1 {
+        "1 article".to_owned()
+    } else {
+        format!("{n} articles")
+    }
 }
 
 #[component]
-pub fn ArticleList(props: &ArticleListProps) -> Html {
-    let collection = &props.collection;
+pub fn CollectionPage(props: &CollectionPageProps) -> Html {
+    let index = Rc::clone(&props.loaded.index);
+    let filter = props.query.filter();
+    let outcome: Rc<Outcome> = {
+        let index = Rc::clone(&index);
+        // Keyed by the index's identity: a new file gives a new index.
+        let key = (
+            Rc::as_ptr(&index) as usize,
+            filter.clone(),
+            props.query.sort,
+        );
+        use_memo(key, move |(_, filter, sort)| index.evaluate(filter, *sort))
+    };
+    let collection = &props.loaded.parsed.collection;
     let title = collection
         .title
         .clone()
@@ -38,36 +54,249 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
         .language
         .as_ref()
         .map(|l| AttrValue::from(l.as_str().to_owned()));
-    let count = match collection.articles.len() {
-        1 => "1 article".to_owned(),
-        n => format!("{n} articles"),
+    let shown = outcome.matches.len();
+    let total = index.len();
+    let count_text = if filter.is_empty() {
+        articles_count(total)
+    } else {
+        format!("{shown} of {}", articles_count(total))
+    };
+
+    let mut notices = props.query.ignored.clone();
+    for choice in &filter.regions {
+        if !index.knows(choice) {
+            notices.push(format!(
+                "No article in this file is in the region \"{}\".",
+                choice.to_param()
+            ));
+        }
+    }
+
+    let navigate_filter = {
+        let query = props.query.clone();
+        let on_navigate = props.on_navigate.clone();
+        Callback::from(move |filter: Filter| on_navigate.emit(query.with_filter(filter)))
+    };
+    let on_sort = {
+        let query = props.query.clone();
+        let on_navigate = props.on_navigate.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let sort = if value == "oldest" {
+                SortOrder::OldestFirst
+            } else {
+                SortOrder::NewestFirst
+            };
+            on_navigate.emit(query.with_sort(sort));
+        })
+    };
+
+    let visible = outcome.matches.iter().take(props.list_limit);
+    let remaining = shown.saturating_sub(props.list_limit);
+    html! {
+        <div class="av-collection" {lang}>
+            <header class="av-collection__header">
+                <h1 id="av-collection-title" class="av-collection__title" tabindex="-1">{ title }</h1>
+                <p class="av-collection__count" role="status" aria-live="polite" aria-atomic="true">{ count_text }</p>
+                if !notices.is_empty() {
+                    <ul class="av-notices" aria-label="Address notices">
+                        { for notices.iter().map(|n| html! { <li class="av-notice">{ n.clone() }</li> }) }
+                    </ul>
+                }
+            </header>
+            <div class="av-collection__layout">
+                <FilterPanel index={Rc::clone(&index)} outcome={Rc::clone(&outcome)} filter={filter.clone()}
+                    today={props.today} on_change={navigate_filter.clone()} />
+                <section class="av-results" aria-label="Articles">
+                    <div class="av-results__bar">
+                        <ActiveFilters filter={filter.clone()} on_change={navigate_filter.clone()} />
+                        <label class="av-sort">
+                            <span>{ "Order" }</span>
+                            <select class="av-select" onchange={on_sort}>
+                                <option value="newest" selected={props.query.sort == SortOrder::NewestFirst}>{ "Newest first" }</option>
+                                <option value="oldest" selected={props.query.sort == SortOrder::OldestFirst}>{ "Oldest first" }</option>
+                            </select>
+                        </label>
+                    </div>
+                    if shown == 0 {
+                        <EmptyResult filter={filter.clone()} outcome={Rc::clone(&outcome)} on_change={navigate_filter} />
+                    } else {
+                        <ol class="av-cards">
+                            { for visible.map(|&position| {
+                                let article = index.article(position);
+                                html! {
+                                    <ArticleCard key={article.id.clone()} article={Rc::clone(article)}
+                                        fallback_language={collection.language.clone()}
+                                        to={props.query.with_article(Some(&article.id))} on_navigate={props.on_navigate.clone()} />
+                                }
+                            }) }
+                        </ol>
+                        if remaining > 0 {
+                            <button type="button" class="av-button av-button--secondary av-more"
+                                onclick={props.on_action.reform(|_: MouseEvent| Action::ShowMore)}>
+                                { format!("Show {} more ({remaining} not shown)", remaining.min(PAGE_SIZE)) }
+                            </button>
+                        }
+                    }
+                </section>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleCardProps {
+    pub article: Rc<Article>,
+    #[prop_or_default]
+    pub fallback_language: Option<LanguageTag>,
+    pub to: Query,
+    pub on_navigate: Callback<Query>,
+}
+
+/// One article in the list: linked title, standfirst, date, regions, reading time, thumbnail.
+#[component]
+pub fn ArticleCard(props: &ArticleCardProps) -> Html {
+    let article = &props.article;
+    let language = article.language_or(props.fallback_language.as_ref());
+    let regions = article
+        .regions
+        .iter()
+        .map(|r| r.leaf().to_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    html! {
+        <li class="av-card" lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))} dir={language.map(LanguageTag::direction)}>
+            <div class="av-card__text">
+                <h2 class="av-card__title">
+                    <NavLink to={props.to.clone()} on_navigate={props.on_navigate.clone()} class="av-card__link">
+                        { article.title.clone() }
+                    </NavLink>
+                </h2>
+                if let Some(standfirst) = &article.standfirst {
+                    <p class="av-card__standfirst">{ standfirst.clone() }</p>
+                }
+                <p class="av-card__meta">
+                    <time datetime={article.published.to_machine()}>{ article.published.date.to_long_english() }</time>
+                    if !regions.is_empty() {
+                        <span class="av-card__regions"><span class="av-visually-hidden">{ "Regions: " }</span>{ regions }</span>
+                    }
+                    if let Some(minutes) = article.reading_minutes() {
+                        <span>{ format!("{minutes} min read") }</span>
+                    }
+                </p>
+            </div>
+            if let Some(image) = &article.image {
+                <img class="av-card__image" src={image.src.as_str().to_owned()} alt={image.alt.clone()}
+                    width={image.width.map(|w| w.to_string())} height={image.height.map(|h| h.to_string())}
+                    loading="lazy" decoding="async" />
+            }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ActiveFiltersProps {
+    pub filter: Filter,
+    pub on_change: Callback<Filter>,
+}
+
+/// The filters in force, each with a button that removes it, and "Clear all".
+#[component]
+pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
+    let filter = &props.filter;
+    if filter.is_empty() {
+        return html! { <p class="av-active av-active--none">{ "Showing every article." }</p> };
+    }
+    let chip = |label: String, without: Filter| {
+        let on_change = props.on_change.clone();
+        html! {
+            <li>
+                <button type="button" class="av-chip av-chip--removable" aria-label={format!("Remove filter: {label}")}
+                    onclick={Callback::from(move |_: MouseEvent| on_change.emit(without.clone()))}>
+                    { label }<span aria-hidden="true">{ " ×" }</span>
+                </button>
+            </li>
+        }
+    };
+    let date_label = match (filter.from, filter.to) {
+        (Some(from), Some(to)) => Some(format!(
+            "{} to {}",
+            from.to_long_english(),
+            to.to_long_english()
+        )),
+        (Some(from), None) => Some(format!("From {}", from.to_long_english())),
+        (None, Some(to)) => Some(format!("Until {}", to.to_long_english())),
+        (None, None) => None,
+    };
+    let clear = props.on_change.reform(|_: MouseEvent| Filter::default());
+    html! {
+        <div class="av-active">
+            <ul class="av-active__list" aria-label="Active filters">
+                { for filter.regions.iter().map(|choice| {
+                    let mut without = filter.clone();
+                    without.regions.retain(|c| c != choice);
+                    chip(choice.label(), without)
+                }) }
+                if let Some(label) = date_label {
+                    { chip(label, Filter { from: None, to: None, ..filter.clone() }) }
+                }
+            </ul>
+            <button type="button" class="av-link-button" onclick={clear}>{ "Clear all filters" }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmptyResultProps {
+    pub filter: Filter,
+    pub outcome: Rc<Outcome>,
+    pub on_change: Callback<Filter>,
+}
+
+/// Says which filters exclude everything, and offers to clear them.
+#[component]
+pub fn EmptyResult(props: &EmptyResultProps) -> Html {
+    let filter = &props.filter;
+    let outcome = &props.outcome;
+    let regions = filter
+        .regions
+        .iter()
+        .map(RegionChoice::label)
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let reason = if !filter.regions.is_empty() && outcome.region_only == 0 {
+        format!("No article is in {regions}.")
+    } else if filter.has_dates() && outcome.dates_only == 0 {
+        "No article was published in the chosen dates.".to_owned()
+    } else {
+        format!(
+            "{} in {regions}, and {} in the chosen dates, but none in both.",
+            articles_count(outcome.region_only as usize),
+            articles_count(outcome.dates_only as usize)
+        )
+    };
+    let clear_regions = Filter {
+        regions: Vec::new(),
+        ..filter.clone()
+    };
+    let clear_dates = Filter {
+        from: None,
+        to: None,
+        ..filter.clone()
     };
     html! {
-        <section class="av-collection" aria-labelledby="av-collection-title" {lang}>
-            <h1 id="av-collection-title" class="av-collection__title" tabindex="-1">{ title }</h1>
-            <p class="av-collection__count">{ count }</p>
-            <ol class="av-cards">
-                { for newest_first(&collection.articles).iter().map(|article| {
-                    let language = article.language_or(collection.language.as_ref());
-                    html! {
-                        <li class="av-card" key={article.id.clone()}
-                            lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))}
-                            dir={language.map(crate::model::LanguageTag::direction)}>
-                            <h2 class="av-card__title">
-                                <NavLink to={props.query.with_article(Some(&article.id))} on_navigate={props.on_navigate.clone()} class="av-card__link">
-                                    { article.title.clone() }
-                                </NavLink>
-                            </h2>
-                            if let Some(standfirst) = &article.standfirst {
-                                <p class="av-card__standfirst">{ standfirst.clone() }</p>
-                            }
-                            <p class="av-card__meta">
-                                <time datetime={article.published.to_machine()}>{ article.published.date.to_long_english() }</time>
-                            </p>
-                        </li>
-                    }
-                }) }
-            </ol>
-        </section>
+        <div class="av-empty" role="status">
+            <h2 class="av-empty__title">{ "No articles match these filters" }</h2>
+            <p>{ reason }</p>
+            <div class="av-empty__actions">
+                if !filter.regions.is_empty() && filter.has_dates() {
+                    <button type="button" class="av-button av-button--secondary" onclick={props.on_change.reform(move |_: MouseEvent| clear_regions.clone())}>{ "Clear regions" }</button>
+                    <button type="button" class="av-button av-button--secondary" onclick={props.on_change.reform(move |_: MouseEvent| clear_dates.clone())}>{ "Clear dates" }</button>
+                }
+                <button type="button" class="av-button" onclick={props.on_change.reform(|_: MouseEvent| Filter::default())}>{ "Clear all filters" }</button>
+            </div>
+        </div>
     }
 }

@@ -2,12 +2,14 @@
 //! state changes in [`crate::state`], and browser APIs in `crate::web`.
 //! - [`link`]: in-viewer links that keep working as plain links.
 //! - [`reader`]: one article, with a component per block kind.
-//! - [`collection`]: the list of articles.
+//! - [`collection`]: the collection page: count, active filters, cards.
+//! - [`filters`]: the filter panel: dates, timeline, region tree.
 //! - [`panels`]: loading, error, not-found and skipped-article panels.
 //! - [`view`]: picks the panel or page for an [`AppState`](crate::state::AppState).
 //! - `shell` (browser only): wires the reducer to fetch, history and the document.
 
 pub mod collection;
+pub mod filters;
 pub mod link;
 pub mod panels;
 pub mod reader;

@@ -12,7 +12,12 @@ use yew::prelude::*;
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(web::current_query()));
+    let state = use_reducer(|| {
+        web::take_over_scroll_restoration();
+        AppState::new(web::current_query(), web::today())
+    });
+    // Where the list was scrolled to when an article was opened from it.
+    let list_scroll = use_mut_ref(|| 0.0_f64);
 
     // Load whenever the state asks for a new request.
     {
@@ -63,29 +68,39 @@ pub fn App() -> Html {
         });
     }
 
-    // Title and focus follow the article shown.
+    // Title, focus and scroll follow the view: an opened article starts at its top with its
+    // heading focused; back on the list, the scroll position and the article's card return.
     {
+        let ready = matches!(state.load, Load::Ready(_));
         let title = match (&state.load, &state.query.article) {
-            (Load::Ready(parsed), Some(id)) => parsed.collection.find(id).map(|a| a.title.clone()),
-            (Load::Ready(parsed), None) => parsed.collection.title.clone(),
-            _ => None,
-        };
-        let focus_target = match (&state.load, &state.query.article) {
-            (Load::Ready(_), Some(_)) => Some(ARTICLE_TITLE_ID),
-            (Load::Ready(_), None) => Some("av-collection-title"),
+            (Load::Ready(loaded), Some(id)) => {
+                loaded.parsed.collection.find(id).map(|a| a.title.clone())
+            }
+            (Load::Ready(loaded), None) => loaded.parsed.collection.title.clone(),
             _ => None,
         };
         use_effect_with((state.query.article.clone(), title), move |(_, title)| {
             web::set_title(title.as_deref().unwrap_or("Article viewer"));
         });
-        let first_render = use_mut_ref(|| true);
+        let previous = use_mut_ref(|| None::<Option<String>>);
+        let list_scroll = list_scroll.clone();
         use_effect_with(
-            (state.query.article.clone(), focus_target),
-            move |(_, target)| {
-                if let Some(target) = target {
-                    // The first page keeps the browser's own focus; later navigations move it.
-                    if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                        web::focus_and_scroll_to_top(target);
+            (state.query.article.clone(), ready),
+            move |(article, ready)| {
+                if *ready {
+                    // The first view keeps the browser's own focus and position.
+                    if let Some(before) = previous.borrow_mut().replace(article.clone()) {
+                        match (before, article) {
+                            (_, Some(_)) => {
+                                web::scroll_to(0.0);
+                                web::focus(&format!("#{ARTICLE_TITLE_ID}"));
+                            }
+                            (Some(from), None) => {
+                                web::scroll_to(*list_scroll.borrow());
+                                web::focus(&format!(".av-card__link[href$=\"article={from}\"]"));
+                            }
+                            (None, None) => {}
+                        }
                     }
                 }
             },
@@ -94,7 +109,11 @@ pub fn App() -> Html {
 
     let on_navigate = {
         let dispatcher = state.dispatcher();
+        let showing_list = state.query.article.is_none();
         Callback::from(move |query: Query| {
+            if showing_list && query.article.is_some() {
+                *list_scroll.borrow_mut() = web::scroll_y();
+            }
             web::push_query(&query);
             dispatcher.dispatch(Action::Navigate(query));
         })

@@ -1,7 +1,7 @@
 //! The page for a state: loading, the error panel, the list, one article, or "not found".
 //! Pure: the browser shell passes callbacks in, and the `ssr` tests render it directly.
 
-use crate::app::collection::ArticleList;
+use crate::app::collection::CollectionPage;
 use crate::app::link::NavLink;
 use crate::app::panels::{ErrorPanel, Loading, ProblemList};
 use crate::app::reader::ArticleView;
@@ -22,17 +22,18 @@ pub struct ViewProps {
 pub fn View(props: &ViewProps) -> Html {
     let state = &props.state;
     let source = AttrValue::from(state.query.source().to_owned());
-    let parsed = match &state.load {
+    let loaded = match &state.load {
         Load::Loading => return html! { <Loading {source} /> },
         Load::Failed(error) => {
             return html! { <ErrorPanel {source} error={error.clone()} on_retry={props.on_action.reform(|()| Action::Retry)} /> }
         }
-        Load::Ready(parsed) => parsed,
+        Load::Ready(loaded) => loaded,
     };
+    let parsed = &loaded.parsed;
     let list_query = state.query.with_article(None);
     let back = html! {
         <nav class="av-nav" aria-label="Viewer">
-            <NavLink to={list_query.clone()} on_navigate={props.on_navigate.clone()} class="av-nav__back">
+            <NavLink to={list_query} on_navigate={props.on_navigate.clone()} class="av-nav__back">
                 { "← All articles" }
             </NavLink>
         </nav>
@@ -60,7 +61,8 @@ pub fn View(props: &ViewProps) -> Html {
         },
         None => html! {
             <>
-                <ArticleList collection={Rc::new(parsed.collection.clone())} query={list_query} on_navigate={props.on_navigate.clone()} />
+                <CollectionPage loaded={Rc::clone(loaded)} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
+                    on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()} />
                 <ProblemList skipped={parsed.skipped.clone()} notices={parsed.notices.clone()} />
             </>
         },
