@@ -3,7 +3,7 @@
 
 use article_viewer::date::Timestamp;
 use article_viewer::format::{parse_body_file, parse_collection, FormatError, Parsed, Problem};
-use article_viewer::model::{Block, Body, HeadingLevel, Inline, RegionPath, Span};
+use article_viewer::model::{Block, Body, HeadingLevel, Inline, LanguageTag, RegionPath, Span};
 use serde_json::{json, Value};
 
 fn valid_article() -> Value {
@@ -752,4 +752,84 @@ fn relative_urls_are_resolved_against_their_file() {
         article.url.as_ref().map(|u| u.as_str()),
         Some("https://example.com/a")
     );
+}
+
+#[test]
+fn the_sample_collection_covers_places_times_and_languages() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/articles.json"
+    ))
+    .unwrap_or_default();
+    let articles = parse(&text).collection.articles;
+    assert!(articles.len() >= 24);
+    for article in articles
+        .iter()
+        .filter(|a| a.id != "zelenskyy-second-russian-border-region")
+    {
+        assert_eq!(
+            article.source.as_ref().map(|s| s.name.as_str()),
+            Some("Sample"),
+            "{} is labelled fictional",
+            article.id
+        );
+    }
+    let months: std::collections::BTreeSet<_> = articles
+        .iter()
+        .map(|a| (a.published.date.year, a.published.date.month))
+        .collect();
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+        panic!("no dates")
+    };
+    assert!(
+        (last.0 - first.0) * 12 + i32::from(last.1) - i32::from(first.1) >= 12,
+        "spans at least 12 months"
+    );
+    let regions: std::collections::BTreeSet<String> = articles
+        .iter()
+        .flat_map(|a| a.regions.iter().map(ToString::to_string))
+        .collect();
+    assert!(regions.len() >= 10);
+    let continents: std::collections::BTreeSet<&str> = articles
+        .iter()
+        .flat_map(|a| a.regions.iter().map(|r| r.segments()[0].as_str()))
+        .collect();
+    assert!(continents.len() >= 4);
+    assert!(
+        articles
+            .iter()
+            .any(|a| a.regions.iter().any(|r| r.segments().len() >= 3)),
+        "nested paths"
+    );
+    assert!(
+        articles.iter().any(|a| a.regions.len() >= 2),
+        "some in several regions"
+    );
+    assert!(
+        articles.iter().any(|a| a.regions.is_empty()),
+        "some in none"
+    );
+    assert!(
+        articles.iter().any(|a| a
+            .language
+            .as_ref()
+            .is_some_and(LanguageTag::is_right_to_left)),
+        "one right to left"
+    );
+}
+
+#[test]
+fn generated_collections_are_valid_and_deterministic() {
+    let first = article_viewer::generate::collection(300, 5).to_string();
+    assert_eq!(
+        first,
+        article_viewer::generate::collection(300, 5).to_string()
+    );
+    assert_ne!(
+        first,
+        article_viewer::generate::collection(300, 6).to_string()
+    );
+    let parsed = parse(&first);
+    assert_eq!(parsed.collection.articles.len(), 300);
+    assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
 }

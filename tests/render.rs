@@ -234,3 +234,119 @@ async fn unknown_article_id_says_so() {
     assert!(html.contains("There is no article with id"), "{html}");
     assert!(html.contains("← All articles"));
 }
+
+// ---- the collection page and its filters --------------------------------------------------
+
+async fn render_list(search: &str) -> String {
+    render_view(state_for(search, sample())).await
+}
+
+#[tokio::test]
+async fn cards_show_title_standfirst_date_regions_reading_time_and_thumbnail() {
+    let html = render_list("").await;
+    assert_eq!(count(&html, "class=\"av-card\">"), 20, "one page of cards");
+    let card_start = html.find("sample-sao-paulo-parks").unwrap_or(0);
+    let card = &html[html[..card_start].rfind("<li").unwrap_or(0)..];
+    let card = &card[..card.find("</li>").unwrap_or(card.len())];
+    assert!(
+        card.contains(">São Paulo opens a linear park along a buried river</a></h2>"),
+        "{card}"
+    );
+    assert!(
+        card.contains("<p class=\"av-card__standfirst\">The park follows"),
+        "{card}"
+    );
+    assert!(
+        card.contains("<time datetime=\"2025-09-22T10:00:00-03:00\">22 September 2025</time>"),
+        "{card}"
+    );
+    assert!(
+        card.contains("<span class=\"av-visually-hidden\">Regions: </span>São Paulo</span>"),
+        "{card}"
+    );
+    assert!(card.contains("min read</span>"), "{card}");
+    assert!(
+        card.contains(
+            "alt=\"A path beside a narrow stream\" width=\"1200\" height=\"675\" loading=\"lazy\""
+        ),
+        "{card}"
+    );
+    assert!(html.contains("Show 5 more (5 not shown)"));
+}
+
+#[tokio::test]
+async fn the_count_is_announced_politely() {
+    let html = render_list("?region=Europe/Ukraine").await;
+    assert!(html.contains("<p role=\"status\" aria-live=\"polite\" aria-atomic=\"true\" class=\"av-collection__count\">3 of 25 articles</p>"), "{html}");
+}
+
+#[tokio::test]
+async fn the_filter_panel_has_labelled_controls_and_counts() {
+    let html = render_list("?region=Europe/Ukraine&from=2025-01-01").await;
+    assert!(html.contains("<h2 id=\"av-date-heading\" class=\"av-filter__title\">Date</h2>"));
+    assert!(
+        html.contains(
+            "<label class=\"av-field\"><span>From</span><input value=\"2025-01-01\" type=\"date\""
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<label class=\"av-field\"><span>Find a region</span><input value=\"\" type=\"search\""
+        ),
+        "{html}"
+    );
+    // Presets show zero for an old collection rather than hiding.
+    assert!(
+        html.contains("Last 7 days<span class=\"av-count\">0</span>"),
+        "{html}"
+    );
+    // Region counts respect the dates: Oceania's only article is from 2024.
+    assert!(
+        html.contains("<span>Oceania</span><span class=\"av-count\">0</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span>Europe</span><span class=\"av-count\">7</span>"),
+        "{html}"
+    );
+    // The branch leading to the selected region is open, and the region is checked.
+    assert!(html.contains("aria-label=\"Regions in Europe\""));
+    assert!(
+        html.contains("aria-expanded=\"true\" aria-label=\"Regions in Europe\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<input checked type=\"checkbox\"><span>Ukraine</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span>Unspecified region</span><span class=\"av-count\">2</span>"),
+        "{html}"
+    );
+    // The timeline: a bar per month, and a keyboard list of years.
+    assert_eq!(count(&html, "class=\"av-bar__hit\""), 13);
+    assert!(html.contains("aria-label=\"Months of 2025\""));
+    // Active filters can each be removed.
+    assert!(
+        html.contains("aria-label=\"Remove filter: Europe › Ukraine\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("aria-label=\"Remove filter: From 1 January 2025\""),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn an_empty_result_explains_itself() {
+    let html = render_list("?region=Asia/Japan&from=2025-09-01&to=2025-09-30").await;
+    assert!(html.contains("No articles match these filters"));
+    assert!(
+        html.contains(
+            "2 articles in Asia › Japan, and 2 articles in the chosen dates, but none in both."
+        ),
+        "{html}"
+    );
+    assert!(html.contains(">Clear regions</button>") && html.contains(">Clear dates</button>"));
+}

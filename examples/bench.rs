@@ -1,0 +1,109 @@
+//! Native benchmark of parsing and filtering, printing figures (not a pass/fail test):
+//! `cargo run --release --example bench [-- --quick]`.
+//!
+//! Parses generated collections of 10,000 and 100,000 articles, builds the filter index, and
+//! times filter changes (each a full evaluation: matches in order plus every facet count) over
+//! 100,000 articles, reporting the median and 95th percentile.
+
+use article_viewer::filter::{Filter, Index, RegionChoice, SortOrder};
+use article_viewer::format::parse_collection;
+use article_viewer::generate;
+use std::time::{Duration, Instant};
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let at = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted[at]
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let sizes: &[usize] = if quick {
+        &[1_000, 10_000]
+    } else {
+        &[10_000, 100_000]
+    };
+    println!("{:<44} {:>12}", "measure", "ms");
+    let mut last_index = None;
+    for &count in sizes {
+        let text = generate::collection(count, 7).to_string();
+        let start = Instant::now();
+        let parsed = parse_collection(&text).unwrap_or_else(|e| panic!("{e}"));
+        let parse = start.elapsed();
+        let start = Instant::now();
+        let index = Index::new(&parsed.collection.articles);
+        let build = start.elapsed();
+        #[allow(clippy::cast_precision_loss)]
+        let megabytes = text.len() as f64 / 1e6;
+        println!(
+            "{:<44} {:>12.1}",
+            format!("parse {count} articles ({megabytes:.1} MB)"),
+            millis(parse)
+        );
+        println!(
+            "{:<44} {:>12.1}",
+            format!("build the index over {count}"),
+            millis(build)
+        );
+        last_index = Some((count, index));
+    }
+    let Some((count, index)) = last_index else {
+        return;
+    };
+
+    // A realistic sequence of changes: regions at every depth, alone and combined, with and
+    // without date ranges.
+    let paths: Vec<_> = index.nodes.iter().map(|n| n.path.clone()).collect();
+    let months = index.months.clone();
+    let mut filters = Vec::new();
+    for i in 0..200 {
+        let mut filter = Filter::default();
+        for j in 0..(i % 4) {
+            filter.regions.push(RegionChoice::Path(
+                paths[(i * 7 + j * 13) % paths.len()].clone(),
+            ));
+        }
+        if i % 3 == 0 {
+            filter.from = Some(months[(i * 5) % months.len()].first_day());
+            filter.to = months.last().map(|m| m.last_day());
+        }
+        if i % 10 == 9 {
+            filter.regions.push(RegionChoice::Unspecified);
+        }
+        filters.push(filter);
+    }
+    let mut times: Vec<Duration> = filters
+        .iter()
+        .map(|filter| {
+            let start = Instant::now();
+            let outcome = index.evaluate(filter, SortOrder::NewestFirst);
+            std::hint::black_box(&outcome);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "{:<44} {:>12.2}",
+        format!("filter + all facet counts, {count}: median"),
+        millis(percentile(&times, 0.5))
+    );
+    println!(
+        "{:<44} {:>12.2}",
+        format!("filter + all facet counts, {count}: p95"),
+        millis(percentile(&times, 0.95))
+    );
+    println!(
+        "({} filter changes, {} region nodes, {} months)",
+        filters.len(),
+        index.nodes.len(),
+        index.months.len()
+    );
+}
