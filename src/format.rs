@@ -46,6 +46,8 @@ impl fmt::Display for Problem {
 pub enum FormatError {
     #[error("the file is empty")]
     Empty,
+    #[error("the file is not valid UTF-8 (line {line}, column {column}): save it as UTF-8")]
+    NotUtf8 { line: usize, column: usize },
     #[error("the file is not valid JSON: {message} (line {line}, column {column})")]
     NotJson {
         line: usize,
@@ -73,6 +75,32 @@ pub struct Parsed {
     pub skipped: Vec<Problem>,
     /// Non-fatal notes, such as block types this viewer does not know and skipped.
     pub notices: Vec<Problem>,
+}
+
+/// Reads a collection file or a single-article file from raw bytes, which must be UTF-8.
+///
+/// # Errors
+/// As [`parse_collection`], and [`FormatError::NotUtf8`] with the place of the first bad byte.
+pub fn parse_collection_bytes(bytes: &[u8]) -> Result<Parsed, FormatError> {
+    parse_collection(utf8(bytes)?)
+}
+
+/// Reads a body file from raw bytes, which must be UTF-8.
+///
+/// # Errors
+/// As [`parse_body_file`], and [`FormatError::NotUtf8`].
+pub fn parse_body_bytes(bytes: &[u8]) -> Result<(Vec<Block>, Vec<Problem>), FormatError> {
+    parse_body_file(utf8(bytes)?)
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str, FormatError> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let good = &bytes[..error.valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        FormatError::NotUtf8 { line, column }
+    })
 }
 
 /// Reads a collection file or a single-article file.
@@ -215,6 +243,11 @@ fn parse_json(text: &str) -> Result<Value, FormatError> {
             .rsplit_once(" at line ")
             .map_or(full.as_str(), |(head, _)| head)
             .to_owned();
+        let message = if message.starts_with("EOF while parsing") {
+            format!("the file ends too early, so it may have been cut off ({message})")
+        } else {
+            message
+        };
         FormatError::NotJson {
             line: error.line(),
             column: error.column(),

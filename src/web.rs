@@ -69,11 +69,11 @@ fn describe_js_error(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-/// Fetches `url` as text, with a time limit of [`FETCH_TIMEOUT_SECONDS`].
+/// Fetches `url` as bytes, with a time limit of [`FETCH_TIMEOUT_SECONDS`] for the whole answer.
 ///
 /// # Errors
-/// A network failure, a time-out, or an HTTP status other than 2xx.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// A network failure, a time-out, an HTTP status other than 2xx, or an HTML page instead of data.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let window = window().ok_or_else(|| LoadError::Network("no window".to_owned()))?;
     let controller = web_sys::AbortController::new().ok();
     let init = web_sys::RequestInit::new();
@@ -105,7 +105,7 @@ async fn fetch_with(
     window: &web_sys::Window,
     url: &str,
     init: &web_sys::RequestInit,
-) -> Result<String, LoadError> {
+) -> Result<Vec<u8>, LoadError> {
     let network = |e: JsValue| LoadError::Network(describe_js_error(&e));
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
         .await
@@ -118,11 +118,19 @@ async fn fetch_with(
             status_text: response.status_text(),
         });
     }
-    let text = JsFuture::from(response.text().map_err(network)?)
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    if content_type.to_ascii_lowercase().contains("text/html") {
+        return Err(LoadError::NotJsonContent(content_type));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
         .await
         .map_err(network)?;
-    text.as_string()
-        .ok_or_else(|| LoadError::Network("the answer was not text".to_owned()))
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Sets the document title.

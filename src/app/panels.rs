@@ -27,9 +27,9 @@ pub struct ErrorPanelProps {
 /// Where in the file the problem is, when the error knows.
 fn location_of(error: &LoadError) -> Option<String> {
     match error {
-        LoadError::Format(FormatError::NotJson { line, column, .. }) => {
-            Some(format!("line {line}, column {column}"))
-        }
+        LoadError::Format(
+            FormatError::NotJson { line, column, .. } | FormatError::NotUtf8 { line, column },
+        ) => Some(format!("line {line}, column {column}")),
         LoadError::Format(FormatError::Invalid(problem)) if !problem.path.is_empty() => {
             Some(problem.path.clone())
         }
@@ -45,6 +45,9 @@ pub fn reason_of(error: &LoadError) -> String {
             format!("The file is not valid JSON: {message}.")
         }
         LoadError::Format(FormatError::Invalid(problem)) => format!("{}.", problem.message),
+        LoadError::Format(FormatError::NotUtf8 { .. }) => {
+            "The file is not valid UTF-8: save it as UTF-8.".to_owned()
+        }
         other => format!("{}.", capitalised(&other.to_string())),
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::app::reader::ARTICLE_TITLE_ID;
 use crate::app::view::View;
-use crate::format::{parse_body_file, parse_collection, Parsed};
+use crate::format::{parse_body_bytes, parse_collection_bytes, Parsed};
 use crate::model::{directory_of, MapUrls};
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, LoadError};
@@ -26,8 +26,8 @@ pub fn App() -> Html {
         use_effect_with(state.request, move |request| {
             let request = *request;
             wasm_bindgen_futures::spawn_local(async move {
-                let result = web::fetch_text(&source).await.and_then(|text| {
-                    parse_collection(&text)
+                let result = web::fetch_bytes(&source).await.and_then(|bytes| {
+                    parse_collection_bytes(&bytes)
                         .map(|parsed| Parsed {
                             collection: parsed.collection.resolved_against(&source),
                             ..parsed
@@ -46,8 +46,8 @@ pub fn App() -> Html {
             if let Some((id, url)) = pending.clone() {
                 dispatcher.dispatch(Action::BodyStarted { id: id.clone() });
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = web::fetch_text(url.as_str()).await.and_then(|text| {
-                        let (mut blocks, notices) = parse_body_file(&text)?;
+                    let result = web::fetch_bytes(url.as_str()).await.and_then(|bytes| {
+                        let (mut blocks, notices) = parse_body_bytes(&bytes)?;
                         let base = directory_of(url.as_str());
                         blocks.map_urls(&|u| u.relative_to(base));
                         Ok((blocks, notices))

@@ -1,0 +1,140 @@
+// Browser tests of hostile input, network failures and the locked-down page: every hostile file
+// shows its expected outcome and runs nothing; each network failure shows an error panel with a
+// working Retry; the strict Content-Security-Policy holds with no violation.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, serve, openPage } from "./browser.mjs";
+
+let browser;
+let server;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page that records dialogs, CSP violations and requests to disallowed schemes. */
+async function guardedPage(width = 1280) {
+  const opened = await openPage(browser, width);
+  const { page } = opened;
+  opened.dialogs = [];
+  opened.badRequests = [];
+  page.on("dialog", (dialog) => {
+    opened.dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  page.on("request", (request) => {
+    if (!/^https?:/.test(request.url())) opened.badRequests.push(request.url());
+  });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return opened;
+}
+
+const expected = JSON.parse(readFileSync("tests/fixtures/hostile/expected.json", "utf8"));
+
+test("every hostile or broken file shows its expected outcome and runs nothing", async () => {
+  for (const [file, want] of Object.entries(expected)) {
+    const { page, dialogs, badRequests } = await guardedPage();
+    await page.goto(`${server.url}/?src=fixtures/hostile/${file}`);
+    await page.waitForSelector(".av-collection, .av-panel--error", { timeout: 20000 });
+    if (want.error) {
+      const panel = await page.textContent(".av-panel--error");
+      assert.ok(panel.includes(`fixtures/hostile/${file}`), `${file}: the panel names the file`);
+    } else {
+      const count = await page.textContent(".av-collection__count");
+      assert.equal(count, want.articles === 1 ? "1 article" : `${want.articles} articles`, file);
+      const problems = await page.$$eval(".av-panel--problems li", (items) => items.map((i) => i.textContent));
+      assert.equal(problems.length, want.skipped.length + (want.notices ?? 0), `${file}: ${problems}`);
+      for (const path of want.skipped) assert.ok(problems.some((p) => p.startsWith(`${path}:`)), `${file}: ${path}`);
+      // Open every article too, so every text field and URL is rendered.
+      for (const link of await page.$$eval(".av-card__link", (links) => links.map((l) => l.getAttribute("href")))) {
+        await page.goto(`${server.url}/${link}`);
+        await page.waitForSelector("article.av-article");
+      }
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, `${file}: a script ran`);
+    assert.deepEqual(dialogs, [], file);
+    assert.deepEqual(badRequests, [], file);
+  }
+});
+
+test("html in text fields shows as literal text", async () => {
+  const { page } = await guardedPage();
+  await page.goto(`${server.url}/?src=fixtures/hostile/script-in-text.json&article=hostile-text`);
+  await page.waitForSelector("article h1");
+  assert.equal(await page.textContent("article h1"), 'Title <script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">');
+  assert.equal(await page.$$eval("article script, article img[src='x']", (n) => n.length), 0);
+});
+
+async function failingLoad(t, fulfil, expectText) {
+  const { page } = await guardedPage();
+  let broken = true;
+  await page.route("**/fixtures/network.json", (route) =>
+    broken ? fulfil(route) : route.fulfill({ contentType: "application/json", body: '{"version": 1, "articles": []}' }),
+  );
+  await page.goto(`${server.url}/?src=fixtures/network.json`);
+  await page.waitForSelector(".av-panel--error", { timeout: 40000 });
+  const text = await page.textContent(".av-panel--error");
+  assert.match(text, /fixtures\/network\.json/, "the panel names the URL");
+  assert.match(text, expectText);
+  broken = false;
+  await page.click("text=Try again");
+  await page.waitForSelector(".av-collection");
+  assert.equal(await page.textContent(".av-collection__count"), "0 articles", "Retry works once the cause is fixed");
+}
+
+test("a 500 answer shows an error panel with a working Retry", (t) =>
+  failingLoad(t, (route) => route.fulfill({ status: 500, body: "oops" }), /500/));
+
+test("an HTML page instead of JSON is named", (t) =>
+  failingLoad(t, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><p>Not found" }), /text\/html, not JSON/));
+
+test("a truncated file says it was cut off", (t) =>
+  failingLoad(t, (route) => route.fulfill({ contentType: "application/json", body: '{"version": 1, "articles": [{"id": "a", "ti' }), /ends too early/));
+
+test("the network gone shows the failed request", (t) =>
+  failingLoad(t, (route) => route.abort("internetdisconnected"), /request failed/));
+
+test("an answer that never finishes times out after 20 seconds", (t) =>
+  failingLoad(t, () => {}, /no complete answer within 20 seconds/i));
+
+test("the strict Content-Security-Policy holds and nothing violates it", async () => {
+  const { page, errors } = await guardedPage();
+  await page.goto(`${server.url}/?article=zelenskyy-second-russian-border-region`);
+  await page.waitForSelector("article h1");
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal(await page.$$eval("script:not([src])", (s) => s.length), 0, "no inline scripts");
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector(".av-collection");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+});
+
+test("the built script and module carry Subresource Integrity, and a tampered module is refused", async () => {
+  const html = readFileSync("dist/index.html", "utf8");
+  assert.match(html, /<script type="module" src="\.\/boot\.js" integrity="sha384-/);
+  assert.match(html, /<link rel="modulepreload" href="\.\/article-viewer\.js" integrity="sha384-/);
+  assert.match(readFileSync("dist/boot.js", "utf8"), /const WASM_INTEGRITY = "sha384-/);
+  const { page } = await guardedPage();
+  await page.route("**/article-viewer_bg.wasm", async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
+  const failures = [];
+  page.on("console", (m) => failures.push(m.text()));
+  await page.goto(`${server.url}/`);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.$$eval(".av-collection", (n) => n.length), 0, "the tampered module did not run");
+  assert.ok(failures.some((f) => /integrity/i.test(f)), failures.join("\n"));
+});

@@ -1,0 +1,30 @@
+// Trunk post-build hook: adds Subresource Integrity to the viewer's own scripts and module.
+// - boot.js gets the sha384 of article-viewer_bg.wasm (it passes it to fetch()).
+// - index.html gets integrity on <script src="./boot.js"> and a modulepreload with integrity
+//   for article-viewer.js (the module map then holds the verified glue that boot.js imports).
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const path = (name) => join(dir, name);
+
+const wasmHash = sri(readFileSync(path("article-viewer_bg.wasm")));
+const boot = readFileSync(path("boot.js"), "utf8").replace("__WASM_INTEGRITY__", wasmHash);
+writeFileSync(path("boot.js"), boot);
+const bootHash = sri(Buffer.from(boot));
+const glueHash = sri(readFileSync(path("article-viewer.js")));
+
+let html = readFileSync(path("index.html"), "utf8");
+const tag = '<script type="module" src="./boot.js"></script>';
+if (!html.includes(tag)) throw new Error(`index.html lacks ${tag}`);
+html = html.replace(
+  tag,
+  `<link rel="modulepreload" href="./article-viewer.js" integrity="${glueHash}" />\n    ` +
+    `<script type="module" src="./boot.js" integrity="${bootHash}"></script>`,
+);
+// With inject_scripts = false Trunk leaves its own rust link in place; it means nothing to a browser.
+html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
+writeFileSync(path("index.html"), html);
+console.log(`post-build: integrity added (wasm ${wasmHash.slice(0, 19)}…)`);

@@ -1,0 +1,147 @@
+//! The hostile and broken corpus in `tests/fixtures/hostile/`: each file's expected outcome is in
+//! `expected.json` (articles kept, the path of each article left out, or the file's error), and
+//! text that looks like HTML renders as text. Also 100,000 articles, generated here.
+
+use article_viewer::app::reader::{ArticleView, ArticleViewProps};
+use article_viewer::format::{parse_collection, parse_collection_bytes};
+use serde_json::Value;
+use yew::{Callback, LocalServerRenderer};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile");
+
+fn expected() -> serde_json::Map<String, Value> {
+    let text = std::fs::read_to_string(format!("{DIR}/expected.json")).unwrap_or_default();
+    match serde_json::from_str(&text) {
+        Ok(Value::Object(map)) => map,
+        _ => panic!("expected.json is missing or not an object"),
+    }
+}
+
+#[test]
+fn every_file_in_the_corpus_has_an_expected_outcome() {
+    let expected = expected();
+    let mut files: Vec<String> = std::fs::read_dir(DIR)
+        .map(|dir| {
+            dir.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.retain(|f| f != "expected.json");
+    files.sort();
+    assert!(files.len() >= 16, "{files:?}");
+    for file in &files {
+        assert!(
+            expected.contains_key(file),
+            "{file} has no expected outcome"
+        );
+    }
+}
+
+#[test]
+fn each_file_gives_its_expected_outcome() {
+    for (file, want) in expected() {
+        let bytes = std::fs::read(format!("{DIR}/{file}")).unwrap_or_default();
+        let result = parse_collection_bytes(&bytes);
+        match (want.get("error").and_then(Value::as_str), result) {
+            (Some(error), Err(got)) => assert!(
+                got.to_string().contains(error),
+                "{file}: {got} lacks {error:?}"
+            ),
+            (Some(error), Ok(_)) => panic!("{file}: expected the error {error:?}"),
+            (None, Err(got)) => panic!("{file}: unexpected error {got}"),
+            (None, Ok(parsed)) => {
+                let articles = want.get("articles").and_then(Value::as_u64).unwrap_or(0);
+                assert_eq!(parsed.collection.articles.len() as u64, articles, "{file}");
+                let paths: Vec<&str> = parsed.skipped.iter().map(|p| p.path.as_str()).collect();
+                let want_paths: Vec<&str> = want
+                    .get("skipped")
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                assert_eq!(paths, want_paths, "{file}: {:?}", parsed.skipped);
+                let notices = want.get("notices").and_then(Value::as_u64).unwrap_or(0);
+                assert_eq!(parsed.notices.len() as u64, notices, "{file}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_disguised_url_is_refused_with_its_scheme_named() {
+    let bytes = std::fs::read(format!("{DIR}/hostile-urls.json")).unwrap_or_default();
+    let Ok(parsed) = parse_collection_bytes(&bytes) else {
+        panic!("hostile-urls.json must parse")
+    };
+    for problem in &parsed.skipped {
+        let named = ["javascript:", "data:", "vbscript:", "mailto:"]
+            .iter()
+            .any(|s| problem.message.starts_with(s));
+        assert!(named, "{problem}");
+    }
+}
+
+#[tokio::test]
+async fn html_in_every_text_field_renders_as_text() {
+    let text = std::fs::read_to_string(format!("{DIR}/script-in-text.json")).unwrap_or_default();
+    let Ok(parsed) = parse_collection(&text) else {
+        panic!("script-in-text.json must parse")
+    };
+    let article = parsed.collection.articles[0].clone();
+    let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
+        article,
+        fallback_language: None,
+        loaded_body: None,
+        on_retry_body: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    // Every real tag in the output: none is a script, none carries an event attribute.
+    for tag in html
+        .split('<')
+        .skip(1)
+        .map(|rest| rest.split('>').next().unwrap_or_default())
+    {
+        // Attribute names and tag name only: quoted values are dropped.
+        let tag: String = tag.split('"').step_by(2).collect();
+        assert!(
+            !tag.starts_with("script"),
+            "a script element was rendered: <{tag}>"
+        );
+        assert!(
+            !tag.contains("onerror") && !tag.contains("onload"),
+            "an event attribute was rendered: <{tag}>"
+        );
+        assert!(
+            !tag.starts_with("img src=x"),
+            "an injected image was rendered: <{tag}>"
+        );
+    }
+    let escaped = html
+        .matches("&lt;script&gt;window.__pwned=1&lt;/script&gt;")
+        .count();
+    assert!(
+        escaped >= 16,
+        "each text field shows the markup as text ({escaped} found)"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let bytes = std::fs::read(format!("{DIR}/invalid-utf8.json")).unwrap_or_default();
+    let error = parse_collection_bytes(&bytes).err().map(|e| e.to_string());
+    assert_eq!(
+        error.as_deref(),
+        Some("the file is not valid UTF-8 (line 1, column 54): save it as UTF-8")
+    );
+}
+
+#[test]
+fn a_hundred_thousand_articles_parse() {
+    let articles: Vec<String> = (0..100_000)
+        .map(|i| format!(r#"{{"id":"a{i}","title":"Article {i}","published":"2025-01-01","regions":["Europe/Region {}"],"body":[{{"type":"paragraph","text":"Text."}}]}}"#, i % 50))
+        .collect();
+    let text = format!(r#"{{"version":1,"articles":[{}]}}"#, articles.join(","));
+    let parsed = parse_collection(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed.collection.articles.len(), 100_000);
+}

@@ -1,0 +1,10 @@
+// Starts the viewer: loads the wasm-bindgen glue and the WebAssembly module next to this file.
+// scripts/post-build.mjs fills in the Subresource Integrity hash of the .wasm at build time,
+// so a modified module is refused. No inline script is needed, so the page's Content Security
+// Policy can forbid inline scripts.
+import init from "./article-viewer.js";
+
+const WASM_INTEGRITY = "__WASM_INTEGRITY__";
+const wasm = new URL("./article-viewer_bg.wasm", import.meta.url);
+const options = WASM_INTEGRITY.startsWith("sha384-") ? { integrity: WASM_INTEGRITY } : {};
+await init({ module_or_path: fetch(wasm, options) });
