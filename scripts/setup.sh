@@ -45,6 +45,13 @@ else
     || cargo install --force wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
+if cargo fuzz --version >/dev/null 2>&1; then
+  step "cargo-fuzz: installed"
+elif [ $want_browser = 1 ]; then
+  step "installing cargo-fuzz (for the fuzzing run in the tests)"
+  cargo install --locked cargo-fuzz || cargo install cargo-fuzz
+fi
+
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   step "installing Node.js and npm from Debian"
   apt_install nodejs npm

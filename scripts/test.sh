@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check and test, and ends with a pass/fail count:
-#   formatting, clippy (native and wasm32), native core and render tests, the release build,
-#   the JSON Schema tests and the browser tests in headless Chromium.
+#   formatting, clippy (native and wasm32), native core, render and property tests, a short
+#   fuzzing run, the release build, the JSON Schema tests and the browser tests in Chromium.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "set-up failed" >&2; exit 1; }
@@ -33,6 +33,7 @@ passed=$((passed + p)); failed=$((failed + f))
 if [ "$status" != 0 ] && [ "$f" = 0 ]; then failed=$((failed + 1)); failures+=("cargo test did not run"); fi
 [ "$f" != 0 ] && failures+=("cargo test: $f failed")
 
+check "fuzz the parser for 20 seconds (cargo fuzz)" bash scripts/fuzz.sh --quick
 check "trunk build --release" trunk build --release
 rm -f dist/.trunk-lock
 

@@ -1,0 +1,254 @@
+//! Property tests: over generated JSON values and over mutated valid collections, parsing never
+//! panics, and every error or skipped article points at a field path that exists in the input
+//! (or, for a missing field, at a place whose parent exists).
+
+use article_viewer::format::{parse_collection, FormatError, Problem};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+/// One step of a field path.
+#[derive(Debug, PartialEq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Reads `articles[3] (id "x").body[5].href` into steps, dropping the `(id …)` annotation.
+fn steps(path: &str) -> Vec<Step> {
+    let mut clean = String::new();
+    let mut rest = path;
+    while let Some(start) = rest.find(" (id \"") {
+        clean.push_str(&rest[..start]);
+        let after = &rest[start + 6..];
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in after.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        rest = end.map_or("", |e| {
+            after[e + 1..].strip_prefix(')').unwrap_or(&after[e + 1..])
+        });
+    }
+    clean.push_str(rest);
+    let mut out = Vec::new();
+    for part in clean.split('.').filter(|p| !p.is_empty()) {
+        let (name, indices) = part.split_once('[').map_or((part, ""), |(n, i)| (n, i));
+        if !name.is_empty() && name != "article" {
+            out.push(Step::Key(name.to_owned()));
+        }
+        for index in indices.split('[').filter(|i| !i.is_empty()) {
+            out.push(Step::Index(
+                index.trim_end_matches(']').parse().unwrap_or(usize::MAX),
+            ));
+        }
+    }
+    out
+}
+
+/// Whether `problem` points into `root`: the path exists, or only its last field is missing
+/// and the message says so.
+fn points_into(root: &Value, problem: &Problem) -> bool {
+    let steps = steps(&problem.path);
+    let mut node = root;
+    for (i, step) in steps.iter().enumerate() {
+        let next = match (step, node) {
+            (Step::Key(k), Value::Object(map)) => map.get(k),
+            (Step::Index(n), Value::Array(items)) => items.get(*n),
+            _ => None,
+        };
+        match next {
+            Some(value) => node = value,
+            None => {
+                let last = i + 1 == steps.len();
+                return last
+                    && matches!(node, Value::Object(_))
+                    && (problem.message.contains("required")
+                        || problem.message.contains("missing"));
+            }
+        }
+    }
+    true
+}
+
+fn check(value: &Value) -> Result<(), TestCaseError> {
+    match parse_collection(&value.to_string()) {
+        Ok(parsed) => {
+            for problem in parsed.skipped.iter().chain(&parsed.notices) {
+                prop_assert!(
+                    points_into(value, problem),
+                    "{problem} does not point into {value}"
+                );
+            }
+        }
+        Err(FormatError::Invalid(problem)) => prop_assert!(
+            points_into(value, &problem),
+            "{problem} does not point into {value}"
+        ),
+        Err(_) => {}
+    }
+    Ok(())
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        (-1e6_f64..1e6).prop_map(Value::from),
+        prop_oneof![
+            "[a-z]{0,8}".boxed(),
+            Just("javascript:alert(1)".to_owned()).boxed(),
+            Just("2025-02-30".to_owned()).boxed(),
+            Just("Europe//Russia".to_owned()).boxed(),
+            Just("paragraph".to_owned()).boxed(),
+            ".{0,12}".boxed(),
+        ]
+        .prop_map(Value::String),
+    ];
+    let keys = prop_oneof![
+        Just("version"),
+        Just("articles"),
+        Just("id"),
+        Just("title"),
+        Just("published"),
+        Just("updated"),
+        Just("body"),
+        Just("type"),
+        Just("text"),
+        Just("href"),
+        Just("image"),
+        Just("src"),
+        Just("alt"),
+        Just("regions"),
+        Just("source"),
+        Just("url"),
+        Just("items"),
+        Just("level"),
+        Just("body_url"),
+        Just("other"),
+    ];
+    leaf.prop_recursive(5, 64, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((keys.clone(), inner), 0..6).prop_map(|pairs| Value::Object(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect::<Map<_, _>>()
+            )),
+        ]
+    })
+}
+
+/// Every path to a node in `value`, as steps.
+fn all_paths(value: &Value, prefix: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+    out.push(
+        prefix
+            .iter()
+            .map(|s| match s {
+                Step::Key(k) => Step::Key(k.clone()),
+                Step::Index(i) => Step::Index(*i),
+            })
+            .collect(),
+    );
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                prefix.push(Step::Key(k.clone()));
+                all_paths(v, prefix, out);
+                prefix.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                prefix.push(Step::Index(i));
+                all_paths(v, prefix, out);
+                prefix.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn node_mut<'a>(value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
+    path.iter()
+        .try_fold(value, |node, step| match (step, node) {
+            (Step::Key(k), Value::Object(map)) => map.get_mut(k),
+            (Step::Index(i), Value::Array(items)) => items.get_mut(*i),
+            _ => None,
+        })
+}
+
+fn sample() -> Value {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/articles.json"
+    ))
+    .unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_json_never_panics_and_errors_point_into_the_input(value in json_value()) {
+        check(&value)?;
+        // The same value as a collection's only article, and as a collection body.
+        check(&serde_json::json!({"version": 1, "articles": [value.clone()]}))?;
+        let mut article = serde_json::json!({"version": 1, "id": "a", "title": "t", "published": "2025-01-01"});
+        article["body"] = value;
+        check(&article)?;
+    }
+
+    #[test]
+    fn mutated_sample_collections_never_panic_and_errors_point_into_the_input(
+        picks in prop::collection::vec((any::<prop::sample::Index>(), json_value(), any::<bool>()), 1..6)
+    ) {
+        let mut value = sample();
+        for (pick, replacement, delete) in picks {
+            let mut paths = Vec::new();
+            all_paths(&value, &mut Vec::new(), &mut paths);
+            let path = &paths[pick.index(paths.len())];
+            if delete && !path.is_empty() {
+                let (last, parent) = path.split_last().map_or((None, &path[..0]), |(l, p)| (Some(l), p));
+                match (node_mut(&mut value, parent), last) {
+                    (Some(Value::Object(map)), Some(Step::Key(k))) => { map.remove(k); }
+                    (Some(Value::Array(items)), Some(Step::Index(i))) if *i < items.len() => { items.remove(*i); }
+                    _ => {}
+                }
+            } else if let Some(node) = node_mut(&mut value, path) {
+                *node = replacement;
+            }
+        }
+        check(&value)?;
+    }
+}
+
+#[test]
+fn paths_are_read_back() {
+    assert_eq!(
+        steps("articles[3] (id \"kursk.1\").body[5].text[0].href"),
+        [
+            Step::Key("articles".into()),
+            Step::Index(3),
+            Step::Key("body".into()),
+            Step::Index(5),
+            Step::Key("text".into()),
+            Step::Index(0),
+            Step::Key("href".into()),
+        ]
+    );
+    assert_eq!(
+        steps("article (id \"a\\\"b\").title"),
+        [Step::Key("title".into())]
+    );
+    assert_eq!(steps("version"), [Step::Key("version".into())]);
+}
