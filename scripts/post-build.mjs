@@ -1,7 +1,8 @@
 // Trunk post-build hook: adds Subresource Integrity to the viewer's own scripts and module.
 // - boot.js gets the sha384 of article-viewer_bg.wasm (it passes it to fetch()).
-// - index.html gets integrity on <script src="./boot.js"> and a modulepreload with integrity
-//   for article-viewer.js (the module map then holds the verified glue that boot.js imports).
+// - index.html gets integrity on <script src="./boot.js"> and <script src="./prefs.js">, and a
+//   modulepreload with integrity for article-viewer.js (the module map then holds the verified
+//   glue that boot.js imports).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +25,9 @@ html = html.replace(
   `<link rel="modulepreload" href="./article-viewer.js" integrity="${glueHash}" />\n    ` +
     `<script type="module" src="./boot.js" integrity="${bootHash}"></script>`,
 );
+const prefsTag = '<script src="./prefs.js"></script>';
+if (!html.includes(prefsTag)) throw new Error(`index.html lacks ${prefsTag}`);
+html = html.replace(prefsTag, `<script src="./prefs.js" integrity="${sri(readFileSync(path("prefs.js")))}"></script>`);
 // With inject_scripts = false Trunk leaves its own rust link in place; it means nothing to a browser.
 html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
 writeFileSync(path("index.html"), html);

@@ -306,6 +306,46 @@ impl Timestamp {
     }
 }
 
+/// The unit and signed amount for saying how long ago (negative) or ahead `seconds` is, the way
+/// `Intl.RelativeTimeFormat` expects them: "3 hours ago" is `(-3, "hour")`.
+#[must_use]
+pub fn relative_unit(seconds: i64) -> (i64, &'static str) {
+    const MINUTE: i64 = 60;
+    const HOUR: i64 = 60 * MINUTE;
+    const DAY: i64 = 24 * HOUR;
+    let magnitude = seconds.abs();
+    let (unit, size) = match magnitude {
+        m if m < MINUTE => ("second", 1),
+        m if m < HOUR => ("minute", MINUTE),
+        m if m < DAY => ("hour", HOUR),
+        m if m < 30 * DAY => ("day", DAY),
+        m if m < 365 * DAY => ("month", 30 * DAY),
+        _ => ("year", 365 * DAY),
+    };
+    (seconds / size, unit)
+}
+
+impl Timestamp {
+    /// Seconds from `now` (seconds since the epoch) to this timestamp: negative in the past.
+    /// A date without a time is compared by calendar day with `today`.
+    #[must_use]
+    pub fn seconds_from(&self, now: i64, today: CivilDate) -> i64 {
+        match self.time {
+            Some(_) => self.epoch_seconds() - now,
+            None => (self.date.days_since_epoch() - today.days_since_epoch()) * 86_400,
+        }
+    }
+
+    /// The offset as `Intl` time zones write it (`+01:00`, `UTC`), for a timestamp with a time.
+    #[must_use]
+    pub fn time_zone(&self) -> Option<String> {
+        self.time.map(|t| match t.offset_minutes {
+            0 => "UTC".to_owned(),
+            other => format_offset(other),
+        })
+    }
+}
+
 fn format_offset(offset_minutes: i16) -> String {
     if offset_minutes == 0 {
         return "Z".to_owned();
@@ -331,6 +371,15 @@ mod tests {
             CivilDate::new(2025, 4, 8).map(CivilDate::days_since_epoch),
             Some(20_186)
         );
+    }
+
+    #[test]
+    fn relative_units() {
+        assert_eq!(relative_unit(-30), (-30, "second"));
+        assert_eq!(relative_unit(-3 * 3600 - 5), (-3, "hour"));
+        assert_eq!(relative_unit(-86_400), (-1, "day"));
+        assert_eq!(relative_unit(-400 * 86_400), (-1, "year"));
+        assert_eq!(relative_unit(2 * 86_400), (2, "day"));
     }
 
     #[test]

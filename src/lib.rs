@@ -7,6 +7,7 @@
 //! - [`format`]: article format version 1, JSON → model, with located errors.
 //! - [`filter`]: the date and region filters, the precomputed index, facet counts.
 //! - [`generate`]: deterministic synthetic collections for tests and benchmarks.
+//! - [`prefs`]: reading preferences (text size, theme, width, typeface) and their storage form.
 //! - [`query`]: the view's state as URL query parameters, both ways.
 //! - [`state`]: the app's reducer (actions → state), pure and tested natively.
 //! - [`app`]: Yew components, rendered in the browser or to strings by the `ssr` tests.
@@ -19,6 +20,7 @@ pub mod filter;
 pub mod format;
 pub mod generate;
 pub mod model;
+pub mod prefs;
 pub mod query;
 pub mod state;
 #[cfg(target_arch = "wasm32")]

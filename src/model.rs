@@ -53,20 +53,19 @@ pub struct Article {
 }
 
 impl Article {
-    /// Words in the body text (0 while a `body_url` body has not been loaded).
+    /// What there is to read in the body (0 while a `body_url` body has not been loaded).
     #[must_use]
-    pub fn word_count(&self) -> usize {
+    pub fn text_amount(&self) -> TextAmount {
         match &self.body {
-            Body::Blocks(blocks) => blocks.iter().map(Block::word_count).sum(),
-            Body::Remote(_) => 0,
+            Body::Blocks(blocks) => blocks.iter().map(Block::text_amount).sum(),
+            Body::Remote(_) => TextAmount::default(),
         }
     }
 
-    /// Minutes to read the body at [`WORDS_PER_MINUTE`], at least one; `None` when unknown.
+    /// Minutes to read the body, at least one; `None` when there is no text yet.
     #[must_use]
     pub fn reading_minutes(&self) -> Option<usize> {
-        let words = self.word_count();
-        (words > 0).then(|| words.div_ceil(WORDS_PER_MINUTE).max(1))
+        self.text_amount().reading_minutes()
     }
 
     /// The language the article is written in: its own, or else the collection's.
@@ -76,8 +75,59 @@ impl Article {
     }
 }
 
-/// Average adult silent reading speed for English prose.
+/// Average adult silent reading speed for prose in space-separated languages.
 pub const WORDS_PER_MINUTE: usize = 230;
+/// Reading speed for Chinese, Japanese and Korean, counted in characters.
+pub const CJK_CHARACTERS_PER_MINUTE: usize = 500;
+
+/// How much text there is: words in space-separated scripts, and characters in Chinese,
+/// Japanese and Korean (which do not separate words with spaces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct TextAmount {
+    pub words: usize,
+    pub cjk_characters: usize,
+}
+
+impl TextAmount {
+    #[must_use]
+    pub fn of(text: &str) -> Self {
+        let cjk_characters = text.chars().filter(|&c| is_cjk(c)).count();
+        let words = text
+            .split(|c: char| c.is_whitespace() || is_cjk(c))
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        Self {
+            words,
+            cjk_characters,
+        }
+    }
+
+    /// Minutes to read, rounded up, at least one; `None` for no text.
+    #[must_use]
+    pub fn reading_minutes(self) -> Option<usize> {
+        if self.words == 0 && self.cjk_characters == 0 {
+            return None;
+        }
+        let seconds = self.words * 60 / WORDS_PER_MINUTE
+            + self.cjk_characters * 60 / CJK_CHARACTERS_PER_MINUTE;
+        Some(seconds.div_ceil(60).max(1))
+    }
+}
+
+impl std::iter::Sum for TextAmount {
+    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+        iter.fold(Self::default(), |a, b| Self {
+            words: a.words + b.words,
+            cjk_characters: a.cjk_characters + b.cjk_characters,
+        })
+    }
+}
+
+/// Han, Hiragana, Katakana and Hangul characters.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x20000..=0x2FA1F)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
@@ -138,18 +188,23 @@ pub enum Block {
 }
 
 impl Block {
-    /// Words a reader reads in this block. Pull quotes repeat the body, so they do not count.
+    /// Text a reader reads in this block. Pull quotes repeat the body, so they do not count.
     #[must_use]
-    pub fn word_count(&self) -> usize {
-        fn words(text: &str) -> usize {
-            text.split_whitespace().count()
-        }
+    pub fn text_amount(&self) -> TextAmount {
         match self {
-            Block::Paragraph(inline) | Block::Quote { text: inline, .. } => inline.word_count(),
-            Block::Heading { text, .. } | Block::Link { text, .. } => words(text),
-            Block::Image(image) => image.caption.as_deref().map_or(0, words),
-            Block::PullQuote { .. } => 0,
-            Block::List { items, .. } => items.iter().map(Inline::word_count).sum(),
+            Block::Paragraph(inline) | Block::Quote { text: inline, .. } => {
+                TextAmount::of(&inline.plain_text())
+            }
+            Block::Heading { text, .. } | Block::Link { text, .. } => TextAmount::of(text),
+            Block::Image(image) => image
+                .caption
+                .as_deref()
+                .map(TextAmount::of)
+                .unwrap_or_default(),
+            Block::PullQuote { .. } => TextAmount::default(),
+            Block::List { items, .. } => {
+                items.iter().map(|i| TextAmount::of(&i.plain_text())).sum()
+            }
         }
     }
 }
@@ -171,11 +226,6 @@ impl Inline {
     #[must_use]
     pub fn plain_text(&self) -> String {
         self.0.iter().map(|span| span.text.as_str()).collect()
-    }
-
-    #[must_use]
-    pub fn word_count(&self) -> usize {
-        self.plain_text().split_whitespace().count()
     }
 }
 
@@ -504,6 +554,19 @@ mod tests {
         ] {
             assert_eq!(url(kept).as_deref(), Ok(kept));
         }
+    }
+
+    #[test]
+    fn reading_time_counts_words_and_cjk_characters() {
+        let english = "word ".repeat(460);
+        assert_eq!(TextAmount::of(&english).reading_minutes(), Some(2));
+        let japanese = "日本語の文章です。".repeat(111); // 999 characters, 888 of them CJK
+        let amount = TextAmount::of(&japanese);
+        assert_eq!(amount.cjk_characters, 888);
+        assert_eq!(amount.reading_minutes(), Some(2));
+        assert_eq!(TextAmount::of("한국어 문장").cjk_characters, 5);
+        assert_eq!(TextAmount::of("   ").reading_minutes(), None);
+        assert_eq!(TextAmount::of("Hi").reading_minutes(), Some(1));
     }
 
     #[test]

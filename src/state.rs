@@ -7,6 +7,7 @@ use crate::date::CivilDate;
 use crate::filter::Index;
 use crate::format::{FormatError, Parsed, Problem};
 use crate::model::{Block, Body, SafeUrl};
+use crate::prefs::Preferences;
 use crate::query::Query;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -75,6 +76,8 @@ pub struct AppState {
     pub list_limit: usize,
     /// Today's date where the reader is, for the date presets.
     pub today: CivilDate,
+    /// The reader's text size, theme, width and typeface.
+    pub prefs: Preferences,
     /// Changes whenever a new load must start (a new source, or Retry), so the shell's effect
     /// runs again and stale answers can be told apart.
     pub request: u32,
@@ -102,6 +105,8 @@ pub enum Action {
     BodyRetry { id: String },
     /// Show [`PAGE_SIZE`] more cards.
     ShowMore,
+    /// The reader changed a reading preference (or reset them all).
+    SetPreferences(Preferences),
 }
 
 impl AppState {
@@ -113,8 +118,15 @@ impl AppState {
             bodies: Rc::default(),
             list_limit: PAGE_SIZE,
             today,
+            prefs: Preferences::default(),
             request: 0,
         }
+    }
+
+    /// The same state with the reader's stored preferences.
+    #[must_use]
+    pub fn with_preferences(self, prefs: Preferences) -> Self {
+        Self { prefs, ..self }
     }
 
     /// The body the open article needs and nobody has started loading: its id and URL.
@@ -175,6 +187,10 @@ impl AppState {
                     }
                 }
             }
+            Action::SetPreferences(prefs) => Self {
+                prefs,
+                ..self.clone()
+            },
             Action::ShowMore => Self {
                 list_limit: self.list_limit + PAGE_SIZE,
                 ..self.clone()

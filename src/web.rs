@@ -186,3 +186,150 @@ pub fn focus(selector: &str) {
         let _ = element.focus_with_options(&options);
     }
 }
+
+/// Calls `Intl.<constructor>(locale, options)` and then its `format` with `value`, catching any
+/// exception (an unknown locale or time zone) as `None`.
+fn intl_format(
+    constructor: &str,
+    locale: Option<&str>,
+    options: &[(&str, JsValue)],
+    method_args: &[JsValue],
+) -> Option<String> {
+    use js_sys::{Array, Function, Object, Reflect};
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let constructor: Function = Reflect::get(&intl, &JsValue::from_str(constructor))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options_object = Object::new();
+    for (key, value) in options {
+        Reflect::set(&options_object, &JsValue::from_str(key), value).ok()?;
+    }
+    let locale = locale.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let formatter = Reflect::construct(&constructor, &Array::of2(&locale, &options_object)).ok()?;
+    let format: Function = Reflect::get(&formatter, &JsValue::from_str("format"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let args = Array::new();
+    for arg in method_args {
+        args.push(arg);
+    }
+    format.apply(&formatter, &args).ok()?.as_string()
+}
+
+/// Dates in the reader's locale (or `language`), through `Intl`: the exact date, with the time
+/// in the article's own offset, and "3 hours ago". Falls back to English when `Intl` refuses.
+#[must_use]
+pub fn intl_date_text(
+    timestamp: &crate::date::Timestamp,
+    language: Option<&str>,
+) -> crate::app::dates::DateText {
+    let now_ms = js_sys::Date::now();
+    #[allow(clippy::cast_possible_truncation)]
+    let now = (now_ms / 1000.0) as i64;
+    let exact = {
+        #[allow(clippy::cast_precision_loss)]
+        let millis = timestamp.epoch_seconds() as f64 * 1000.0;
+        let date = js_sys::Date::new(&JsValue::from_f64(millis));
+        let zone = timestamp.time_zone().unwrap_or_else(|| "UTC".to_owned());
+        let mut options = vec![
+            ("dateStyle", JsValue::from_str("long")),
+            ("timeZone", JsValue::from_str(&zone)),
+        ];
+        if timestamp.time.is_some() {
+            options.push(("timeStyle", JsValue::from_str("short")));
+        }
+        intl_format("DateTimeFormat", language, &options, &[date.into()])
+    };
+    let (amount, unit) = crate::date::relative_unit(timestamp.seconds_from(now, today()));
+    #[allow(clippy::cast_precision_loss)]
+    let relative = intl_format(
+        "RelativeTimeFormat",
+        language,
+        &[("numeric", JsValue::from_str("auto"))],
+        &[JsValue::from_f64(amount as f64), JsValue::from_str(unit)],
+    );
+    crate::app::dates::DateText {
+        exact: exact.unwrap_or_else(|| timestamp.to_human()),
+        relative,
+    }
+}
+
+/// Shares `url` with the Web Share API where the browser has it, or else copies it to the
+/// clipboard. Returns what happened, for a status message.
+pub async fn share_or_copy(url: &str, title: &str) -> &'static str {
+    use js_sys::{Function, Object, Promise, Reflect};
+    let Some(window) = window() else {
+        return "Could not copy the link";
+    };
+    let navigator: JsValue = window.navigator().into();
+    let call = |object: &JsValue, method: &str, arg: &JsValue| -> Option<Promise> {
+        let function: Function = Reflect::get(object, &JsValue::from_str(method))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        function.call1(object, arg).ok()?.dyn_into().ok()
+    };
+    let coarse_pointer = window
+        .match_media("(pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if coarse_pointer {
+        let data = Object::new();
+        let _ = Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(url));
+        let _ = Reflect::set(
+            &data,
+            &JsValue::from_str("title"),
+            &JsValue::from_str(title),
+        );
+        if let Some(promise) = call(&navigator, "share", &data) {
+            if JsFuture::from(promise).await.is_ok() {
+                return "Link shared";
+            }
+        }
+    }
+    let clipboard =
+        Reflect::get(&navigator, &JsValue::from_str("clipboard")).unwrap_or(JsValue::UNDEFINED);
+    let copied = match call(&clipboard, "writeText", &JsValue::from_str(url)) {
+        Some(promise) => JsFuture::from(promise).await.is_ok(),
+        None => false,
+    };
+    if copied {
+        "Link copied"
+    } else {
+        "Could not copy the link: copy it from the address bar"
+    }
+}
+
+/// The address of the current page.
+#[must_use]
+pub fn current_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Reads the stored reading preferences (the defaults when storage is unavailable).
+#[must_use]
+pub fn load_preferences() -> crate::prefs::Preferences {
+    let stored = window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(crate::prefs::STORAGE_KEY).ok().flatten())
+        .unwrap_or_default();
+    crate::prefs::Preferences::parse(&stored)
+}
+
+/// Stores the reading preferences, and mirrors them on `<html data-av-*>` for the page's own
+/// background (as `web/prefs.js` does before the first paint).
+pub fn save_preferences(prefs: crate::prefs::Preferences) {
+    let Some(window) = window() else { return };
+    if let Some(storage) = window.local_storage().ok().flatten() {
+        let _ = storage.set_item(crate::prefs::STORAGE_KEY, &prefs.to_storage());
+    }
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        use crate::prefs::Choice;
+        let _ = root.set_attribute("data-av-theme", prefs.theme.value());
+    }
+}

@@ -194,6 +194,8 @@ async fn render_view(state: Rc<AppState>) -> String {
         state,
         on_navigate: Callback::noop(),
         on_action: Callback::noop(),
+        on_share: Callback::noop(),
+        share_status: None,
     })
     .hydratable(false)
     .render()

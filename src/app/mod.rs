@@ -3,12 +3,16 @@
 //! - [`link`]: in-viewer links that keep working as plain links.
 //! - [`reader`]: one article, with a component per block kind.
 //! - [`collection`]: the collection page: count, active filters, cards.
+//! - [`controls`]: reading options (text size, theme, width, typeface).
+//! - [`dates`]: dates in words, with the formatter in context.
 //! - [`filters`]: the filter panel: dates, timeline, region tree.
 //! - [`panels`]: loading, error, not-found and skipped-article panels.
 //! - [`view`]: picks the panel or page for an [`AppState`](crate::state::AppState).
 //! - `shell` (browser only): wires the reducer to fetch, history and the document.
 
 pub mod collection;
+pub mod controls;
+pub mod dates;
 pub mod filters;
 pub mod link;
 pub mod panels;

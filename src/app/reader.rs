@@ -1,11 +1,12 @@
 //! One article as a reader page: header (title, standfirst, byline, dates, source), lead image,
 //! and the body, rendered block by block. Text is always inserted as text, never as HTML.
 
+use crate::app::dates::DateTime;
 use crate::app::panels::reason_of;
-use crate::date::Timestamp;
 use crate::model::{Article, Block, Body, HeadingLevel, Image, Inline, LanguageTag, Span};
 use crate::state::BodyLoad;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,8 +32,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let language = article.language_or(props.fallback_language.as_ref());
     let lang = language.map(|l| AttrValue::from(l.as_str().to_owned()));
     let dir = language.map(LanguageTag::direction);
+    let lightbox = use_state(|| None::<Image>);
+    let open_lightbox = {
+        let lightbox = lightbox.clone();
+        Callback::from(move |image: Image| lightbox.set(Some(image)))
+    };
+    let close_lightbox = {
+        let lightbox = lightbox.clone();
+        Callback::from(move |()| lightbox.set(None))
+    };
     html! {
-        <article class="av-article" {lang} {dir} aria-labelledby={ARTICLE_TITLE_ID}>
+        <ContextProvider<LightboxOpener> context={LightboxOpener(open_lightbox)}>
+        <article class="av-article" lang={lang.clone()} {dir} aria-labelledby={ARTICLE_TITLE_ID}>
             <header class="av-article__header">
                 if !article.regions.is_empty() {
                     <p class="av-kicker">
@@ -44,16 +55,77 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(standfirst) = &article.standfirst {
                     <p class="av-standfirst">{ standfirst.clone() }</p>
                 }
-                <ArticleMeta article={Rc::clone(article)} />
+                <ArticleMeta article={Rc::clone(article)} language={lang} />
             </header>
             if let Some(image) = &article.image {
                 <Figure image={image.clone()} lead=true />
             }
-            <div class="av-article__body">
+            <div class="av-article__body" id={ARTICLE_BODY_ID} tabindex="-1">
                 { render_body(&article.body, props.loaded_body.as_ref(), &props.on_retry_body) }
             </div>
             <ArticleFooter article={Rc::clone(article)} />
         </article>
+        <Lightbox image={(*lightbox).clone()} on_close={close_lightbox} />
+        </ContextProvider<LightboxOpener>>
+    }
+}
+
+/// The `id` of the article text, the skip link's target.
+pub const ARTICLE_BODY_ID: &str = "av-article-body";
+
+/// Opens an image large; provided by [`ArticleView`] to the figures inside it.
+#[derive(Clone, PartialEq)]
+pub struct LightboxOpener(pub Callback<Image>);
+
+#[derive(Properties, PartialEq)]
+pub struct LightboxProps {
+    pub image: Option<Image>,
+    pub on_close: Callback<()>,
+}
+
+/// The enlarged image: a modal `<dialog>`, so focus stays inside it and Escape closes it; a
+/// click outside the picture closes it too, and focus returns to the image that opened it.
+#[component]
+pub fn Lightbox(props: &LightboxProps) -> Html {
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with(props.image.is_some(), move |open| {
+            if let Some(element) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                if *open && !element.open() {
+                    let _ = element.show_modal();
+                } else if !*open && element.open() {
+                    element.close();
+                }
+            }
+        });
+    }
+    let onclose = props.on_close.reform(|_: Event| ());
+    let onclick = {
+        let on_close = props.on_close.clone();
+        let dialog = dialog.clone();
+        Callback::from(move |event: MouseEvent| {
+            // A click on the dialog element itself is a click on its backdrop.
+            let target = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if target.is_some() && target == dialog.cast::<web_sys::Element>() {
+                on_close.emit(());
+            }
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <dialog class="av-lightbox" ref={dialog} aria-label="Enlarged image" {onclose} {onclick}>
+            if let Some(image) = &props.image {
+                <figure class="av-lightbox__figure">
+                    <img class="av-lightbox__image" src={image.src.as_str().to_owned()} alt={image.alt.clone()}
+                        width={image.width.map(|w| w.to_string())} height={image.height.map(|h| h.to_string())} />
+                    { caption(image) }
+                </figure>
+            }
+            <button type="button" class="av-button av-lightbox__close" onclick={close}>{ "Close" }</button>
+        </dialog>
     }
 }
 
@@ -84,10 +156,8 @@ fn render_body(body: &Body, loaded: Option<&BodyLoad>, on_retry: &Callback<()>) 
 #[derive(Properties, PartialEq)]
 struct ArticleProps {
     article: Rc<Article>,
-}
-
-fn time_element(timestamp: &Timestamp) -> Html {
-    html! { <time datetime={timestamp.to_machine()}>{ timestamp.to_human() }</time> }
+    #[prop_or_default]
+    language: Option<AttrValue>,
 }
 
 fn join_names(names: &[String]) -> String {
@@ -107,9 +177,9 @@ fn ArticleMeta(props: &ArticleProps) -> Html {
                 <p class="av-byline">{ "By " }<span class="av-byline__names">{ join_names(&article.byline) }</span></p>
             }
             <p class="av-dates">
-                <span class="av-dates__published">{ "Published " }{ time_element(&article.published) }</span>
+                <span class="av-dates__published">{ "Published " }<DateTime timestamp={article.published} language={props.language.clone()} /></span>
                 if let Some(updated) = &article.updated {
-                    <span class="av-dates__updated">{ "Updated " }{ time_element(updated) }</span>
+                    <span class="av-dates__updated">{ "Updated " }<DateTime timestamp={*updated} language={props.language.clone()} /></span>
                 }
                 if let Some(minutes) = article.reading_minutes() {
                     <span class="av-dates__reading">{ format!("{minutes} min read") }</span>
@@ -262,25 +332,50 @@ pub fn Figure(props: &FigureProps) -> Html {
                 {width} {height} decoding="async" loading={if props.lead { "eager" } else { "lazy" }} {onerror} />
         }
     };
-    let has_caption = image.caption.is_some() || image.credit.is_some();
+    let opener = use_context::<LightboxOpener>();
+    let picture = match (opener, *failed) {
+        (Some(LightboxOpener(open)), false) => {
+            let label = if image.alt.is_empty() {
+                "Enlarge image".to_owned()
+            } else {
+                format!("Enlarge image: {}", image.alt)
+            };
+            let image = image.clone();
+            html! {
+                <button type="button" class="av-figure__open" aria-label={label}
+                    onclick={Callback::from(move |_: MouseEvent| open.emit(image.clone()))}>
+                    { picture }
+                </button>
+            }
+        }
+        _ => picture,
+    };
     html! {
         <figure {class}>
             { picture }
-            if has_caption {
-                <figcaption class="av-caption">
-                    if let Some(caption) = &image.caption {
-                        <span class="av-visually-hidden">{ "Image caption, " }</span>
-                        <span class="av-caption__text">{ caption.clone() }</span>
-                    }
-                    if let Some(credit) = &image.credit {
-                        { " " }
-                        <span class="av-caption__credit">
-                            <span class="av-visually-hidden">{ "Image source, " }</span>
-                            { credit.clone() }
-                        </span>
-                    }
-                </figcaption>
-            }
+            { caption(image) }
         </figure>
+    }
+}
+
+/// Caption then credit, each with a visually hidden prefix for screen readers.
+fn caption(image: &Image) -> Html {
+    if image.caption.is_none() && image.credit.is_none() {
+        return Html::default();
+    }
+    html! {
+        <figcaption class="av-caption">
+            if let Some(caption) = &image.caption {
+                <span class="av-visually-hidden">{ "Image caption, " }</span>
+                <span class="av-caption__text">{ caption.clone() }</span>
+            }
+            if let Some(credit) = &image.credit {
+                { " " }
+                <span class="av-caption__credit">
+                    <span class="av-visually-hidden">{ "Image source, " }</span>
+                    { credit.clone() }
+                </span>
+            }
+        </figcaption>
     }
 }

@@ -1,10 +1,12 @@
 //! The browser shell: holds the reducer, loads the file the state asks for, keeps the URL and
 //! the document title in step, and renders [`View`].
 
+use crate::app::dates::DateFormat;
 use crate::app::reader::ARTICLE_TITLE_ID;
 use crate::app::view::View;
 use crate::format::{parse_body_bytes, parse_collection_bytes, Parsed};
 use crate::model::{directory_of, MapUrls};
+use crate::prefs::Choice;
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, LoadError};
 use crate::web;
@@ -14,8 +16,13 @@ use yew::prelude::*;
 pub fn App() -> Html {
     let state = use_reducer(|| {
         web::take_over_scroll_restoration();
-        AppState::new(web::current_query(), web::today())
+        AppState::new(web::current_query(), web::today()).with_preferences(web::load_preferences())
     });
+    let share_status = use_state(|| None::<AttrValue>);
+    let date_format = use_memo((), |()| DateFormat(std::rc::Rc::new(web::intl_date_text)));
+
+    // Reading preferences are saved as they change.
+    use_effect_with(state.prefs, |prefs| web::save_preferences(*prefs));
     // Where the list was scrolled to when an article was opened from it.
     let list_scroll = use_mut_ref(|| 0.0_f64);
 
@@ -118,15 +125,43 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::Navigate(query));
         })
     };
+    let on_share = {
+        let share_status = share_status.clone();
+        let title = match (&state.load, &state.query.article) {
+            (Load::Ready(loaded), Some(id)) => {
+                loaded.parsed.collection.find(id).map(|a| a.title.clone())
+            }
+            _ => None,
+        }
+        .unwrap_or_default();
+        Callback::from(move |()| {
+            let share_status = share_status.clone();
+            let title = title.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = web::share_or_copy(&web::current_url(), &title).await;
+                share_status.set(Some(AttrValue::from(outcome)));
+            });
+        })
+    };
+    // A new page clears the last share message.
+    {
+        let share_status = share_status.clone();
+        use_effect_with(state.query.article.clone(), move |_| share_status.set(None));
+    }
     let on_action = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(action))
     };
+    let prefs = state.prefs;
     html! {
-        <div class="av-root">
-            <main class="av-main" id="av-main">
-                <View state={std::rc::Rc::new((*state).clone())} {on_navigate} {on_action} />
-            </main>
-        </div>
+        <ContextProvider<DateFormat> context={(*date_format).clone()}>
+            <div class="av-root" data-theme={prefs.theme.value()} data-size={prefs.text_size.to_string()}
+                data-width={prefs.width.value()} data-font={prefs.font.value()}>
+                <main class="av-main" id="av-main">
+                    <View state={std::rc::Rc::new((*state).clone())} {on_navigate} {on_action} {on_share}
+                        share_status={(*share_status).clone()} />
+                </main>
+            </div>
+        </ContextProvider<DateFormat>>
     }
 }

@@ -1,12 +1,15 @@
-//! The page for a state: loading, the error panel, the list, one article, or "not found".
-//! Pure: the browser shell passes callbacks in, and the `ssr` tests render it directly.
+//! The page for a state: a toolbar (back link, copy link, reading options) above loading, the
+//! error panel, the collection, one article (with a skip link and previous/next), or "not
+//! found". Pure: the browser shell passes callbacks in, and the `ssr` tests render it directly.
 
 use crate::app::collection::CollectionPage;
+use crate::app::controls::ReaderControls;
 use crate::app::link::NavLink;
 use crate::app::panels::{ErrorPanel, Loading, ProblemList};
-use crate::app::reader::ArticleView;
+use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
+use crate::filter::Outcome;
 use crate::query::Query;
-use crate::state::{Action, AppState, Load};
+use crate::state::{Action, AppState, Load, Loaded};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,55 +19,147 @@ pub struct ViewProps {
     pub on_navigate: Callback<Query>,
     /// Actions from the page itself, such as Retry.
     pub on_action: Callback<Action>,
+    /// Copies or shares the current article's address.
+    #[prop_or_default]
+    pub on_share: Callback<()>,
+    /// What the last copy or share did ("Link copied").
+    #[prop_or_default]
+    pub share_status: Option<AttrValue>,
 }
 
 #[component]
 pub fn View(props: &ViewProps) -> Html {
     let state = &props.state;
+    let on_prefs = props.on_action.reform(Action::SetPreferences);
+    let controls = html! { <ReaderControls prefs={state.prefs} on_change={on_prefs} /> };
     let source = AttrValue::from(state.query.source().to_owned());
-    let loaded = match &state.load {
-        Load::Loading => return html! { <Loading {source} /> },
-        Load::Failed(error) => {
-            return html! { <ErrorPanel {source} error={error.clone()} on_retry={props.on_action.reform(|()| Action::Retry)} /> }
-        }
-        Load::Ready(loaded) => loaded,
-    };
-    let parsed = &loaded.parsed;
-    let list_query = state.query.with_article(None);
-    let back = html! {
-        <nav class="av-nav" aria-label="Viewer">
-            <NavLink to={list_query} on_navigate={props.on_navigate.clone()} class="av-nav__back">
-                { "← All articles" }
-            </NavLink>
-        </nav>
-    };
-    match &state.query.article {
-        Some(id) => match parsed.collection.find(id) {
-            Some(article) => html! {
-                <>
-                    { back }
-                    <ArticleView article={Rc::clone(article)} fallback_language={parsed.collection.language.clone()}
-                        loaded_body={state.bodies.get(id).cloned()}
-                        on_retry_body={props.on_action.reform({ let id = id.clone(); move |()| Action::BodyRetry { id: id.clone() } })} />
-                </>
-            },
+    let page = match &state.load {
+        Load::Loading => html! { <Loading {source} /> },
+        Load::Failed(error) => html! {
+            <ErrorPanel {source} error={error.clone()} on_retry={props.on_action.reform(|()| Action::Retry)} />
+        },
+        Load::Ready(loaded) => match &state.query.article {
+            Some(id) => {
+                return html! {
+                    <ArticlePage loaded={Rc::clone(loaded)} id={AttrValue::from(id.clone())} state={Rc::clone(state)}
+                        on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()}
+                        on_share={props.on_share.clone()} share_status={props.share_status.clone()} />
+                }
+            }
             None => html! {
                 <>
-                    { back }
-                    <section class="av-panel av-panel--error" role="alert" aria-labelledby="av-missing-title">
-                        <h1 id="av-missing-title" class="av-panel__title" tabindex="-1">{ "Article not found" }</h1>
-                        <p>{ format!("There is no article with id \"{id}\" in {source}.") }</p>
-                        <ProblemList skipped={parsed.skipped.clone()} notices={Vec::new()} />
-                    </section>
+                    <CollectionPage loaded={Rc::clone(loaded)} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
+                        on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()} />
+                    <ProblemList skipped={loaded.parsed.skipped.clone()} notices={loaded.parsed.notices.clone()} />
                 </>
             },
         },
-        None => html! {
+    };
+    html! {
+        <>
+            <div class="av-toolbar">{ controls }</div>
+            { page }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ArticlePageProps {
+    loaded: Rc<Loaded>,
+    id: AttrValue,
+    state: Rc<AppState>,
+    on_navigate: Callback<Query>,
+    on_action: Callback<Action>,
+    on_share: Callback<()>,
+    share_status: Option<AttrValue>,
+}
+
+#[component]
+fn ArticlePage(props: &ArticlePageProps) -> Html {
+    let state = &props.state;
+    let index = Rc::clone(&props.loaded.index);
+    let filter = state.query.filter();
+    // The filtered list the reader came from, for previous and next.
+    let outcome: Rc<Outcome> = {
+        let index = Rc::clone(&index);
+        let key = (Rc::as_ptr(&index) as usize, filter, state.query.sort);
+        use_memo(key, move |(_, filter, sort)| index.evaluate(filter, *sort))
+    };
+    let collection = &props.loaded.parsed.collection;
+    let list_query = state.query.with_article(None);
+    let skip = Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        focus_by_id(ARTICLE_BODY_ID);
+    });
+    let toolbar = html! {
+        <div class="av-toolbar">
+            <a class="av-skip" href={format!("#{ARTICLE_BODY_ID}")} onclick={skip}>{ "Skip to article text" }</a>
+            <nav class="av-nav" aria-label="Viewer">
+                <NavLink to={list_query} on_navigate={props.on_navigate.clone()} class="av-nav__back">{ "← All articles" }</NavLink>
+            </nav>
+            <div class="av-toolbar__actions">
+                <button type="button" class="av-button av-button--secondary" onclick={props.on_share.reform(|_: MouseEvent| ())}>
+                    { "Copy link" }
+                </button>
+                <span class="av-status-message" role="status">{ props.share_status.clone().unwrap_or_default() }</span>
+                <ReaderControls prefs={state.prefs} on_change={props.on_action.reform(Action::SetPreferences)} />
+            </div>
+        </div>
+    };
+    let Some(article) = collection.find(&props.id) else {
+        return html! {
             <>
-                <CollectionPage loaded={Rc::clone(loaded)} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
-                    on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()} />
-                <ProblemList skipped={parsed.skipped.clone()} notices={parsed.notices.clone()} />
+                { toolbar }
+                <section class="av-panel av-panel--error" role="alert" aria-labelledby="av-missing-title">
+                    <h1 id="av-missing-title" class="av-panel__title" tabindex="-1">{ "Article not found" }</h1>
+                    <p>{ format!("There is no article with id \"{}\" in {}.", props.id, state.query.source()) }</p>
+                    <ProblemList skipped={props.loaded.parsed.skipped.clone()} notices={Vec::new()} />
+                </section>
             </>
-        },
+        };
+    };
+    let position = outcome
+        .matches
+        .iter()
+        .position(|&i| index.article(i).id == article.id);
+    let neighbour = |offset: isize| {
+        let at = position?.checked_add_signed(offset)?;
+        let article = index.article(*outcome.matches.get(at)?);
+        Some((
+            state.query.with_article(Some(&article.id)),
+            article.title.clone(),
+        ))
+    };
+    html! {
+        <>
+            { toolbar }
+            <ArticleView article={Rc::clone(article)} fallback_language={collection.language.clone()}
+                loaded_body={state.bodies.get(props.id.as_str()).cloned()}
+                on_retry_body={props.on_action.reform({ let id = props.id.to_string(); move |()| Action::BodyRetry { id: id.clone() } })} />
+            <nav class="av-pager" aria-label="More articles">
+                if let Some((to, title)) = neighbour(-1) {
+                    <NavLink {to} on_navigate={props.on_navigate.clone()} class="av-pager__link av-pager__previous">
+                        <span class="av-pager__label">{ "Previous" }</span>{ title }
+                    </NavLink>
+                }
+                if let Some((to, title)) = neighbour(1) {
+                    <NavLink {to} on_navigate={props.on_navigate.clone()} class="av-pager__link av-pager__next">
+                        <span class="av-pager__label">{ "Next" }</span>{ title }
+                    </NavLink>
+                }
+            </nav>
+        </>
+    }
+}
+
+/// Moves focus to the element with `id`, inside the page or the viewer's shadow root.
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

@@ -1,0 +1,107 @@
+//! Reading options: a disclosure with text size, theme, column width and typeface, and Reset.
+//! Native buttons and radio groups, so it works by keyboard and screen reader as they expect;
+//! Escape closes it and returns focus to its button.
+
+use crate::prefs::{Choice, Font, Preferences, Theme, Width, TEXT_SIZES};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderControlsProps {
+    pub prefs: Preferences,
+    pub on_change: Callback<Preferences>,
+}
+
+#[component]
+pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
+    let open = use_state(|| false);
+    let toggle_ref = use_node_ref();
+    let prefs = props.prefs;
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let open = open.clone();
+        let toggle_ref = toggle_ref.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                open.set(false);
+                if let Some(button) = toggle_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        })
+    };
+    let resize = |larger: bool| {
+        props
+            .on_change
+            .reform(move |_: MouseEvent| prefs.resized(larger))
+    };
+    html! {
+        <div class="av-controls" {onkeydown}>
+            <button type="button" class="av-button av-button--secondary av-controls__toggle" ref={toggle_ref}
+                aria-expanded={open.to_string()} aria-controls="av-controls-panel" onclick={toggle}>
+                <span aria-hidden="true">{ "Aa " }</span>{ "Reading options" }
+            </button>
+            <div id="av-controls-panel" class="av-controls__panel" hidden={!*open}>
+                <div class="av-controls__size" role="group" aria-labelledby="av-size-label">
+                    <span id="av-size-label" class="av-controls__label">{ "Text size" }</span>
+                    <button type="button" class="av-button av-button--secondary" aria-label="Smaller text"
+                        disabled={prefs.text_size == 0} onclick={resize(false)}>{ "A−" }</button>
+                    <output class="av-controls__value" aria-live="polite">
+                        { format!("{} of {}", prefs.text_size + 1, TEXT_SIZES.len()) }
+                    </output>
+                    <button type="button" class="av-button av-button--secondary" aria-label="Larger text"
+                        disabled={prefs.text_size + 1 == TEXT_SIZES.len()} onclick={resize(true)}>{ "A+" }</button>
+                </div>
+                <ChoiceGroup<Theme> legend="Theme" name="av-theme" current={prefs.theme}
+                    on_pick={props.on_change.reform(move |theme| Preferences { theme, ..prefs })} />
+                <ChoiceGroup<Width> legend="Column width" name="av-width" current={prefs.width}
+                    on_pick={props.on_change.reform(move |width| Preferences { width, ..prefs })} />
+                <ChoiceGroup<Font> legend="Typeface" name="av-font" current={prefs.font}
+                    on_pick={props.on_change.reform(move |font| Preferences { font, ..prefs })} />
+                <button type="button" class="av-link-button" disabled={prefs == Preferences::default()}
+                    onclick={props.on_change.reform(|_: MouseEvent| Preferences::default())}>
+                    { "Reset reading options" }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceGroupProps<C: Choice> {
+    pub legend: AttrValue,
+    pub name: AttrValue,
+    pub current: C,
+    pub on_pick: Callback<C>,
+}
+
+/// A radio group for one setting.
+#[component]
+pub fn ChoiceGroup<C: Choice>(props: &ChoiceGroupProps<C>) -> Html {
+    html! {
+        <fieldset class="av-controls__group">
+            <legend class="av-controls__label">{ props.legend.clone() }</legend>
+            { for C::ALL.iter().map(|&choice| html! {
+                <label class="av-radio">
+                    <input type="radio" name={props.name.clone()} value={choice.value()}
+                        checked={choice == props.current}
+                        onchange={props.on_pick.reform(move |_: Event| choice)} />
+                    <span>{ choice.label() }</span>
+                </label>
+            }) }
+        </fieldset>
+    }
+}
+
+/// The `data-*` attributes the stylesheets read, for the viewer's root element.
+#[must_use]
+pub fn preference_attributes(prefs: Preferences) -> [(&'static str, String); 4] {
+    [
+        ("data-size", prefs.text_size.to_string()),
+        ("data-theme", prefs.theme.value().to_owned()),
+        ("data-width", prefs.width.value().to_owned()),
+        ("data-font", prefs.font.value().to_owned()),
+    ]
+}
