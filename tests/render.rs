@@ -352,3 +352,84 @@ async fn an_empty_result_explains_itself() {
     );
     assert!(html.contains(">Clear regions</button>") && html.contains(">Clear dates</button>"));
 }
+
+// ---- reading options ----------------------------------------------------------------------
+
+#[tokio::test]
+async fn reading_options_are_a_labelled_disclosure_with_radio_groups() {
+    use article_viewer::app::controls::{ReaderControls, ReaderControlsProps};
+    use article_viewer::prefs::{Preferences, Theme};
+    let prefs = Preferences {
+        theme: Theme::Sepia,
+        text_size: 0,
+        ..Preferences::default()
+    };
+    let html = LocalServerRenderer::<ReaderControls>::with_props(ReaderControlsProps {
+        prefs,
+        on_change: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        html.contains("aria-expanded=\"false\" aria-controls=\"av-controls-panel\""),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<div id=\"av-controls-panel\" hidden=\"hidden\" class=\"av-controls__panel\">"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("role=\"group\" aria-labelledby=\"av-size-label\""));
+    assert!(
+        html.contains("<output aria-live=\"polite\" class=\"av-controls__value\">1 of 7</output>"),
+        "{html}"
+    );
+    assert!(html.contains("<button type=\"button\" disabled=\"disabled\" class=\"av-button av-button--secondary av-controls__smaller\">"), "the smallest size disables Smaller: {html}");
+    for legend in ["Theme", "Column width", "Typeface"] {
+        assert!(
+            html.contains(&format!(
+                "<legend class=\"av-controls__label\">{legend}</legend>"
+            )),
+            "{legend}"
+        );
+    }
+    assert_eq!(count(&html, "type=\"radio\" name=\"av-theme\""), 5);
+    assert!(
+        html.contains("<input checked type=\"radio\" name=\"av-theme\" value=\"sepia\">")
+            || html.contains("value=\"sepia\" checked"),
+        "{html}"
+    );
+    assert_eq!(count(&html, "name=\"av-width\""), 3);
+    assert_eq!(count(&html, "name=\"av-font\""), 2);
+}
+
+#[tokio::test]
+async fn reading_time_counts_cjk_characters() {
+    let text = format!(
+        r#"{{"version":1,"articles":[{{"id":"ja","title":"日本","language":"ja","published":"2025-01-01","body":[{{"type":"paragraph","text":"{}"}}]}}]}}"#,
+        "東京の天気は晴れです".repeat(150)
+    );
+    let parsed = match parse_collection(&text) {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    };
+    let Some(article) = parsed.collection.find("ja").cloned() else {
+        panic!()
+    };
+    let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
+        article,
+        fallback_language: None,
+        loaded_body: None,
+        on_retry_body: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    // 1,500 characters at 500 a minute: 3 minutes (split on spaces it would be one "word").
+    assert!(
+        html.contains("<span class=\"av-dates__reading\">3 min read</span>"),
+        "{html}"
+    );
+}

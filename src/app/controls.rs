@@ -46,13 +46,17 @@ pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
             <div id="av-controls-panel" class="av-controls__panel" hidden={!*open}>
                 <div class="av-controls__size" role="group" aria-labelledby="av-size-label">
                     <span id="av-size-label" class="av-controls__label">{ "Text size" }</span>
-                    <button type="button" class="av-button av-button--secondary" aria-label="Smaller text"
-                        disabled={prefs.text_size == 0} onclick={resize(false)}>{ "A−" }</button>
+                    <button type="button" class="av-button av-button--secondary av-controls__smaller"
+                        disabled={prefs.text_size == 0} onclick={resize(false)}>
+                        <span aria-hidden="true">{ "A− " }</span>{ "Smaller" }
+                    </button>
                     <output class="av-controls__value" aria-live="polite">
                         { format!("{} of {}", prefs.text_size + 1, TEXT_SIZES.len()) }
                     </output>
-                    <button type="button" class="av-button av-button--secondary" aria-label="Larger text"
-                        disabled={prefs.text_size + 1 == TEXT_SIZES.len()} onclick={resize(true)}>{ "A+" }</button>
+                    <button type="button" class="av-button av-button--secondary av-controls__larger"
+                        disabled={prefs.text_size + 1 == TEXT_SIZES.len()} onclick={resize(true)}>
+                        <span aria-hidden="true">{ "A+ " }</span>{ "Larger" }
+                    </button>
                 </div>
                 <ChoiceGroup<Theme> legend="Theme" name="av-theme" current={prefs.theme}
                     on_pick={props.on_change.reform(move |theme| Preferences { theme, ..prefs })} />
@@ -93,15 +97,4 @@ pub fn ChoiceGroup<C: Choice>(props: &ChoiceGroupProps<C>) -> Html {
             }) }
         </fieldset>
     }
-}
-
-/// The `data-*` attributes the stylesheets read, for the viewer's root element.
-#[must_use]
-pub fn preference_attributes(prefs: Preferences) -> [(&'static str, String); 4] {
-    [
-        ("data-size", prefs.text_size.to_string()),
-        ("data-theme", prefs.theme.value().to_owned()),
-        ("data-width", prefs.width.value().to_owned()),
-        ("data-font", prefs.font.value().to_owned()),
-    ]
 }
