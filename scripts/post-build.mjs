@@ -14,6 +14,19 @@ const path = (name) => join(dir, name);
 const wasmHash = sri(readFileSync(path("article-viewer_bg.wasm")));
 const boot = readFileSync(path("boot.js"), "utf8").replace("__WASM_INTEGRITY__", wasmHash);
 writeFileSync(path("boot.js"), boot);
+writeFileSync(path("embed.js"), readFileSync(path("embed.js"), "utf8").replace("__WASM_INTEGRITY__", wasmHash));
+
+// embed.css: the viewer's stylesheets for a shadow root. :host resets everything the host page
+// could pass in by inheritance, and rem becomes px, since rem follows the host's <html> font
+// size (a host rule like * { font-size: 30px } would otherwise scale the whole viewer).
+const remToPx = (css) => css.replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${+(n * 16).toFixed(3)}px`);
+const embedCss = [
+  "/* Built by scripts/post-build.mjs from base.css, reader.css and collection.css. */",
+  ":host { all: initial !important; display: block !important; }",
+  ...["base.css", "reader.css", "collection.css"].map((name) => remToPx(readFileSync(path(name), "utf8"))),
+  ".av-root { position: relative; min-height: 0; font-size: 16px; }",
+].join("\n");
+writeFileSync(path("embed.css"), embedCss);
 const bootHash = sri(Buffer.from(boot));
 const glueHash = sri(readFileSync(path("article-viewer.js")));
 

@@ -5,6 +5,7 @@
 //! - [`date`]: publication dates, their calendar day, display.
 //! - [`model`]: validated domain types (collection, article, blocks, URLs, regions, languages).
 //! - [`format`]: article format version 1, JSON → model, with located errors.
+//! - [`embed`]: a host element's attributes → an embedded viewer's first view and options.
 //! - [`filter`]: the date and region filters, the precomputed index, facet counts.
 //! - [`generate`]: deterministic synthetic collections for tests and benchmarks.
 //! - [`prefs`]: reading preferences (text size, theme, width, typeface) and their storage form.
@@ -16,6 +17,7 @@
 
 pub mod app;
 pub mod date;
+pub mod embed;
 pub mod filter;
 pub mod format;
 pub mod generate;

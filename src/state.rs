@@ -87,6 +87,8 @@ pub struct AppState {
 pub enum Action {
     /// The URL changed (a link inside the viewer, Back or Forward).
     Navigate(Query),
+    /// A host page asked for a view; without a `src` of its own it keeps the current file.
+    Show(Query),
     /// A load finished; `request` says which one.
     Loaded {
         request: u32,
@@ -191,6 +193,12 @@ impl AppState {
                 prefs,
                 ..self.clone()
             },
+            Action::Show(mut query) => {
+                if query.src.is_none() {
+                    query.src.clone_from(&self.query.src);
+                }
+                self.apply(Action::Navigate(query))
+            }
             Action::ShowMore => Self {
                 list_limit: self.list_limit + PAGE_SIZE,
                 ..self.clone()

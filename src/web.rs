@@ -61,6 +61,21 @@ impl Drop for HistoryListener {
     }
 }
 
+/// A listener on an element; dropping it stops listening.
+pub struct EventListener {
+    target: web_sys::EventTarget,
+    name: &'static str,
+    closure: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Drop for EventListener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.name, self.closure.as_ref().unchecked_ref());
+    }
+}
+
 fn describe_js_error(value: &JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
@@ -174,16 +189,97 @@ pub fn take_over_scroll_restoration() {
     }
 }
 
-/// Moves keyboard focus to the element matching `selector` without scrolling to it.
-pub fn focus(selector: &str) {
-    let element = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
+/// Moves keyboard focus to the element matching `selector` inside `root` (the viewer's own
+/// element, which may sit in a shadow root), without scrolling to it.
+pub fn focus_within(root: &web_sys::Element, selector: &str) {
+    let element = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = element.focus_with_options(&options);
+    }
+}
+
+/// Brings the top of a newly opened article into view: the page's top when stand-alone, the
+/// viewer's top when embedded (only if it is above the window).
+pub fn scroll_to_top_of(root: &web_sys::Element, standalone: bool) {
+    if standalone {
+        scroll_to(0.0);
+    } else if root.get_bounding_client_rect().top() < 0.0 {
+        root.scroll_into_view();
+    }
+}
+
+/// Resolves `url` against the page's address.
+#[must_use]
+pub fn absolute_url(url: &str) -> String {
+    web_sys::Url::new_with_base(url, &current_url()).map_or_else(|_| url.to_owned(), |u| u.href())
+}
+
+/// Calls `on_request` with the query a host page asks for, through
+/// `host.dispatchEvent(new CustomEvent("article-viewer:navigate", {detail: "?region=…"}))`.
+#[must_use]
+pub fn listen_for_navigate_requests(
+    host: &web_sys::Element,
+    on_request: impl Fn(Query) + 'static,
+) -> EventListener {
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Some(search) = event
+            .dyn_ref::<web_sys::CustomEvent>()
+            .and_then(|e| e.detail().as_string())
+        {
+            on_request(Query::parse(&search));
+        }
+    });
+    let _ = host.add_event_listener_with_callback(NAVIGATE_EVENT, closure.as_ref().unchecked_ref());
+    EventListener {
+        target: host.clone().into(),
+        name: NAVIGATE_EVENT,
+        closure,
+    }
+}
+
+/// Events an embedded viewer sends to its host element.
+pub const CHANGE_EVENT: &str = "article-viewer:change";
+pub const OPEN_EVENT: &str = "article-viewer:open";
+/// The event a host sends to show a view.
+pub const NAVIGATE_EVENT: &str = "article-viewer:navigate";
+
+/// Tells the host what is shown: `article-viewer:change` with `{search, article}` after every
+/// change, and `article-viewer:open` with `{id, title}` when an article opens. Both bubble and
+/// cross the shadow boundary.
+pub fn dispatch_view_events(
+    host: &web_sys::Element,
+    query: &Query,
+    opened: Option<&(String, String)>,
+) {
+    use js_sys::{Object, Reflect};
+    let send = |name: &str, detail: &Object| {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(detail);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    };
+    let detail = Object::new();
+    let _ = Reflect::set(&detail, &"search".into(), &query.to_search().into());
+    let article = query
+        .article
+        .as_deref()
+        .map_or(JsValue::NULL, JsValue::from_str);
+    let _ = Reflect::set(&detail, &"article".into(), &article);
+    send(CHANGE_EVENT, &detail);
+    if let Some((id, title)) = opened {
+        let detail = Object::new();
+        let _ = Reflect::set(&detail, &"id".into(), &id.as_str().into());
+        let _ = Reflect::set(&detail, &"title".into(), &title.as_str().into());
+        send(OPEN_EVENT, &detail);
     }
 }
 
@@ -321,12 +417,16 @@ pub fn load_preferences() -> crate::prefs::Preferences {
     crate::prefs::Preferences::parse(&stored)
 }
 
-/// Stores the reading preferences, and mirrors them on `<html data-av-*>` for the page's own
-/// background (as `web/prefs.js` does before the first paint).
-pub fn save_preferences(prefs: crate::prefs::Preferences) {
+/// Stores the reading preferences and, on the stand-alone page, mirrors the theme on
+/// `<html data-av-theme>` for the page's own background (as `web/prefs.js` does before the
+/// first paint). An embedded viewer leaves the host's `<html>` alone.
+pub fn save_preferences(prefs: crate::prefs::Preferences, standalone: bool) {
     let Some(window) = window() else { return };
     if let Some(storage) = window.local_storage().ok().flatten() {
         let _ = storage.set_item(crate::prefs::STORAGE_KEY, &prefs.to_storage());
+    }
+    if !standalone {
+        return;
     }
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         use crate::prefs::Choice;

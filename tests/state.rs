@@ -123,3 +123,13 @@ fn a_body_nobody_asked_for_is_ignored() {
     });
     assert!(after.bodies.is_empty());
 }
+
+#[test]
+fn a_host_request_keeps_the_current_file() {
+    let state = AppState::new(Query::parse("?src=news/a.json"), TODAY);
+    let shown = state.apply(Action::Show(Query::parse("?region=Asia")));
+    assert_eq!(shown.query.to_search(), "?src=news/a.json&region=Asia");
+    assert_eq!(shown.request, state.request, "same file, no reload");
+    let other = state.apply(Action::Show(Query::parse("?src=other.json")));
+    assert_ne!(other.request, state.request);
+}

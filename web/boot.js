@@ -8,3 +8,14 @@ const WASM_INTEGRITY = "__WASM_INTEGRITY__";
 const wasm = new URL("./article-viewer_bg.wasm", import.meta.url);
 const options = WASM_INTEGRITY.startsWith("sha384-") ? { integrity: WASM_INTEGRITY } : {};
 await init({ module_or_path: fetch(wasm, options) });
+
+// Inside an <iframe>, tell the host page how tall the viewer is (web/frame-host.js applies it).
+if (window.parent !== window) {
+  const report = () =>
+    window.parent.postMessage(
+      { type: "article-viewer:height", height: document.documentElement.scrollHeight },
+      "*",
+    );
+  new ResizeObserver(report).observe(document.body);
+  report();
+}

@@ -1,6 +1,7 @@
 //! The collection page: the count, active filters, the cards (a page at a time) and the
 //! filter panel. Filtering itself happens in [`crate::filter`]; this only renders the outcome.
 
+use crate::app::dates::DateTime;
 use crate::app::filters::FilterPanel;
 use crate::app::link::NavLink;
 use crate::date::CivilDate;
@@ -178,7 +179,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     <p class="av-card__standfirst">{ standfirst.clone() }</p>
                 }
                 <p class="av-card__meta">
-                    <time datetime={article.published.to_machine()}>{ article.published.date.to_long_english() }</time>
+                    <DateTime timestamp={article.published} language={language.map(|l| AttrValue::from(l.as_str().to_owned()))} date_only=true />
                     if !regions.is_empty() {
                         <span class="av-card__regions"><span class="av-visually-hidden">{ "Regions: " }</span>{ regions }</span>
                     }

@@ -47,20 +47,28 @@ pub struct DateTimeProps {
     pub timestamp: Timestamp,
     #[prop_or_default]
     pub language: Option<AttrValue>,
-    /// Leave out "3 hours ago" (in lists, where the exact date is enough).
+    /// The calendar date alone, without time or "3 hours ago" (in lists).
     #[prop_or_default]
-    pub exact_only: bool,
+    pub date_only: bool,
 }
 
 /// `<time datetime="…">8 April 2025</time> (1 year ago)`.
 #[component]
 pub fn DateTime(props: &DateTimeProps) -> Html {
     let format = use_context::<DateFormat>().unwrap_or_default();
-    let text = format.text(&props.timestamp, props.language.as_deref());
+    let shown = if props.date_only {
+        Timestamp {
+            time: None,
+            ..props.timestamp
+        }
+    } else {
+        props.timestamp
+    };
+    let text = format.text(&shown, props.language.as_deref());
     html! {
         <>
             <time datetime={props.timestamp.to_machine()}>{ text.exact }</time>
-            if let (Some(relative), false) = (text.relative, props.exact_only) {
+            if let (Some(relative), false) = (text.relative, props.date_only) {
                 { " " }<span class="av-relative">{ format!("({relative})") }</span>
             }
         </>

@@ -25,8 +25,25 @@ pub fn href_for(query: &Query) -> String {
     }
 }
 
+/// Where article links go when the viewer is embedded with `data-article-url`: the host's own
+/// article pages instead of in-viewer navigation.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct LinkPolicy {
+    pub article_url: Option<String>,
+}
+
 #[component]
 pub fn NavLink(props: &NavLinkProps) -> Html {
+    let policy = use_context::<LinkPolicy>().unwrap_or_default();
+    let host_link = props.to.article.as_deref().and_then(|id| {
+        policy
+            .article_url
+            .as_ref()
+            .map(|pattern| pattern.replace("{id}", &crate::query::encode(id)))
+    });
+    if let Some(href) = host_link {
+        return html! { <a class={props.class.clone()} {href}>{ props.children.clone() }</a> };
+    }
     let onclick = {
         let to = props.to.clone();
         let on_navigate = props.on_navigate.clone();

@@ -1,28 +1,78 @@
-//! The browser shell: holds the reducer, loads the file the state asks for, keeps the URL and
-//! the document title in step, and renders [`View`].
+//! The browser shell: holds the reducer, loads the file the state asks for, keeps the URL, the
+//! document title, focus and scroll in step, and renders [`View`]. It runs stand-alone (the
+//! page's own viewer, owning the URL) or embedded in a host page ([`Embedded`]: its own shadow
+//! root, the host's URL left alone unless asked, events on the host element).
 
 use crate::app::dates::DateFormat;
+use crate::app::link::LinkPolicy;
 use crate::app::reader::ARTICLE_TITLE_ID;
 use crate::app::view::View;
+use crate::embed::EmbedOptions;
 use crate::format::{parse_body_bytes, parse_collection_bytes, Parsed};
 use crate::model::{directory_of, MapUrls};
 use crate::prefs::Choice;
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, LoadError};
 use crate::web;
+use std::rc::Rc;
 use yew::prelude::*;
 
+/// An embedded viewer: the host element it belongs to, its first view and its options.
+#[derive(Clone, PartialEq)]
+pub struct Embedded {
+    pub host: web_sys::Element,
+    pub initial: Query,
+    pub options: EmbedOptions,
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// `None` for the stand-alone page.
+    #[prop_or_default]
+    pub embedded: Option<Embedded>,
+}
+
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| {
-        web::take_over_scroll_restoration();
-        AppState::new(web::current_query(), web::today()).with_preferences(web::load_preferences())
+pub fn App(props: &AppProps) -> Html {
+    let embedded = props.embedded.clone();
+    // Whether this viewer owns the address bar: stand-alone, or embedded with data-sync-url.
+    let owns_url = embedded.as_ref().is_none_or(|e| e.options.sync_url);
+    let state = use_reducer({
+        let embedded = embedded.clone();
+        move || {
+            let mut prefs = web::load_preferences();
+            let query = match &embedded {
+                None => {
+                    web::take_over_scroll_restoration();
+                    web::current_query()
+                }
+                Some(e) if e.options.sync_url && !web::current_query().to_search().is_empty() => {
+                    web::current_query()
+                }
+                Some(e) => e.initial.clone(),
+            };
+            if let Some(theme) = embedded.as_ref().and_then(|e| e.options.theme) {
+                prefs.theme = theme;
+            }
+            AppState::new(query, web::today()).with_preferences(prefs)
+        }
     });
+    let root = use_node_ref();
     let share_status = use_state(|| None::<AttrValue>);
-    let date_format = use_memo((), |()| DateFormat(std::rc::Rc::new(web::intl_date_text)));
+    let date_format = use_memo((), |()| DateFormat(Rc::new(web::intl_date_text)));
+    let link_policy = LinkPolicy {
+        article_url: embedded
+            .as_ref()
+            .and_then(|e| e.options.article_url.clone()),
+    };
 
     // Reading preferences are saved as they change.
-    use_effect_with(state.prefs, |prefs| web::save_preferences(*prefs));
+    {
+        let standalone = embedded.is_none();
+        use_effect_with(state.prefs, move |prefs| {
+            web::save_preferences(*prefs, standalone)
+        });
+    }
     // Where the list was scrolled to when an article was opened from it.
     let list_scroll = use_mut_ref(|| 0.0_f64);
 
@@ -65,13 +115,39 @@ pub fn App() -> Html {
         });
     }
 
-    // Back and Forward.
+    // Back and Forward (when this viewer owns the URL), and a host's requests to show a view.
     {
         let dispatcher = state.dispatcher();
+        let host = embedded.as_ref().map(|e| e.host.clone());
         use_effect_with((), move |()| {
-            let listener =
-                web::listen_for_history(move |query| dispatcher.dispatch(Action::Navigate(query)));
-            move || drop(listener)
+            let history = owns_url.then(|| {
+                let dispatcher = dispatcher.clone();
+                web::listen_for_history(move |query| dispatcher.dispatch(Action::Navigate(query)))
+            });
+            let requests = host.map(|host| {
+                web::listen_for_navigate_requests(&host, move |query| {
+                    dispatcher.dispatch(Action::Show(query));
+                })
+            });
+            move || drop((history, requests))
+        });
+    }
+
+    // Tell the host page what is shown.
+    {
+        let host = embedded.as_ref().map(|e| e.host.clone());
+        let opened = match (&state.load, &state.query.article) {
+            (Load::Ready(loaded), Some(id)) => loaded
+                .parsed
+                .collection
+                .find(id)
+                .map(|a| (a.id.clone(), a.title.clone())),
+            _ => None,
+        };
+        use_effect_with((state.query.clone(), opened), move |(query, opened)| {
+            if let Some(host) = host {
+                web::dispatch_view_events(&host, query, opened.as_ref());
+            }
         });
     }
 
@@ -86,25 +162,35 @@ pub fn App() -> Html {
             (Load::Ready(loaded), None) => loaded.parsed.collection.title.clone(),
             _ => None,
         };
+        let standalone = embedded.is_none();
         use_effect_with((state.query.article.clone(), title), move |(_, title)| {
-            web::set_title(title.as_deref().unwrap_or("Article viewer"));
+            if standalone {
+                web::set_title(title.as_deref().unwrap_or("Article viewer"));
+            }
         });
         let previous = use_mut_ref(|| None::<Option<String>>);
         let list_scroll = list_scroll.clone();
+        let root = root.clone();
         use_effect_with(
             (state.query.article.clone(), ready),
             move |(article, ready)| {
+                let Some(root) = root.cast::<web_sys::Element>() else {
+                    return;
+                };
                 if *ready {
                     // The first view keeps the browser's own focus and position.
                     if let Some(before) = previous.borrow_mut().replace(article.clone()) {
                         match (before, article) {
                             (_, Some(_)) => {
-                                web::scroll_to(0.0);
-                                web::focus(&format!("#{ARTICLE_TITLE_ID}"));
+                                web::scroll_to_top_of(&root, standalone);
+                                web::focus_within(&root, &format!("#{ARTICLE_TITLE_ID}"));
                             }
                             (Some(from), None) => {
                                 web::scroll_to(*list_scroll.borrow());
-                                web::focus(&format!(".av-card__link[href$=\"article={from}\"]"));
+                                web::focus_within(
+                                    &root,
+                                    &format!(".av-card__link[href$=\"article={from}\"]"),
+                                );
                             }
                             (None, None) => {}
                         }
@@ -121,24 +207,37 @@ pub fn App() -> Html {
             if showing_list && query.article.is_some() {
                 *list_scroll.borrow_mut() = web::scroll_y();
             }
-            web::push_query(&query);
+            if owns_url {
+                web::push_query(&query);
+            }
             dispatcher.dispatch(Action::Navigate(query));
         })
     };
     let on_share = {
         let share_status = share_status.clone();
-        let title = match (&state.load, &state.query.article) {
-            (Load::Ready(loaded), Some(id)) => {
-                loaded.parsed.collection.find(id).map(|a| a.title.clone())
-            }
+        let article = match (&state.load, &state.query.article) {
+            (Load::Ready(loaded), Some(id)) => loaded
+                .parsed
+                .collection
+                .find(id)
+                .map(|a| (a.id.clone(), a.title.clone())),
             _ => None,
-        }
-        .unwrap_or_default();
+        };
+        let url = match (&article, &link_policy.article_url) {
+            (Some((id, _)), Some(pattern)) => {
+                Some(pattern.replace("{id}", &crate::query::encode(id)))
+            }
+            _ if owns_url => None,
+            _ => Some(state.query.to_search()),
+        };
         Callback::from(move |()| {
             let share_status = share_status.clone();
-            let title = title.clone();
+            let title = article.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
+            let url = url
+                .clone()
+                .map_or_else(web::current_url, |u| web::absolute_url(&u));
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = web::share_or_copy(&web::current_url(), &title).await;
+                let outcome = web::share_or_copy(&url, &title).await;
                 share_status.set(Some(AttrValue::from(outcome)));
             });
         })
@@ -153,15 +252,42 @@ pub fn App() -> Html {
         Callback::from(move |action| dispatcher.dispatch(action))
     };
     let prefs = state.prefs;
+    let view = html! {
+        <View state={Rc::new((*state).clone())} {on_navigate} {on_action} {on_share}
+            share_status={(*share_status).clone()} />
+    };
     html! {
         <ContextProvider<DateFormat> context={(*date_format).clone()}>
-            <div class="av-root" data-theme={prefs.theme.value()} data-size={prefs.text_size.to_string()}
+        <ContextProvider<LinkPolicy> context={link_policy}>
+            <div class="av-root" ref={root} data-theme={prefs.theme.value()} data-size={prefs.text_size.to_string()}
                 data-width={prefs.width.value()} data-font={prefs.font.value()}>
-                <main class="av-main" id="av-main">
-                    <View state={std::rc::Rc::new((*state).clone())} {on_navigate} {on_action} {on_share}
-                        share_status={(*share_status).clone()} />
-                </main>
+                if embedded.is_some() {
+                    // The host page has its own main landmark.
+                    <section class="av-main" aria-label="Article viewer">{ view }</section>
+                } else {
+                    <main class="av-main">{ view }</main>
+                }
             </div>
+        </ContextProvider<LinkPolicy>>
         </ContextProvider<DateFormat>>
     }
+}
+
+/// Mounts an embedded viewer: `container` (inside the host's shadow root) receives the viewer;
+/// `host` is the element with the `data-*` attributes, which also receives its events.
+pub fn mount_embedded(container: web_sys::Element, host: web_sys::Element) {
+    let get = |name: &str| host.get_attribute(name);
+    let (initial, options) = crate::embed::read_attributes(&get);
+    let embedded = Embedded {
+        host,
+        initial,
+        options,
+    };
+    yew::Renderer::<App>::with_root_and_props(
+        container,
+        AppProps {
+            embedded: Some(embedded),
+        },
+    )
+    .render();
 }

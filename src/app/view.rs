@@ -11,6 +11,7 @@ use crate::filter::Outcome;
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, Loaded};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -89,7 +90,19 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     let list_query = state.query.with_article(None);
     let skip = Callback::from(|event: MouseEvent| {
         event.prevent_default();
-        focus_by_id(ARTICLE_BODY_ID);
+        // Look inside this viewer (which may sit in a shadow root), not the whole document.
+        let target = event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|e| e.closest(".av-root").ok().flatten())
+            .and_then(|root| {
+                root.query_selector(&format!("#{ARTICLE_BODY_ID}"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(body) = target {
+            let _ = body.focus();
+        }
     });
     let toolbar = html! {
         <div class="av-toolbar">
@@ -149,17 +162,5 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
                 }
             </nav>
         </>
-    }
-}
-
-/// Moves focus to the element with `id`, inside the page or the viewer's shadow root.
-fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
     }
 }

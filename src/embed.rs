@@ -1,0 +1,142 @@
+//! Embedding: how a host element's `data-*` attributes set an embedded viewer's first view and
+//! behaviour. Pure (the browser side hands in an attribute getter), so it is tested natively.
+//! See `docs/embedding.md` for the attributes.
+
+use crate::prefs::{Choice, Theme};
+use crate::query::{encode, Query};
+
+/// How an embedded viewer behaves, beyond what it first shows.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct EmbedOptions {
+    /// Keep the host page's URL in step with the viewer (`data-sync-url`). Off by default: an
+    /// embedded viewer leaves the host's address alone.
+    pub sync_url: bool,
+    /// Where article links point (`data-article-url`, with `{id}` for the article's id). Without
+    /// it, articles open inside the viewer.
+    pub article_url: Option<String>,
+    /// The theme to start with (`data-theme`); otherwise the reader's saved choice.
+    pub theme: Option<Theme>,
+}
+
+/// Reads a host element's attributes (through `get`, which returns an attribute's value) into
+/// the first view and the options. `data-query` gives a whole query string; `data-src`,
+/// `data-region` (several separated by `|`), `data-from`, `data-to`, `data-sort`, `data-article`
+/// and `data-view` (`list` or `article`) set single parts and win over `data-query`. Invalid
+/// values are ignored with a notice, as in a URL.
+#[must_use]
+pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOptions) {
+    let mut parts: Vec<String> = Vec::new();
+    let mut push = |key: &str, value: &str| parts.push(format!("{key}={}", encode(value.trim())));
+    if let Some(src) = get("data-src") {
+        push("src", &src);
+    }
+    if let Some(regions) = get("data-region") {
+        for region in regions.split('|').filter(|r| !r.trim().is_empty()) {
+            push("region", region);
+        }
+    }
+    for (attribute, key) in [
+        ("data-from", "from"),
+        ("data-to", "to"),
+        ("data-sort", "sort"),
+    ] {
+        if let Some(value) = get(attribute) {
+            push(key, &value);
+        }
+    }
+    let view_is_list = get("data-view").is_some_and(|v| v.trim() == "list");
+    if let (Some(article), false) = (get("data-article"), view_is_list) {
+        push("article", &article);
+    }
+    let base = get("data-query").unwrap_or_default();
+    let search = [base.trim_start_matches('?').to_owned(), parts.join("&")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("&");
+    let mut query = Query::parse(&search);
+    if view_is_list {
+        query.article = None;
+    }
+    let flag = |name: &str| get(name).is_some_and(|v| !matches!(v.trim(), "false" | "no" | "0"));
+    let theme = get("data-theme").and_then(|t| Theme::parse(t.trim()));
+    let options = EmbedOptions {
+        sync_url: flag("data-sync-url"),
+        article_url: get("data-article-url").filter(|p| p.contains("{id}")),
+        theme,
+    };
+    (query, options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::RegionChoice;
+
+    fn attributes(pairs: &[(&str, &str)]) -> (Query, EmbedOptions) {
+        let owned: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        read_attributes(&move |name| {
+            owned
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn attributes_set_the_first_view() {
+        let (query, options) = attributes(&[
+            ("data-src", "/news/articles.json"),
+            ("data-region", "Europe/Ukraine | Asia"),
+            ("data-from", "2025-04-01"),
+            ("data-view", "list"),
+            ("data-article", "ignored-because-list"),
+            ("data-theme", "sepia"),
+        ]);
+        assert_eq!(query.src.as_deref(), Some("/news/articles.json"));
+        assert_eq!(query.regions.len(), 2);
+        assert!(matches!(&query.regions[1], RegionChoice::Path(p) if p.to_string() == "Asia"));
+        assert_eq!(
+            query.from.map(|d| d.to_string()).as_deref(),
+            Some("2025-04-01")
+        );
+        assert_eq!(query.article, None);
+        assert_eq!(
+            options,
+            EmbedOptions {
+                sync_url: false,
+                article_url: None,
+                theme: Some(Theme::Sepia)
+            }
+        );
+    }
+
+    #[test]
+    fn options_and_invalid_values() {
+        let (query, options) = attributes(&[
+            ("data-query", "?sort=oldest&region=Africa"),
+            ("data-from", "2025-02-30"),
+            ("data-article", "kursk-1"),
+            ("data-sync-url", ""),
+            ("data-article-url", "/news/story.html?id={id}"),
+        ]);
+        assert_eq!(query.article.as_deref(), Some("kursk-1"));
+        assert_eq!(query.regions.len(), 1);
+        assert_eq!(query.ignored.len(), 1, "{:?}", query.ignored);
+        assert!(options.sync_url);
+        assert_eq!(
+            options.article_url.as_deref(),
+            Some("/news/story.html?id={id}")
+        );
+        assert!(!attributes(&[("data-sync-url", "false")]).1.sync_url);
+        assert_eq!(
+            attributes(&[("data-article-url", "/no-placeholder")])
+                .1
+                .article_url,
+            None
+        );
+    }
+}
