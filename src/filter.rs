@@ -12,6 +12,9 @@ use crate::model::{Article, RegionPath};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// `month_of` for an article without a date.
+const UNDATED: u32 = u32::MAX;
+
 /// A region choice: a node of the tree, or the articles with no region at all.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RegionChoice {
@@ -157,10 +160,14 @@ impl RegionNode {
 #[derive(Debug)]
 pub struct Index {
     articles: Vec<Rc<Article>>,
-    /// Calendar day (days since 1970-01-01) of each article, in its own offset.
-    days: Vec<i64>,
-    /// Article positions, newest first (by calendar day, then instant, then id).
+    /// Calendar day (days since 1970-01-01) of each article, in its own offset; `None` for an
+    /// undated article (possible in JSON Feeds).
+    days: Vec<Option<i64>>,
+    /// Article positions, newest first (by calendar day, then instant, then id), then the
+    /// undated ones.
     newest_first: Vec<u32>,
+    /// How many articles have a date (the first `dated` of `newest_first`).
+    dated: usize,
     /// The region tree; children sorted by name.
     pub nodes: Vec<RegionNode>,
     pub roots: Vec<usize>,
@@ -168,7 +175,8 @@ pub struct Index {
     /// For article `i`, its nodes are `article_nodes[node_start[i]..node_start[i + 1]]`.
     node_start: Vec<u32>,
     article_nodes: Vec<u32>,
-    /// Months that have articles, oldest first; `month_of[i]` indexes into it.
+    /// Months that have articles, oldest first; `month_of[i]` indexes into it
+    /// ([`UNDATED`] for an undated article).
     pub months: Vec<YearMonth>,
     month_of: Vec<u32>,
     pub unspecified_total: u32,
@@ -201,18 +209,24 @@ pub struct Outcome {
 impl Index {
     #[must_use]
     pub fn new(articles: &[Rc<Article>]) -> Self {
-        let days: Vec<i64> = articles
+        let days: Vec<Option<i64>> = articles
             .iter()
-            .map(|a| a.published.date.days_since_epoch())
+            .map(|a| a.published.map(|p| p.date.days_since_epoch()))
             .collect();
+        // Dated articles newest first, then the undated ones (by id).
         let mut newest_first: Vec<u32> = (0..to_u32(articles.len())).collect();
         newest_first.sort_by(|&a, &b| {
             let (a, b) = (&articles[a as usize], &articles[b as usize]);
-            b.published
-                .chronology()
-                .cmp(&a.published.chronology())
-                .then_with(|| a.id.cmp(&b.id))
+            let key = |x: &Article| x.published.map(|p| p.chronology());
+            match (key(a), key(b)) {
+                (Some(ka), Some(kb)) => kb.cmp(&ka),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| a.id.cmp(&b.id))
         });
+        let dated = days.iter().filter(|d| d.is_some()).count();
 
         let mut nodes: Vec<RegionNode> = Vec::new();
         let mut node_by_path: HashMap<RegionPath, usize> = HashMap::new();
@@ -272,15 +286,16 @@ impl Index {
 
         let mut months: Vec<YearMonth> = articles
             .iter()
-            .map(|a| YearMonth::of(a.published.date))
+            .filter_map(|a| a.published.map(|p| YearMonth::of(p.date)))
             .collect();
         months.sort_unstable();
         months.dedup();
         let month_of = articles
             .iter()
             .map(|a| {
-                let month = YearMonth::of(a.published.date);
-                to_u32(months.binary_search(&month).unwrap_or(0))
+                a.published.map_or(UNDATED, |p| {
+                    to_u32(months.binary_search(&YearMonth::of(p.date)).unwrap_or(0))
+                })
             })
             .collect();
 
@@ -288,6 +303,7 @@ impl Index {
             articles: articles.to_vec(),
             days,
             newest_first,
+            dated,
             nodes,
             roots,
             node_by_path,
@@ -338,6 +354,7 @@ impl Index {
     #[must_use]
     pub fn evaluate(&self, filter: &Filter, order: SortOrder) -> Outcome {
         let (from, to) = filter.day_range();
+        let has_dates = filter.has_dates();
         let in_regions_of = self.region_matcher(filter);
         let mut region_counts = vec![0_u32; self.nodes.len()];
         let mut month_counts = vec![0_u32; self.months.len()];
@@ -346,7 +363,8 @@ impl Index {
         let mut dates_only = 0;
         let mut matching = vec![false; self.articles.len()];
         for (i, &day) in self.days.iter().enumerate() {
-            let in_dates = from <= day && day <= to;
+            // Undated articles are left out only while a date filter is set.
+            let in_dates = day.map_or(!has_dates, |day| from <= day && day <= to);
             let nodes = self.nodes_of(i);
             let in_regions = in_regions_of(i);
             if in_dates {
@@ -360,15 +378,18 @@ impl Index {
             }
             if in_regions {
                 region_only += 1;
-                month_counts[self.month_of[i] as usize] += 1;
+                if let Some(count) = month_counts.get_mut(self.month_of[i] as usize) {
+                    *count += 1;
+                }
             }
             matching[i] = in_dates && in_regions;
         }
-        let ordered = self.newest_first.iter().copied();
-        let matches: Vec<u32> = match order {
-            SortOrder::NewestFirst => ordered.filter(|&i| matching[i as usize]).collect(),
-            SortOrder::OldestFirst => ordered.rev().filter(|&i| matching[i as usize]).collect(),
+        let (dated, undated) = self.newest_first.split_at(self.dated);
+        let ordered: Box<dyn Iterator<Item = &u32>> = match order {
+            SortOrder::NewestFirst => Box::new(dated.iter().chain(undated)),
+            SortOrder::OldestFirst => Box::new(dated.iter().rev().chain(undated)),
         };
+        let matches: Vec<u32> = ordered.copied().filter(|&i| matching[i as usize]).collect();
         Outcome {
             matches,
             region_counts,
@@ -386,7 +407,7 @@ impl Index {
         let (from, to) = (from.days_since_epoch(), to.days_since_epoch());
         let in_regions = self.region_matcher(filter);
         let count = (0..self.days.len())
-            .filter(|&i| from <= self.days[i] && self.days[i] <= to && in_regions(i))
+            .filter(|&i| self.days[i].is_some_and(|d| from <= d && d <= to) && in_regions(i))
             .count();
         to_u32(count)
     }

@@ -535,7 +535,7 @@ fn read_article(fields: &Fields<'_>, notices: &mut Vec<Problem>) -> Read<Article
         id,
         title,
         standfirst,
-        published,
+        published: Some(published),
         updated,
         byline,
         tags,

@@ -40,7 +40,8 @@ pub struct Article {
     pub id: String,
     pub title: String,
     pub standfirst: Option<String>,
-    pub published: Timestamp,
+    /// `None` only for undated items of a JSON Feed; article files always have a date.
+    pub published: Option<Timestamp>,
     pub updated: Option<Timestamp>,
     pub byline: Vec<String>,
     pub tags: Vec<String>,

@@ -28,8 +28,14 @@ fn date(text: &str) -> CivilDate {
 }
 
 fn in_dates(article: &Article, filter: &Filter) -> bool {
-    let day = article.published.date;
-    filter.from.is_none_or(|from| from <= day) && filter.to.is_none_or(|to| day <= to)
+    match article.published {
+        // Undated articles are left out only while a date filter is set.
+        None => !filter.has_dates(),
+        Some(published) => {
+            let day = published.date;
+            filter.from.is_none_or(|from| from <= day) && filter.to.is_none_or(|to| day <= to)
+        }
+    }
 }
 
 fn in_regions(article: &Article, filter: &Filter) -> bool {
@@ -47,10 +53,16 @@ fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter
         .iter()
         .filter(|a| in_dates(a, filter) && in_regions(a, filter))
         .collect();
+    // Newest first (calendar day, then instant), undated last, ties by id.
+    let key = |a: &Article| a.published.map(|p| (p.date, p.epoch_seconds()));
     expected.sort_by(|a, b| {
-        (b.published.date, b.published.epoch_seconds())
-            .cmp(&(a.published.date, a.published.epoch_seconds()))
-            .then_with(|| a.id.cmp(&b.id))
+        let order = match (key(a), key(b)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        order.then_with(|| a.id.cmp(&b.id))
     });
     let got: Vec<&str> = outcome
         .matches
@@ -88,7 +100,9 @@ fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter
     for (m, month) in index.months.iter().enumerate() {
         let count = articles
             .iter()
-            .filter(|a| in_regions(a, filter) && YearMonth::of(a.published.date) == *month)
+            .filter(|a| {
+                in_regions(a, filter) && a.published.map(|p| YearMonth::of(p.date)) == Some(*month)
+            })
             .count();
         assert_eq!(
             outcome.month_counts[m] as usize, count,
@@ -96,8 +110,23 @@ fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter
         );
     }
     let oldest = index.evaluate(filter, SortOrder::OldestFirst);
-    let reversed: Vec<u32> = outcome.matches.iter().rev().copied().collect();
-    assert_eq!(oldest.matches, reversed);
+    let dated: Vec<u32> = outcome
+        .matches
+        .iter()
+        .copied()
+        .filter(|&i| index.article(i).published.is_some())
+        .collect();
+    let undated: Vec<u32> = outcome
+        .matches
+        .iter()
+        .copied()
+        .filter(|&i| index.article(i).published.is_none())
+        .collect();
+    let expected_oldest: Vec<u32> = dated.iter().rev().chain(&undated).copied().collect();
+    assert_eq!(
+        oldest.matches, expected_oldest,
+        "oldest first, undated still last"
+    );
 }
 
 #[test]

@@ -179,7 +179,11 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     <p class="av-card__standfirst">{ standfirst.clone() }</p>
                 }
                 <p class="av-card__meta">
-                    <DateTime timestamp={article.published} language={language.map(|l| AttrValue::from(l.as_str().to_owned()))} date_only=true />
+                    if let Some(published) = article.published {
+                        <DateTime timestamp={published} language={language.map(|l| AttrValue::from(l.as_str().to_owned()))} date_only=true />
+                    } else {
+                        <span>{ "Undated" }</span>
+                    }
                     if !regions.is_empty() {
                         <span class="av-card__regions"><span class="av-visually-hidden">{ "Regions: " }</span>{ regions }</span>
                     }

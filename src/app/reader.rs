@@ -177,7 +177,9 @@ fn ArticleMeta(props: &ArticleProps) -> Html {
                 <p class="av-byline">{ "By " }<span class="av-byline__names">{ join_names(&article.byline) }</span></p>
             }
             <p class="av-dates">
-                <span class="av-dates__published">{ "Published " }<DateTime timestamp={article.published} language={props.language.clone()} /></span>
+                if let Some(published) = article.published {
+                    <span class="av-dates__published">{ "Published " }<DateTime timestamp={published} language={props.language.clone()} /></span>
+                }
                 if let Some(updated) = &article.updated {
                     <span class="av-dates__updated">{ "Updated " }<DateTime timestamp={*updated} language={props.language.clone()} /></span>
                 }
