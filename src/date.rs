@@ -178,7 +178,7 @@ impl Timestamp {
     /// # Errors
     /// Explains which part is wrong.
     pub fn parse(text: &str) -> Result<Self, String> {
-        if text.len() <= 10 {
+        if text.len() <= 10 || !text.is_ascii() {
             return CivilDate::parse(text).map(|date| Self { date, time: None });
         }
         let date = CivilDate::parse(&text[..10.min(text.len())]).map_err(|_| {
@@ -380,6 +380,14 @@ mod tests {
         assert_eq!(relative_unit(-86_400), (-1, "day"));
         assert_eq!(relative_unit(-400 * 86_400), (-1, "year"));
         assert_eq!(relative_unit(2 * 86_400), (2, "day"));
+    }
+
+    #[test]
+    fn non_ascii_text_is_refused_not_a_panic() {
+        // Found by the property tests: a multi-byte character across byte 10.
+        assert!(Timestamp::parse("󰘁Ó/𔼉R\u{feff}􄣅\t:").is_err());
+        assert!(Timestamp::parse("2025-04-08T10:00:00+01:00é").is_err());
+        assert!(CivilDate::parse("２０２５-04-08").is_err());
     }
 
     #[test]

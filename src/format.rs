@@ -119,6 +119,9 @@ pub fn parse_collection(text: &str) -> Result<Parsed, FormatError> {
             ),
         ));
     };
+    if map.get("version").is_some_and(crate::feed::is_feed_version) {
+        return Ok(crate::feed::parse_feed(map));
+    }
     check_version(map, "")?;
     let mut notices = Vec::new();
     let mut skipped = Vec::new();
@@ -638,10 +641,17 @@ fn read_blocks(list_path: &str, items: &[Value], notices: &mut Vec<Problem>) -> 
                     .ok_or_else(|| fields.problem("url", "is required"))?,
                 label: fields.opt_text("label")?,
             },
+            "preformatted" => Block::Preformatted {
+                text: fields
+                    .opt_string("text")?
+                    .filter(|t| !t.trim().is_empty())
+                    .ok_or_else(|| fields.problem("text", "is required and must not be empty"))?
+                    .to_owned(),
+            },
             unknown => {
                 notices.push(fields.problem(
                     "type",
-                    format!("unknown block type {unknown:?} was skipped (known types: paragraph, heading, image, pullquote, quote, list, link)"),
+                    format!("unknown block type {unknown:?} was skipped (known types: paragraph, heading, image, pullquote, quote, list, link, preformatted)"),
                 ));
                 continue;
             }

@@ -6,6 +6,8 @@
 //! - [`model`]: validated domain types (collection, article, blocks, URLs, regions, languages).
 //! - [`format`]: article format version 1, JSON → model, with located errors.
 //! - [`embed`]: a host element's attributes → an embedded viewer's first view and options.
+//! - [`feed`]: JSON Feed 1.0 and 1.1, read directly as a collection.
+//! - [`html`]: feed HTML → typed blocks (nothing is ever inserted as HTML).
 //! - [`filter`]: the date and region filters, the precomputed index, facet counts.
 //! - [`generate`]: deterministic synthetic collections for tests and benchmarks.
 //! - [`prefs`]: reading preferences (text size, theme, width, typeface) and their storage form.
@@ -18,9 +20,11 @@
 pub mod app;
 pub mod date;
 pub mod embed;
+pub mod feed;
 pub mod filter;
 pub mod format;
 pub mod generate;
+pub mod html;
 pub mod model;
 pub mod prefs;
 pub mod query;

@@ -186,6 +186,10 @@ pub enum Block {
         url: SafeUrl,
         label: Option<String>,
     },
+    /// Text whose spaces and line breaks matter (code, tables of figures, verse).
+    Preformatted {
+        text: String,
+    },
 }
 
 impl Block {
@@ -196,7 +200,9 @@ impl Block {
             Block::Paragraph(inline) | Block::Quote { text: inline, .. } => {
                 TextAmount::of(&inline.plain_text())
             }
-            Block::Heading { text, .. } | Block::Link { text, .. } => TextAmount::of(text),
+            Block::Heading { text, .. }
+            | Block::Link { text, .. }
+            | Block::Preformatted { text } => TextAmount::of(text),
             Block::Image(image) => image
                 .caption
                 .as_deref()
@@ -453,7 +459,7 @@ impl MapUrls for Block {
             Block::Image(image) => image.map_urls(f),
             Block::List { items, .. } => items.iter_mut().for_each(|item| item.map_urls(f)),
             Block::Link { url, .. } => *url = f(url),
-            Block::Heading { .. } | Block::PullQuote { .. } => {}
+            Block::Heading { .. } | Block::PullQuote { .. } | Block::Preformatted { .. } => {}
         }
     }
 }

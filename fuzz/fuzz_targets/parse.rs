@@ -1,5 +1,6 @@
 //! Fuzz target: any bytes given to the article parser either parse or give an error, never a
-//! panic or a crash; what parses can be indexed and filtered.
+//! panic or a crash; what parses can be indexed and filtered; any text can go through the feed
+//! HTML converter.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,4 +14,5 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let _ = article_viewer::format::parse_body_bytes(data);
+    let _ = article_viewer::html::to_blocks(&String::from_utf8_lossy(data));
 });

@@ -270,6 +270,7 @@ pub fn render_block(block: &Block) -> Html {
         } => html! {
             <ul class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item) }</li> }) }</ul>
         },
+        Block::Preformatted { text } => html! { <pre class="av-pre">{ text.clone() }</pre> },
         Block::Link { text, url, label } => html! {
             <p class="av-promo">
                 if let Some(label) = label {

@@ -1,0 +1,362 @@
+//! JSON Feed 1.0 and 1.1, read directly: a feed (recognised by its `version` URL) becomes a
+//! collection, each item an article, with no conversion step. The mapping is in
+//! `docs/json-feed.md`; what cannot be mapped becomes a non-fatal notice, and an item that
+//! cannot be read at all is left out with its reason, like an invalid article.
+
+use crate::date::Timestamp;
+use crate::format::{Parsed, Problem, MAX_ID_LENGTH};
+use crate::html;
+use crate::model::{
+    Article, Block, Body, Collection, Image, Inline, LanguageTag, RegionPath, SafeUrl, Source,
+    UrlUse,
+};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// The `version` URLs of JSON Feed 1.0 and 1.1.
+pub const VERSIONS: [&str; 2] = [
+    "https://jsonfeed.org/version/1",
+    "https://jsonfeed.org/version/1.1",
+];
+/// The extension object the viewer reads on items.
+pub const EXTENSION: &str = "_article_viewer";
+/// Words taken from the text for an item without a title.
+const TITLE_WORDS: usize = 12;
+
+/// Whether a top-level `version` value names JSON Feed.
+#[must_use]
+pub fn is_feed_version(version: &Value) -> bool {
+    version
+        .as_str()
+        .is_some_and(|v| VERSIONS.contains(&v.trim_end_matches('/')))
+}
+
+fn string<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    map.get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Turns an item id (a sentence, a URI, a number) into a link-safe id: lower case, runs of other
+/// characters as one `-`, at most 100 characters; `-2`, `-3`… keep ids unique.
+#[must_use]
+pub fn link_safe_id(raw: &str, taken: &mut HashSet<String>, position: usize) -> String {
+    let mut slug = String::new();
+    for c in crate::filter::fold(raw).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let mut slug: String = slug.trim_end_matches('-').chars().take(100).collect();
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug = format!("item-{}", position + 1);
+    }
+    let mut candidate = slug.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{slug}-{n}");
+        n += 1;
+    }
+    debug_assert!(candidate.len() <= MAX_ID_LENGTH);
+    taken.insert(candidate.clone());
+    candidate
+}
+
+/// The first words of a text, as a title for an item that has none.
+fn title_from(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut title = words
+        .iter()
+        .take(TITLE_WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words.len() > TITLE_WORDS {
+        title.push('…');
+    }
+    Some(title)
+}
+
+/// `content_text`: paragraphs separated by blank lines; single line breaks are kept.
+fn text_blocks(text: &str) -> Vec<Block> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::Paragraph(Inline::plain(p)))
+        .collect()
+}
+
+/// Reads a JSON Feed into a collection.
+#[must_use]
+pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
+    let mut skipped = Vec::new();
+    let mut notices = Vec::new();
+    let feed_language = string(feed, "language").and_then(|l| match LanguageTag::parse(l) {
+        Ok(tag) => Some(tag),
+        Err(message) => {
+            notices.push(Problem {
+                path: "language".into(),
+                message: format!("{message}; ignored"),
+            });
+            None
+        }
+    });
+    let source = string(feed, "title").map(|name| Source {
+        name: name.to_owned(),
+        url: string(feed, "home_page_url").and_then(|u| SafeUrl::parse(u, UrlUse::Link).ok()),
+    });
+    let feed_authors = authors(feed);
+    let items = feed
+        .get("items")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    let mut taken = HashSet::new();
+    let mut articles = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let path = format!("items[{index}]");
+        let Value::Object(item) = item else {
+            skipped.push(Problem {
+                path,
+                message: "an item must be an object".into(),
+            });
+            continue;
+        };
+        let raw_id = match item.get("id") {
+            Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => {
+                skipped.push(Problem {
+                    path: format!("{path}.id"),
+                    message: "is required (a string)".into(),
+                });
+                continue;
+            }
+        };
+        let mut note = |field: &str, message: String| {
+            notices.push(Problem {
+                path: format!("{path} (id {raw_id:?}).{field}"),
+                message,
+            })
+        };
+
+        let mut body = Vec::new();
+        if let Some(content) = string(item, "content_html") {
+            let converted = html::to_blocks(content);
+            if !converted.dropped.is_empty() {
+                let dropped = converted
+                    .dropped
+                    .iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                note("content_html", format!("left out: {dropped}"));
+            }
+            body = converted.blocks;
+        }
+        if body.is_empty() {
+            if let Some(text) = string(item, "content_text") {
+                body = text_blocks(text);
+            }
+        }
+        let plain: String = body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(inline) => Some(inline.plain_text()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let title = string(item, "title")
+            .map(str::to_owned)
+            .or_else(|| title_from(&plain))
+            .or_else(|| string(item, "summary").and_then(title_from))
+            .unwrap_or_else(|| "Untitled".to_owned());
+
+        let mut date = |field: &str| {
+            string(item, field).and_then(|d| match Timestamp::parse(d) {
+                Ok(t) => Some(t),
+                Err(message) => {
+                    note(field, format!("{message}; ignored"));
+                    None
+                }
+            })
+        };
+        let published_field = date("date_published");
+        let modified = date("date_modified");
+        let published = published_field.or(modified);
+        let updated =
+            modified.filter(|m| published_field.is_some_and(|p| !m.is_before(&p) && *m != p));
+
+        let language = string(item, "language").and_then(|l| match LanguageTag::parse(l) {
+            Ok(tag) => Some(tag),
+            Err(message) => {
+                note("language", format!("{message}; ignored"));
+                None
+            }
+        });
+        let url = string(item, "url").and_then(|u| match SafeUrl::parse(u, UrlUse::Link) {
+            Ok(url) => Some(url),
+            Err(message) => {
+                note("url", format!("{message}; ignored"));
+                None
+            }
+        });
+        let image = ["image", "banner_image"].into_iter().find_map(|field| {
+            string(item, field).and_then(|src| match SafeUrl::parse(src, UrlUse::Resource) {
+                Ok(src) => Some(Image {
+                    src,
+                    alt: String::new(),
+                    caption: None,
+                    credit: None,
+                    width: None,
+                    height: None,
+                }),
+                Err(message) => {
+                    note(field, format!("{message}; ignored"));
+                    None
+                }
+            })
+        });
+        let regions = item
+            .get(EXTENSION)
+            .and_then(|e| e.get("regions"))
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match r.as_str().map(RegionPath::parse) {
+                Some(Ok(region)) => Some(region),
+                Some(Err(message)) => {
+                    note(
+                        &format!("{EXTENSION}.regions[{i}]"),
+                        format!("{message}; ignored"),
+                    );
+                    None
+                }
+                None => {
+                    note(
+                        &format!("{EXTENSION}.regions[{i}]"),
+                        "must be a string; ignored".into(),
+                    );
+                    None
+                }
+            })
+            .collect();
+        if item.get("attachments").is_some() {
+            note("attachments", "attachments are not shown".into());
+        }
+        let mut byline = authors(item);
+        if byline.is_empty() {
+            byline.clone_from(&feed_authors);
+        }
+        let tags = item
+            .get("tags")
+            .and_then(Value::as_array)
+            .map(|tags| {
+                tags.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        articles.push(Rc::new(Article {
+            id: link_safe_id(&raw_id, &mut taken, index),
+            title,
+            standfirst: string(item, "summary").map(str::to_owned),
+            published,
+            updated,
+            byline,
+            tags,
+            language,
+            url,
+            source: source.clone(),
+            regions,
+            image,
+            body: Body::Blocks(body),
+        }));
+    }
+    Parsed {
+        collection: Collection {
+            title: string(feed, "title").map(str::to_owned),
+            language: feed_language,
+            articles,
+        },
+        skipped,
+        notices,
+    }
+}
+
+/// Author names: 1.1's `authors` array, or 1.0's `author` object.
+fn authors(map: &Map<String, Value>) -> Vec<String> {
+    let name = |a: &Value| {
+        a.get("name")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+    };
+    match (
+        map.get("authors").and_then(Value::as_array),
+        map.get("author"),
+    ) {
+        (Some(list), _) => list.iter().filter_map(name).collect(),
+        (None, Some(author)) => name(author).into_iter().collect(),
+        (None, None) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_become_link_safe_and_unique() {
+        let mut taken = HashSet::new();
+        assert_eq!(
+            link_safe_id("Harbour reopens!", &mut taken, 0),
+            "harbour-reopens"
+        );
+        assert_eq!(
+            link_safe_id("harbour reopens?", &mut taken, 1),
+            "harbour-reopens-2"
+        );
+        assert_eq!(
+            link_safe_id(
+                "https://example.org/news/2025/04/harbour?ref=rss#top",
+                &mut taken,
+                2
+            ),
+            "https-example-org-news-2025-04-harbour-ref-rss-top"
+        );
+        assert_eq!(link_safe_id("???", &mut taken, 3), "item-4");
+        assert_eq!(
+            link_safe_id("Île-de-France", &mut taken, 4),
+            "ile-de-france"
+        );
+        let long = "word ".repeat(60);
+        assert!(link_safe_id(&long, &mut taken, 5).len() <= 100);
+    }
+
+    #[test]
+    fn titles_from_text() {
+        assert_eq!(title_from("one two"), Some("one two".into()));
+        assert_eq!(
+            title_from(&"w ".repeat(20)).map(|t| t.ends_with('…')),
+            Some(true)
+        );
+        assert_eq!(title_from("  "), None);
+    }
+}
