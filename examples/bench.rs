@@ -1,5 +1,6 @@
 //! Native benchmark of parsing and filtering, printing figures (not a pass/fail test):
-//! `cargo run --release --example bench [-- --quick]`.
+//! `cargo run --release --example bench [-- --quick] [--json]`. With `--json`, the last line of
+//! output is one JSON object with every figure (for `bench/run.mjs`).
 //!
 //! Parses generated collections of 10,000 and 100,000 articles, builds the filter index, and
 //! times filter changes (each a full evaluation: matches in order plus every facet count) over
@@ -26,6 +27,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
+    let json = std::env::args().any(|a| a == "--json");
+    let mut figures = serde_json::Map::new();
     let sizes: &[usize] = if quick {
         &[1_000, 10_000]
     } else {

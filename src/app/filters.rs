@@ -214,8 +214,8 @@ fn Timeline(props: &FilterPanelProps) -> Html {
 
     let dragging = *drag;
     let bars = buckets.iter().enumerate().map(|(i, bucket)| {
-        #[allow(clippy::cast_precision_loss)]
-        let height = if bucket.count == 0 { 0.0 } else { 2.0 + 98.0 * bucket.count as f64 / highest as f64 };
+        // Bar height out of 100, in integers (no float formatting code in the Wasm).
+        let height = if bucket.count == 0 { 0 } else { 2 + 98 * u64::from(bucket.count) / u64::from(highest) };
         let selected = match dragging {
             Some((a, b)) => a.min(b) <= i && i <= a.max(b),
             None => in_range(bucket),
@@ -244,7 +244,7 @@ fn Timeline(props: &FilterPanelProps) -> Html {
                 <rect class="av-bar__hit" x={i.to_string()} y="0" width="1" height="100" {onpointerdown} {onpointerenter}>
                     <title>{ format!("{}: {}", bucket.label, bucket.count) }</title>
                 </rect>
-                <rect class="av-bar__fill" x={format!("{}.1", i)} y={format!("{:.1}", 100.0 - height)} width="0.8" height={format!("{height:.1}")} />
+                <rect class="av-bar__fill" x={format!("{i}.1")} y={(100 - height).to_string()} width="0.8" height={height.to_string()} />
             </g>
         }
     });
