@@ -171,7 +171,8 @@ pub struct Index {
     /// The region tree; children sorted by name.
     pub nodes: Vec<RegionNode>,
     pub roots: Vec<usize>,
-    node_by_path: HashMap<RegionPath, usize>,
+    /// Node of each region path, by its text (`Europe/Russia`).
+    node_by_path: HashMap<String, usize>,
     /// For article `i`, its nodes are `article_nodes[node_start[i]..node_start[i + 1]]`.
     node_start: Vec<u32>,
     article_nodes: Vec<u32>,
@@ -214,11 +215,14 @@ impl Index {
             .map(|a| a.published.map(|p| p.date.days_since_epoch()))
             .collect();
         // Dated articles newest first, then the undated ones (by id).
+        let keys: Vec<Option<(CivilDate, i64)>> = articles
+            .iter()
+            .map(|a| a.published.map(|p| p.chronology()))
+            .collect();
         let mut newest_first: Vec<u32> = (0..to_u32(articles.len())).collect();
-        newest_first.sort_by(|&a, &b| {
-            let (a, b) = (&articles[a as usize], &articles[b as usize]);
-            let key = |x: &Article| x.published.map(|p| p.chronology());
-            match (key(a), key(b)) {
+        newest_first.sort_unstable_by(|&ia, &ib| {
+            let (a, b) = (&articles[ia as usize], &articles[ib as usize]);
+            match (keys[ia as usize], keys[ib as usize]) {
                 (Some(ka), Some(kb)) => kb.cmp(&ka),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -229,7 +233,7 @@ impl Index {
         let dated = days.iter().filter(|d| d.is_some()).count();
 
         let mut nodes: Vec<RegionNode> = Vec::new();
-        let mut node_by_path: HashMap<RegionPath, usize> = HashMap::new();
+        let mut node_by_path: HashMap<String, usize> = HashMap::new();
         let mut node_start = Vec::with_capacity(articles.len() + 1);
         let mut article_nodes: Vec<u32> = Vec::new();
         let mut unspecified_total = 0;
@@ -240,26 +244,32 @@ impl Index {
                 unspecified_total += 1;
             }
             for region in &article.regions {
-                let segments = region.segments();
+                // Each prefix of "Europe/Russia/Kursk Oblast" is a node; look them up by their
+                // text, and build a RegionPath only for a node seen for the first time.
+                let full = region.to_string();
+                let ends = full
+                    .match_indices('/')
+                    .map(|(at, _)| at)
+                    .chain(std::iter::once(full.len()));
                 let mut parent = None;
-                for depth in 1..=segments.len() {
-                    let path = prefix_path(region, depth);
-                    let node = match node_by_path.get(&path) {
-                        Some(&node) => node,
-                        None => {
-                            let node = nodes.len();
-                            nodes.push(RegionNode {
-                                path: path.clone(),
-                                parent,
-                                children: Vec::new(),
-                                total: 0,
-                            });
-                            if let Some(parent) = parent {
-                                nodes[parent].children.push(node);
-                            }
-                            node_by_path.insert(path, node);
-                            node
+                for end in ends {
+                    let prefix = &full[..end];
+                    let node = if let Some(&node) = node_by_path.get(prefix) {
+                        node
+                    } else {
+                        let node = nodes.len();
+                        let path = RegionPath::parse(prefix).unwrap_or_else(|_| region.clone());
+                        nodes.push(RegionNode {
+                            path,
+                            parent,
+                            children: Vec::new(),
+                            total: 0,
+                        });
+                        if let Some(parent) = parent {
+                            nodes[parent].children.push(node);
                         }
+                        node_by_path.insert(prefix.to_owned(), node);
+                        node
                     };
                     let node_u32 = to_u32(node);
                     if !article_nodes[first..].contains(&node_u32) {
@@ -332,14 +342,14 @@ impl Index {
 
     #[must_use]
     pub fn node_of(&self, path: &RegionPath) -> Option<usize> {
-        self.node_by_path.get(path).copied()
+        self.node_by_path.get(&path.to_string()).copied()
     }
 
     /// Whether a region choice names something in this collection.
     #[must_use]
     pub fn knows(&self, choice: &RegionChoice) -> bool {
         match choice {
-            RegionChoice::Path(path) => self.node_by_path.contains_key(path),
+            RegionChoice::Path(path) => self.node_of(path).is_some(),
             RegionChoice::Unspecified => true,
         }
     }
@@ -455,13 +465,6 @@ impl Index {
         }
         Some(visible)
     }
-}
-
-fn prefix_path(region: &RegionPath, depth: usize) -> RegionPath {
-    if depth == region.segments().len() {
-        return region.clone();
-    }
-    RegionPath::parse(&region.segments()[..depth].join("/")).unwrap_or_else(|_| region.clone())
 }
 
 fn to_u32(value: usize) -> u32 {

@@ -124,7 +124,7 @@ pub fn parse_collection(text: &str) -> Result<Parsed, FormatError> {
     }
     check_version(map, "")?;
     let mut notices = Vec::new();
-    let mut skipped = Vec::new();
+    let skipped = Vec::new();
 
     if !map.contains_key("articles") {
         // A single article with "version" at its top level.
@@ -153,23 +153,39 @@ pub fn parse_collection(text: &str) -> Result<Parsed, FormatError> {
         .map_err(FormatError::Invalid)?
         .map_or(&[][..], Vec::as_slice);
 
-    let mut articles = Vec::with_capacity(items.len());
-    let mut first_index_of_id: HashMap<String, usize> = HashMap::new();
+    let mut builder = CollectionBuilder::default();
     for (index, item) in items.iter().enumerate() {
+        builder.add(index, item);
+    }
+    Ok(builder.finish(title, language))
+}
+
+/// Collects a collection's articles one by one: validates each, keeps the first of each id, and
+/// records what was left out and why. Shared by the one-go and the chunked readers.
+#[derive(Default)]
+struct CollectionBuilder {
+    articles: Vec<Rc<Article>>,
+    skipped: Vec<Problem>,
+    notices: Vec<Problem>,
+    first_index_of_id: HashMap<String, usize>,
+}
+
+impl CollectionBuilder {
+    fn add(&mut self, index: usize, item: &Value) {
         let base = format!("articles[{index}]");
         let Value::Object(article_map) = item else {
-            skipped.push(Problem {
+            self.skipped.push(Problem {
                 path: base,
                 message: format!("an article must be an object, not {}", describe(item)),
             });
-            continue;
+            return;
         };
         let fields = Fields::new(article_map, base.clone());
         let mut article_notices = Vec::new();
         match read_article(&fields, &mut article_notices) {
             Ok(article) => {
-                if let Some(first) = first_index_of_id.get(&article.id) {
-                    skipped.push(name_article(
+                if let Some(first) = self.first_index_of_id.get(&article.id) {
+                    self.skipped.push(name_article(
                         Problem {
                             path: format!("{base}.id"),
                             message: format!(
@@ -180,28 +196,31 @@ pub fn parse_collection(text: &str) -> Result<Parsed, FormatError> {
                         article_map,
                         &base,
                     ));
-                    continue;
+                    return;
                 }
-                first_index_of_id.insert(article.id.clone(), index);
-                notices.extend(
+                self.first_index_of_id.insert(article.id.clone(), index);
+                self.notices.extend(
                     article_notices
                         .into_iter()
                         .map(|notice| name_article(notice, article_map, &base)),
                 );
-                articles.push(Rc::new(article));
+                self.articles.push(Rc::new(article));
             }
-            Err(problem) => skipped.push(name_article(problem, article_map, &base)),
+            Err(problem) => self.skipped.push(name_article(problem, article_map, &base)),
         }
     }
-    Ok(Parsed {
-        collection: Collection {
-            title,
-            language,
-            articles,
-        },
-        skipped,
-        notices,
-    })
+
+    fn finish(self, title: Option<String>, language: Option<LanguageTag>) -> Parsed {
+        Parsed {
+            collection: Collection {
+                title,
+                language,
+                articles: self.articles,
+            },
+            skipped: self.skipped,
+            notices: self.notices,
+        }
+    }
 }
 
 /// Reads a body file (`{"version": 1, "body": [Block]}`) fetched from an article's `body_url`.
@@ -721,4 +740,307 @@ fn read_inline_value(value: &Value, path: &str) -> Read<Inline> {
         return Err(problem(path.to_owned(), "must not be empty".to_owned()));
     }
     Ok(inline)
+}
+
+/// How far a [`ChunkedReader`] has got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Articles read so far, and found so far (all of them once the file has been scanned).
+    pub read: usize,
+    pub found: usize,
+    /// Overall progress, 0 to 100.
+    pub percent: u8,
+}
+
+/// The outcome of one [`ChunkedReader::step`].
+#[derive(Debug)]
+pub enum Step {
+    Working(Progress),
+    Done(Result<Parsed, FormatError>),
+}
+
+enum Stage {
+    /// Reading the top-level keys, at a byte offset.
+    Keys(usize),
+    /// Finding the articles' boundaries, at a byte offset inside the `articles` array.
+    Scanning(usize),
+    /// Validating the articles found, from this index.
+    Reading(usize),
+}
+
+/// Reads a large collection a slice at a time, so that a page never stops responding for long:
+/// each [`step`](ChunkedReader::step) scans or validates a bounded amount and reports progress.
+/// The result is exactly what [`parse_collection`] gives (anything unusual, such as a single
+/// article, a JSON Feed or a syntax error, is handed to it whole).
+pub struct ChunkedReader {
+    text: String,
+    stage: Stage,
+    /// Top-level keys other than `articles`, with the byte range of their values.
+    keys: Vec<(String, usize, usize)>,
+    /// Byte ranges of the articles.
+    items: Vec<(usize, usize)>,
+    saw_articles: bool,
+    title: Option<String>,
+    language: Option<LanguageTag>,
+    builder: CollectionBuilder,
+}
+
+/// Bytes scanned, or articles read, per step.
+pub const SCAN_BYTES_PER_STEP: usize = 2_000_000;
+pub const ARTICLES_PER_STEP: usize = 1_500;
+
+impl ChunkedReader {
+    #[must_use]
+    pub fn new(text: String) -> Self {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        Self {
+            text,
+            stage: Stage::Keys(0),
+            keys: Vec::new(),
+            items: Vec::new(),
+            saw_articles: false,
+            title: None,
+            language: None,
+            builder: CollectionBuilder::default(),
+        }
+    }
+
+    /// Does a bounded amount of work.
+    pub fn step(&mut self) -> Step {
+        match self.stage {
+            Stage::Keys(at) => match self.read_keys(at) {
+                Ok(Some(next)) => {
+                    self.stage = next;
+                    Step::Working(self.progress())
+                }
+                Ok(None) => self.start_reading(),
+                Err(()) => Step::Done(parse_collection(&self.text)),
+            },
+            Stage::Scanning(at) => match self.scan_items(at) {
+                Ok(next) => {
+                    self.stage = next;
+                    Step::Working(self.progress())
+                }
+                Err(()) => Step::Done(parse_collection(&self.text)),
+            },
+            Stage::Reading(from) => {
+                let to = (from + ARTICLES_PER_STEP).min(self.items.len());
+                for index in from..to {
+                    let (start, end) = self.items[index];
+                    match serde_json::from_str::<Value>(&self.text[start..end]) {
+                        Ok(item) => self.builder.add(index, &item),
+                        // Nested too deep, for instance: the one-go reader says where.
+                        Err(_) => return Step::Done(parse_collection(&self.text)),
+                    }
+                }
+                if to == self.items.len() {
+                    let builder = std::mem::take(&mut self.builder);
+                    Step::Done(Ok(builder.finish(self.title.take(), self.language.take())))
+                } else {
+                    self.stage = Stage::Reading(to);
+                    Step::Working(self.progress())
+                }
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn progress(&self) -> Progress {
+        let bytes = self.text.len().max(1);
+        let (read, percent) = match self.stage {
+            Stage::Keys(at) | Stage::Scanning(at) => (0, at * 30 / bytes),
+            Stage::Reading(from) => (from, 30 + from * 70 / self.items.len().max(1)),
+        };
+        Progress {
+            read,
+            found: self.items.len(),
+            percent: u8::try_from(percent.min(100)).unwrap_or(100),
+        }
+    }
+
+    /// Reads top-level keys from `at`; returns the next stage, or `None` at the end of the file.
+    fn read_keys(&mut self, at: usize) -> Result<Option<Stage>, ()> {
+        let bytes = self.text.as_bytes();
+        let mut i = skip_space(bytes, at);
+        if at == 0 {
+            if bytes.get(i) != Some(&b'{') {
+                return Err(());
+            }
+            i = skip_space(bytes, i + 1);
+            if bytes.get(i) == Some(&b'}') {
+                return Err(());
+            }
+        } else {
+            // After a value: a comma and another key, or the end of the object.
+            match bytes.get(i) {
+                Some(b',') => i = skip_space(bytes, i + 1),
+                Some(b'}') => {
+                    return if skip_space(bytes, i + 1) == bytes.len() {
+                        Ok(None)
+                    } else {
+                        Err(())
+                    };
+                }
+                _ => return Err(()),
+            }
+        }
+        loop {
+            let key_end = scan_string(bytes, i)?;
+            let key: String = serde_json::from_str(&self.text[i..key_end]).map_err(|_| ())?;
+            i = skip_space(bytes, key_end);
+            if bytes.get(i) != Some(&b':') {
+                return Err(());
+            }
+            i = skip_space(bytes, i + 1);
+            if key == "articles" && bytes.get(i) == Some(&b'[') && !self.saw_articles {
+                self.saw_articles = true;
+                return Ok(Some(Stage::Scanning(i + 1)));
+            }
+            let end = scan_value(bytes, i)?;
+            self.keys.push((key, i, end));
+            i = skip_space(bytes, end);
+            match bytes.get(i) {
+                Some(b',') => i = skip_space(bytes, i + 1),
+                Some(b'}') if skip_space(bytes, i + 1) == bytes.len() => return Ok(None),
+                _ => return Err(()),
+            }
+        }
+    }
+
+    /// Finds the boundaries of articles from `at` (inside the array), up to a byte budget.
+    fn scan_items(&mut self, at: usize) -> Result<Stage, ()> {
+        let bytes = self.text.as_bytes();
+        let budget_end = at + SCAN_BYTES_PER_STEP;
+        let mut i = skip_space(bytes, at);
+        if self.items.is_empty() && bytes.get(i) == Some(&b']') {
+            return Ok(Stage::Keys(i + 1));
+        }
+        loop {
+            let end = scan_value(bytes, i)?;
+            self.items.push((i, end));
+            i = skip_space(bytes, end);
+            match bytes.get(i) {
+                Some(b',') => i = skip_space(bytes, i + 1),
+                Some(b']') => return Ok(Stage::Keys(i + 1)),
+                _ => return Err(()),
+            }
+            if i >= budget_end {
+                return Ok(Stage::Scanning(i));
+            }
+        }
+    }
+
+    /// The keys are all read: check the version and read the title and language.
+    fn start_reading(&mut self) -> Step {
+        let mut map = Map::new();
+        for (key, start, end) in &self.keys {
+            match serde_json::from_str::<Value>(&self.text[*start..*end]) {
+                Ok(value) => {
+                    map.insert(key.clone(), value);
+                }
+                Err(_) => return Step::Done(parse_collection(&self.text)),
+            }
+        }
+        let is_plain_collection =
+            self.saw_articles && !map.get("version").is_some_and(crate::feed::is_feed_version);
+        if !is_plain_collection {
+            return Step::Done(parse_collection(&self.text));
+        }
+        if let Err(error) = check_version(&map, "") {
+            return Step::Done(Err(error));
+        }
+        let top = Fields::new(&map, String::new());
+        match (
+            top.opt_text("title"),
+            top.opt_parsed("language", LanguageTag::parse),
+        ) {
+            (Ok(title), Ok(language)) => {
+                self.title = title;
+                self.language = language;
+            }
+            (Err(problem), _) | (_, Err(problem)) => {
+                return Step::Done(Err(FormatError::Invalid(problem)))
+            }
+        }
+        if self.items.is_empty() {
+            let builder = std::mem::take(&mut self.builder);
+            return Step::Done(Ok(builder.finish(self.title.take(), self.language.take())));
+        }
+        self.stage = Stage::Reading(0);
+        Step::Working(self.progress())
+    }
+}
+
+fn skip_space(bytes: &[u8], mut i: usize) -> usize {
+    while bytes
+        .get(i)
+        .is_some_and(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The end (exclusive) of the string starting at `i`.
+fn scan_string(bytes: &[u8], i: usize) -> Result<usize, ()> {
+    if bytes.get(i) != Some(&b'"') {
+        return Err(());
+    }
+    let mut j = i + 1;
+    while let Some(&b) = bytes.get(j) {
+        match b {
+            b'\\' => j += 2,
+            b'"' => return Ok(j + 1),
+            _ => j += 1,
+        }
+    }
+    Err(())
+}
+
+/// The end (exclusive) of the JSON value starting at `i`. Only the structure is checked here;
+/// each value is parsed properly afterwards.
+fn scan_value(bytes: &[u8], i: usize) -> Result<usize, ()> {
+    match bytes.get(i) {
+        Some(b'"') => scan_string(bytes, i),
+        Some(b'{' | b'[') => {
+            let mut depth = 0_usize;
+            let mut j = i;
+            while let Some(&b) = bytes.get(j) {
+                match b {
+                    b'"' => {
+                        j = scan_string(bytes, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Ok(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            Err(())
+        }
+        Some(_) => {
+            let mut j = i;
+            while bytes
+                .get(j)
+                .is_some_and(|b| !matches!(b, b',' | b']' | b'}' | b' ' | b'\n' | b'\r' | b'\t'))
+            {
+                j += 1;
+            }
+            if j == i {
+                Err(())
+            } else {
+                Ok(j)
+            }
+        }
+        None => Err(()),
+    }
 }

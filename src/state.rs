@@ -78,6 +78,8 @@ pub struct AppState {
     pub today: CivilDate,
     /// The reader's text size, theme, width and typeface.
     pub prefs: Preferences,
+    /// How far a large file has been read (0–100), while loading.
+    pub load_progress: Option<u8>,
     /// Changes whenever a new load must start (a new source, or Retry), so the shell's effect
     /// runs again and stale answers can be told apart.
     pub request: u32,
@@ -107,6 +109,8 @@ pub enum Action {
     BodyRetry { id: String },
     /// Show [`PAGE_SIZE`] more cards.
     ShowMore,
+    /// A large file is being read: how far, in percent.
+    Progress { request: u32, percent: u8 },
     /// The reader changed a reading preference (or reset them all).
     SetPreferences(Preferences),
 }
@@ -121,6 +125,7 @@ impl AppState {
             list_limit: PAGE_SIZE,
             today,
             prefs: Preferences::default(),
+            load_progress: None,
             request: 0,
         }
     }
@@ -184,6 +189,7 @@ impl AppState {
                         load: Load::Loading,
                         bodies: Rc::default(),
                         list_limit: PAGE_SIZE,
+                        load_progress: None,
                         request: self.request.wrapping_add(1),
                         ..self.clone()
                     }
@@ -204,7 +210,13 @@ impl AppState {
                 ..self.clone()
             },
             Action::Loaded { request, .. } if request != self.request => self.clone(),
+            Action::Progress { request, percent } => Self {
+                load_progress: (request == self.request && self.load == Load::Loading)
+                    .then_some(percent),
+                ..self.clone()
+            },
             Action::Loaded { result, .. } => Self {
+                load_progress: None,
                 load: match result {
                     Ok(parsed) => {
                         let index = Rc::new(Index::new(&parsed.collection.articles));

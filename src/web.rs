@@ -433,3 +433,13 @@ pub fn save_preferences(prefs: crate::prefs::Preferences, standalone: bool) {
         let _ = root.set_attribute("data-av-theme", prefs.theme.value());
     }
 }
+
+/// Resolves on the browser's next task (after it has had a chance to paint and handle input).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

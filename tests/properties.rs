@@ -252,3 +252,67 @@ fn paths_are_read_back() {
     );
     assert_eq!(steps("version"), [Step::Key("version".into())]);
 }
+
+/// Runs the chunked reader to the end, counting its steps.
+fn read_in_chunks(text: &str) -> (Result<article_viewer::format::Parsed, FormatError>, usize) {
+    use article_viewer::format::{ChunkedReader, Step};
+    let mut reader = ChunkedReader::new(text.to_owned());
+    let mut steps = 0;
+    loop {
+        steps += 1;
+        match reader.step() {
+            Step::Working(progress) => assert!(progress.percent <= 100),
+            Step::Done(result) => return (result, steps),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_chunked_reader_agrees_with_the_one_go_reader(value in json_value()) {
+        for text in [value.to_string(), serde_json::json!({"version": 1, "title": "T", "articles": [value.clone(), {"id": "a", "title": "t", "published": "2025-01-01", "body": []}]}).to_string()] {
+            prop_assert_eq!(read_in_chunks(&text).0, parse_collection(&text), "{}", text);
+        }
+    }
+}
+
+#[test]
+fn the_chunked_reader_agrees_on_samples_corpus_and_generated_files() {
+    let mut texts: Vec<String> = Vec::new();
+    for dir in [
+        "samples",
+        "tests/fixtures",
+        "tests/fixtures/hostile",
+        "samples/feeds",
+    ] {
+        let path = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+            if entry.path().extension().is_some_and(|e| e == "json") {
+                if let Ok(bytes) = std::fs::read(entry.path()) {
+                    texts.push(String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+    }
+    assert!(texts.len() >= 20);
+    texts.push(format!(
+        "  {}  ",
+        article_viewer::generate::collection(5000, 3)
+    ));
+    texts.push(
+        r#"{"articles": [{"id": "a"}], "version": 1, "title": "keys after the articles"}"#
+            .to_owned(),
+    );
+    texts.push(r#"{"version": 1, "articles": []}"#.to_owned());
+    texts.push(r#"{"version": 1, "articles": [1, 2,]}"#.to_owned());
+    for text in &texts {
+        assert_eq!(read_in_chunks(text).0, parse_collection(text));
+    }
+    let (result, steps) = read_in_chunks(&texts[texts.len() - 4]);
+    assert!(
+        result.is_ok() && steps >= 5,
+        "a large file takes several steps ({steps})"
+    );
+}

@@ -8,12 +8,23 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct LoadingProps {
     pub source: AttrValue,
+    /// How far a large file has been read, in percent.
+    #[prop_or_default]
+    pub percent: Option<u8>,
 }
 
 #[component]
 pub fn Loading(props: &LoadingProps) -> Html {
-    html! {
-        <p class="av-status" role="status">{ format!("Loading {}…", props.source) }</p>
+    match props.percent {
+        None => {
+            html! { <p class="av-status" role="status">{ format!("Loading {}…", props.source) }</p> }
+        }
+        Some(percent) => html! {
+            <div class="av-status av-loading" role="status">
+                <label for="av-load-progress">{ format!("Reading {}… {percent}%", props.source) }</label>
+                <progress id="av-load-progress" class="av-progress" max="100" value={percent.to_string()}></progress>
+            </div>
+        },
     }
 }
 

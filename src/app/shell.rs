@@ -83,14 +83,18 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.request, move |request| {
             let request = *request;
             wasm_bindgen_futures::spawn_local(async move {
-                let result = web::fetch_bytes(&source).await.and_then(|bytes| {
-                    parse_collection_bytes(&bytes)
-                        .map(|parsed| Parsed {
-                            collection: parsed.collection.resolved_against(&source),
-                            ..parsed
-                        })
-                        .map_err(LoadError::from)
-                });
+                let result = match web::fetch_bytes(&source).await {
+                    Ok(bytes) => read_file(bytes, |percent| {
+                        dispatcher.dispatch(Action::Progress { request, percent });
+                    })
+                    .await
+                    .map(|parsed| Parsed {
+                        collection: parsed.collection.resolved_against(&source),
+                        ..parsed
+                    })
+                    .map_err(LoadError::from),
+                    Err(error) => Err(error),
+                };
                 dispatcher.dispatch(Action::Loaded { request, result });
             });
         });
@@ -270,6 +274,35 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<LinkPolicy>>
         </ContextProvider<DateFormat>>
+    }
+}
+
+/// Files larger than this are read a slice at a time, with progress shown between slices.
+const CHUNKED_READ_BYTES: usize = 1_000_000;
+
+/// Reads a fetched file; a large one in slices, yielding to the browser between them so the
+/// page keeps responding, and reporting progress.
+async fn read_file(
+    bytes: Vec<u8>,
+    on_progress: impl Fn(u8),
+) -> Result<Parsed, crate::format::FormatError> {
+    use crate::format::{ChunkedReader, Step};
+    if bytes.len() < CHUNKED_READ_BYTES {
+        return parse_collection_bytes(&bytes);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => return parse_collection_bytes(error.as_bytes()),
+    };
+    let mut reader = ChunkedReader::new(text);
+    loop {
+        match reader.step() {
+            Step::Working(progress) => {
+                on_progress(progress.percent);
+                web::next_task().await;
+            }
+            Step::Done(result) => return result,
+        }
     }
 }
 

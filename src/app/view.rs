@@ -35,7 +35,7 @@ pub fn View(props: &ViewProps) -> Html {
     let controls = html! { <ReaderControls prefs={state.prefs} on_change={on_prefs} /> };
     let source = AttrValue::from(state.query.source().to_owned());
     let page = match &state.load {
-        Load::Loading => html! { <Loading {source} /> },
+        Load::Loading => html! { <Loading {source} percent={state.load_progress} /> },
         Load::Failed(error) => html! {
             <ErrorPanel {source} error={error.clone()} on_retry={props.on_action.reform(|()| Action::Retry)} />
         },
