@@ -56,6 +56,9 @@ fn main() {
             format!("build the index over {count}"),
             millis(build)
         );
+        figures.insert(format!("parse_{count}_ms"), millis(parse).into());
+        figures.insert(format!("index_{count}_ms"), millis(build).into());
+        figures.insert(format!("file_{count}_mb"), megabytes.into());
         last_index = Some((count, index));
     }
     let Some((count, index)) = last_index else {
@@ -109,4 +112,10 @@ fn main() {
         index.nodes.len(),
         index.months.len()
     );
+    figures.insert("filter_articles".into(), count.into());
+    figures.insert("filter_median_ms".into(), millis(percentile(&times, 0.5)).into());
+    figures.insert("filter_p95_ms".into(), millis(percentile(&times, 0.95)).into());
+    if json {
+        println!("{}", serde_json::Value::Object(figures));
+    }
 }
