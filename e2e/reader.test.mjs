@@ -188,3 +188,17 @@ test("bodies load from body_url, relative to their files; a failing one affects 
   await page.waitForSelector("text=The body arrived from its own file.");
   assert.deepEqual(errors.filter((e) => !e.includes("404")), []);
 });
+
+test("hovering a card prefetches its body; opening it then needs no request", async () => {
+  const { page } = await openPage(browser, 1280);
+  const bodies = [];
+  page.on("request", (r) => r.url().includes("/bodies/") && bodies.push(r.url()));
+  await page.goto(`${server.url}/?src=fixtures/split/collection.json`);
+  await page.waitForSelector(".av-card__link");
+  await page.hover(".av-card:has-text('This body loads')");
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("bodies/loads.json")));
+  assert.deepEqual(bodies.map((u) => u.split("/").pop()), ["loads.json"]);
+  await page.click("text=This body loads");
+  await page.waitForSelector("text=The body arrived from its own file.");
+  assert.equal(bodies.length, 1, "the cached body was used");
+});

@@ -113,8 +113,14 @@ fn main() {
         index.months.len()
     );
     figures.insert("filter_articles".into(), count.into());
-    figures.insert("filter_median_ms".into(), millis(percentile(&times, 0.5)).into());
-    figures.insert("filter_p95_ms".into(), millis(percentile(&times, 0.95)).into());
+    figures.insert(
+        "filter_median_ms".into(),
+        millis(percentile(&times, 0.5)).into(),
+    );
+    figures.insert(
+        "filter_p95_ms".into(),
+        millis(percentile(&times, 0.95)).into(),
+    );
     if json {
         println!("{}", serde_json::Value::Object(figures));
     }

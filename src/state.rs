@@ -80,6 +80,8 @@ pub struct AppState {
     pub prefs: Preferences,
     /// How far a large file has been read (0–100), while loading.
     pub load_progress: Option<u8>,
+    /// An article whose card is hovered or focused: its body is fetched ahead of a click.
+    pub prefetch: Option<String>,
     /// Changes whenever a new load must start (a new source, or Retry), so the shell's effect
     /// runs again and stale answers can be told apart.
     pub request: u32,
@@ -109,6 +111,8 @@ pub enum Action {
     BodyRetry { id: String },
     /// Show [`PAGE_SIZE`] more cards.
     ShowMore,
+    /// A card was hovered or focused: fetch its article's body ahead of time.
+    Prefetch(String),
     /// A large file is being read: how far, in percent.
     Progress { request: u32, percent: u8 },
     /// The reader changed a reading preference (or reset them all).
@@ -126,6 +130,7 @@ impl AppState {
             today,
             prefs: Preferences::default(),
             load_progress: None,
+            prefetch: None,
             request: 0,
         }
     }
@@ -136,22 +141,23 @@ impl AppState {
         Self { prefs, ..self }
     }
 
-    /// The body the open article needs and nobody has started loading: its id and URL.
+    /// The body that should be loaded and that nobody has started loading: the open article's
+    /// first, else the one whose card was hovered or focused. Its id and URL.
     #[must_use]
     pub fn pending_body(&self) -> Option<(String, SafeUrl)> {
-        let Load::Ready(parsed) = &self.load else {
+        let Load::Ready(loaded) = &self.load else {
             return None;
         };
-        let article = parsed
-            .parsed
-            .collection
-            .find(self.query.article.as_deref()?)?;
-        match &article.body {
-            Body::Remote(url) if !self.bodies.contains_key(&article.id) => {
-                Some((article.id.clone(), url.clone()))
-            }
-            _ => None,
-        }
+        [self.query.article.as_deref(), self.prefetch.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|id| loaded.parsed.collection.find(id))
+            .find_map(|article| match &article.body {
+                Body::Remote(url) if !self.bodies.contains_key(&article.id) => {
+                    Some((article.id.clone(), url.clone()))
+                }
+                _ => None,
+            })
     }
 
     fn with_body(&self, id: String, body: Option<BodyLoad>) -> Self {
@@ -210,6 +216,10 @@ impl AppState {
                 ..self.clone()
             },
             Action::Loaded { request, .. } if request != self.request => self.clone(),
+            Action::Prefetch(id) => Self {
+                prefetch: Some(id),
+                ..self.clone()
+            },
             Action::Progress { request, percent } => Self {
                 load_progress: (request == self.request && self.load == Load::Loading)
                     .then_some(percent),
@@ -255,6 +265,11 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Hovering over a card's parts repeats the same request: keep the same state, so
+        // nothing re-renders.
+        if matches!(&action, Action::Prefetch(id) if self.prefetch.as_ref() == Some(id)) {
+            return self;
+        }
         Rc::new(self.apply(action))
     }
 }

@@ -133,3 +133,23 @@ fn a_host_request_keeps_the_current_file() {
     let other = state.apply(Action::Show(Query::parse("?src=other.json")));
     assert_ne!(other.request, state.request);
 }
+
+#[test]
+fn a_hovered_card_prefetches_its_body_and_the_open_article_comes_first() {
+    let state = loaded("");
+    assert_eq!(state.pending_body(), None);
+    let hovered = state.apply(Action::Prefetch("a".into()));
+    assert_eq!(
+        hovered.pending_body().map(|(id, _)| id).as_deref(),
+        Some("a")
+    );
+    let started = hovered.apply(Action::BodyStarted { id: "a".into() });
+    assert_eq!(started.pending_body(), None, "fetched once, then cached");
+    assert_eq!(
+        loaded("")
+            .apply(Action::Prefetch("b".into()))
+            .pending_body(),
+        None,
+        "inline bodies need nothing"
+    );
+}

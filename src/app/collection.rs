@@ -130,6 +130,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                                 html! {
                                     <ArticleCard key={article.id.clone()} article={Rc::clone(article)}
                                         fallback_language={collection.language.clone()}
+                                        on_prefetch={props.on_action.reform(Action::Prefetch)}
                                         to={props.query.with_article(Some(&article.id))} on_navigate={props.on_navigate.clone()} />
                                 }
                             }) }
@@ -154,6 +155,9 @@ pub struct ArticleCardProps {
     pub fallback_language: Option<LanguageTag>,
     pub to: Query,
     pub on_navigate: Callback<Query>,
+    /// Hovering or focusing the card asks for the article's body ahead of a click.
+    #[prop_or_default]
+    pub on_prefetch: Callback<String>,
 }
 
 /// One article in the list: linked title, standfirst, date, regions, reading time, thumbnail.
@@ -167,8 +171,25 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
         .map(|r| r.leaf().to_owned())
         .collect::<Vec<_>>()
         .join(", ");
+    let prefetch = {
+        let id = article.id.clone();
+        let remote = matches!(article.body, crate::model::Body::Remote(_));
+        let on_prefetch = props.on_prefetch.clone();
+        move || {
+            if remote {
+                on_prefetch.emit(id.clone());
+            }
+        }
+    };
+    // mouseover rather than mouseenter: it bubbles, so Yew's delegated listener sees it.
+    let onmouseover = {
+        let prefetch = prefetch.clone();
+        Callback::from(move |_: MouseEvent| prefetch())
+    };
+    let onfocusin = Callback::from(move |_: FocusEvent| prefetch());
     html! {
-        <li class="av-card" lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))} dir={language.map(LanguageTag::direction)}>
+        <li class="av-card" lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))} dir={language.map(LanguageTag::direction)}
+            {onmouseover} {onfocusin}>
             <div class="av-card__text">
                 <h2 class="av-card__title">
                     <NavLink to={props.to.clone()} on_navigate={props.on_navigate.clone()} class="av-card__link">

@@ -1,0 +1,634 @@
+#!/usr/bin/env node
+// Benchmark harness: the Rust/Yew viewer (dist/) against the plain JavaScript reference
+// (bench/reference/). Prints a table and writes target/bench/results.json.
+//
+//   node bench/run.mjs [--quick] [--no-native] [--no-lighthouse]
+//
+// Figures are reported, never judged: the exit status is 0 unless something is actually broken
+// (a page that does not load, a dataset that cannot be generated, a filter that never repaints).
+// See bench/README.md for what each figure means.
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, renameSync, rmSync,
+  statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import os from "node:os";
+import zlib from "node:zlib";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(ROOT);
+const { startServer } = await import("../e2e/static-server.mjs");
+
+const ARGS = new Set(process.argv.slice(2));
+const QUICK = ARGS.has("--quick");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROME_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SEED = "zelenskyy-second-russian-border-region";
+const DATA_DIR = "target/bench-data";
+const OUT_DIR = "target/bench";
+const VIEWPORT = { width: 1280, height: 800 };
+const LOAD_TIMEOUT = 240_000;
+
+const CONFIG = QUICK
+  ? { datasets: [{ n: 1_000, form: "full" }, { n: 5_000, form: "split" }], seedRuns: 3, listRuns: 1, changes: 8 }
+  : { datasets: [{ n: 10_000, form: "full" }, { n: 100_000, form: "split" }], seedRuns: 5, listRuns: 3, changes: 20 };
+
+const problems = []; // { fatal, message }
+const problem = (message, fatal = false) => {
+  problems.push({ fatal, message });
+  console.error(`${fatal ? "ERROR" : "warning"}: ${message}`);
+};
+const log = (message) => console.error(`· ${message}`);
+
+// ---------- small helpers ----------
+const median = (xs) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => { // nearest rank
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+};
+const round = (x, digits = 1) => (x == null || Number.isNaN(x) ? null : Number(x.toFixed(digits)));
+const ratio = (rust, ref) => (rust == null || ref == null || ref === 0 ? null : rust / ref);
+const mb = (bytes) => (bytes == null ? null : bytes / 1e6);
+
+/** Runs a command; resolves to { code, signal, stdout, stderr, ms } (never rejects). */
+function run(command, args, { stdoutFile, env, timeoutMs } = {}) {
+  return new Promise((done) => {
+    const started = Date.now();
+    const fd = stdoutFile ? openSync(stdoutFile, "w") : null;
+    let child;
+    try {
+      child = spawn(command, args, {
+        cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", fd ?? "pipe", "pipe"],
+      });
+    } catch (error) {
+      if (fd !== null) closeSync(fd);
+      done({ code: -1, stdout: "", stderr: String(error), ms: 0 });
+      return;
+    }
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk) => { stdout += chunk; });
+    child.stderr.on("data", (chunk) => { stderr += chunk; });
+    let timedOut = false;
+    const timer = timeoutMs ? setTimeout(() => { timedOut = true; child.kill("SIGTERM"); }, timeoutMs) : null;
+    child.on("error", (error) => { stderr += String(error); });
+    child.on("close", (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (fd !== null) closeSync(fd);
+      done({ code: timedOut ? -2 : code ?? -1, signal, stdout, stderr, ms: Date.now() - started, timedOut });
+    });
+  });
+}
+const tail = (text, lines = 6) => text.trim().split("\n").slice(-lines).join("\n");
+
+function gitInfo() {
+  try {
+    const head = readFileSync(".git/HEAD", "utf8").trim();
+    const ref = head.startsWith("ref: ") ? head.slice(5) : null;
+    const commit = ref && existsSync(join(".git", ref)) ? readFileSync(join(".git", ref), "utf8").trim() : head;
+    return { ref, commit };
+  } catch {
+    return null;
+  }
+}
+
+// ---------- 0. datasets ----------
+function datasetPaths({ n, form }) {
+  return form === "full"
+    ? { file: `${DATA_DIR}/generated-${n}.json`, rel: `generated-${n}.json` }
+    : { file: `${DATA_DIR}/split-${n}/index.json`, rel: `split-${n}/index.json`, dir: `${DATA_DIR}/split-${n}` };
+}
+
+async function ensureDatasets() {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const images = join(DATA_DIR, "images");
+  for (const name of readdirSync("samples/images")) {
+    if (!existsSync(join(images, name))) cpSync("samples/images", images, { recursive: true });
+  }
+  const info = {};
+  for (const set of CONFIG.datasets) {
+    const paths = datasetPaths(set);
+    if (!existsSync(paths.file)) {
+      log(`generating ${paths.file} (cargo run --release --example generate; may compile first)`);
+      let result;
+      if (set.form === "full") {
+        const partial = `${paths.file}.partial`;
+        result = await run("cargo", ["run", "--release", "--quiet", "--example", "generate", "--", String(set.n), "7"],
+          { stdoutFile: partial });
+        if (result.code === 0 && statSync(partial).size > 0) renameSync(partial, paths.file);
+        else rmSync(partial, { force: true });
+      } else {
+        result = await run("cargo", ["run", "--release", "--quiet", "--example", "generate", "--", String(set.n), "7",
+          "--split", paths.dir]);
+      }
+      if (result.code !== 0 || !existsSync(paths.file)) {
+        problem(`could not generate ${paths.file}: exit ${result.code}\n${tail(result.stderr)}`, true);
+        continue;
+      }
+      log(`generated ${paths.file} in ${(result.ms / 1000).toFixed(1)} s`);
+    }
+    info[set.n] = { form: set.form, file: paths.file, bytes: statSync(paths.file).size };
+  }
+  return info;
+}
+
+// ---------- 1. sizes ----------
+const RUST_FILES = [
+  ["dist/article-viewer_bg.wasm", "wasm"], ["dist/article-viewer.js", "js"], ["dist/boot.js", "js"],
+  ["dist/prefs.js", "js"], ["dist/base.css", "css"], ["dist/reader.css", "css"], ["dist/collection.css", "css"],
+  ["dist/page.css", "css"], ["dist/index.html", "html"],
+];
+const REFERENCE_FILES = [
+  ["bench/reference/reference.js", "js"], ["bench/reference/reference.css", "css"],
+  ["bench/reference/index.html", "html"],
+];
+const KINDS = ["wasm", "js", "css", "html"];
+
+function sizesOf(list) {
+  const files = [];
+  for (const [file, kind] of list) {
+    if (!existsSync(file)) {
+      problem(`${file} is missing`, true);
+      continue;
+    }
+    const body = readFileSync(file);
+    files.push({
+      file, kind, raw: body.length,
+      gzip: zlib.gzipSync(body, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(body, { params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length,
+    });
+  }
+  const kinds = {};
+  for (const kind of KINDS) {
+    const mine = files.filter((f) => f.kind === kind);
+    kinds[kind] = mine.length ? { raw: 0, gzip: 0, brotli: 0 } : null;
+    for (const f of mine) for (const k of ["raw", "gzip", "brotli"]) kinds[kind][k] += f[k];
+  }
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of ["raw", "gzip", "brotli"]) total[k] += f[k];
+  return { files, kinds, total };
+}
+
+// ---------- 2. native ----------
+async function nativeFigures() {
+  const args = ["run", "--release", "--quiet", "--example", "bench", "--", "--json", ...(QUICK ? ["--quick"] : [])];
+  const command = `cargo ${args.join(" ")}`;
+  if (ARGS.has("--no-native")) return { available: false, command, reason: "skipped (--no-native)" };
+  log(`native: ${command} (may compile first)`);
+  const result = await run("cargo", args);
+  const lines = result.stdout.trim().split("\n").filter((l) => l.trim());
+  const last = lines.at(-1) ?? "";
+  if (result.code !== 0) {
+    return { available: false, command, reason: `exit ${result.code}: ${tail(result.stderr, 4) || tail(result.stdout, 4)}` };
+  }
+  try {
+    const figures = JSON.parse(last);
+    if (!figures || typeof figures !== "object" || Array.isArray(figures)) throw new Error("not an object");
+    return { available: true, command, figures, seconds: round(result.ms / 1000) };
+  } catch (error) {
+    return { available: false, command, reason: `the last line of output is not a JSON object (${error.message}); is --json implemented yet?`,
+      lastLine: last.slice(0, 200) };
+  }
+}
+
+// ---------- 3. browser ----------
+// Installed before any page script: notes performance.now() one animation frame after `selector`
+// first matches (the frame that shows it), or the moment an error panel appears.
+function paintProbe(selector) {
+  window.__painted = null;
+  window.__failed = null;
+  let seen = false;
+  const check = () => {
+    if (seen) return;
+    if (document.querySelector(selector)) {
+      seen = true;
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__painted = performance.now(); });
+    } else if (document.querySelector('[role="alert"]')) {
+      window.__failed = document.querySelector('[role="alert"]').textContent.trim().slice(0, 300);
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+// Remembers the WebAssembly linear memory of the page (the Rust viewer has one) so its size can be
+// read later; wraps instantiate/instantiateStreaming without changing what they do.
+function wasmMemoryHook() {
+  const keep = (result) => {
+    try {
+      const instance = result.instance ?? result;
+      const memory = Object.values(instance.exports ?? {}).find((v) => v instanceof WebAssembly.Memory);
+      if (memory) window.__wasmMemory = memory;
+    } catch { /* not an instance */ }
+    return result;
+  };
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    if (typeof original !== "function") continue;
+    WebAssembly[name] = function (...args) { return original.apply(this, args).then(keep); };
+  }
+}
+
+async function openPage(browser, { selector, hookWasm = false }) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  await page.addInitScript(paintProbe, selector);
+  if (hookWasm) await page.addInitScript(wasmMemoryHook);
+  return { context, page, errors };
+}
+
+/** Navigates and waits for the probe; resolves to { ms, ... } or throws with the reason. */
+async function loadAndWait(page, url) {
+  await page.goto(url, { waitUntil: "commit", timeout: LOAD_TIMEOUT });
+  const handle = await page.waitForFunction(() => window.__painted !== null || window.__failed !== null, null,
+    { timeout: LOAD_TIMEOUT, polling: 50 });
+  await handle.dispose();
+  const state = await page.evaluate(() => ({
+    painted: window.__painted,
+    failed: window.__failed,
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+    count: document.querySelector(".av-collection__count")?.textContent.trim() ?? null,
+    title: document.querySelector("article h1")?.textContent.trim() ?? null,
+    marks: Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)])),
+  }));
+  if (state.painted === null) throw new Error(`error panel instead of content: ${state.failed}`);
+  return state;
+}
+
+const countNumbers = (text) => (text ?? "").replace(/[,\u00a0\u202f]/g, "").match(/\d+/g)?.map(Number) ?? [];
+
+/** `runs` fresh navigations to `url`; median time to the paint of `selector`. */
+async function timeLoads(browser, label, url, selector, runs, expect) {
+  const samples = [];
+  const details = [];
+  for (let i = 0; i < runs; i += 1) {
+    const { context, page, errors } = await openPage(browser, { selector });
+    try {
+      const state = await loadAndWait(page, url);
+      samples.push(state.painted);
+      details.push({ ms: round(state.painted), fcp_ms: round(state.fcp), count: state.count, title: state.title,
+        marks: state.marks });
+      if (i === 0) {
+        const check = expect?.(state);
+        if (check) problem(`${label}: ${check}`);
+        if (errors.length) problem(`${label}: ${errors.length} console/page error(s): ${errors.slice(0, 3).join(" | ")}`);
+      }
+    } catch (error) {
+      problem(`${label}: page did not load (${url}): ${error.message.split("\n")[0]}${errors.length ? ` — ${errors[0]}` : ""}`, true);
+      await context.close();
+      return { url, error: error.message.split("\n")[0], errors };
+    }
+    await context.close();
+  }
+  return { url, runs, median_ms: round(median(samples)), min_ms: round(Math.min(...samples)),
+    max_ms: round(Math.max(...samples)), samples: details };
+}
+
+// In the page: the region checkboxes to toggle, as paths. Same rule in both viewers: the children
+// of Europe interleaved with the top-level regions, each list sorted by name.
+function regionTargets() {
+  const name = (li) => li.querySelector(":scope > .av-tree__row .av-check > span:not(.av-count)")?.textContent.trim();
+  const tops = [...document.querySelectorAll(".av-tree > li.av-tree__item")];
+  const europe = tops.find((li) => name(li) === "Europe");
+  const children = europe
+    ? [...europe.querySelectorAll(":scope > .av-tree__children > li.av-tree__item")].map(name).filter(Boolean).sort()
+      .map((n) => `Europe/${n}`)
+    : [];
+  const top = tops.map(name).filter((n) => n && n !== "Unspecified region").sort();
+  const out = [];
+  for (let i = 0; i < Math.max(children.length, top.length); i += 1) {
+    if (i < children.length) out.push(children[i]);
+    if (i < top.length) out.push(top[i]);
+  }
+  return out;
+}
+
+// In the page: one filter change (toggles the checkbox of `path`), timed to the second animation
+// frame after the click, i.e. until the frame that shows the change has been produced.
+async function timedToggle(path) {
+  const name = (li) => li.querySelector(":scope > .av-tree__row .av-check > span:not(.av-count)")?.textContent.trim();
+  const [top, child] = path.split("/");
+  const topLi = [...document.querySelectorAll(".av-tree > li.av-tree__item")].find((li) => name(li) === top);
+  const li = child
+    ? [...(topLi?.querySelectorAll(":scope > .av-tree__children > li.av-tree__item") ?? [])].find((c) => name(c) === child)
+    : topLi;
+  const input = li?.querySelector(":scope > .av-tree__row .av-check input");
+  if (!input) return { ms: null, changed: false, missing: true };
+  const counter = () => document.querySelector(".av-collection__count")?.textContent.trim();
+  const before = counter();
+  const start = performance.now();
+  input.click();
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const ms = performance.now() - start;
+  const after = counter();
+  return { ms, changed: after !== before, before, after, checked: input.checked };
+}
+
+async function runChanges(page, targets, count) {
+  const times = [];
+  let failures = 0;
+  let missing = 0;
+  const trace = [];
+  for (let i = 0; i < count; i += 1) {
+    // Pairs: check a region, then uncheck it, so every change alters the count.
+    const path = targets[Math.floor(i / 2) % targets.length];
+    const r = await page.evaluate(timedToggle, path);
+    if (r.missing) missing += 1;
+    else if (!r.changed) failures += 1;
+    else times.push(r.ms);
+    trace.push({ path, ms: round(r.ms), after: r.after ?? null });
+  }
+  return { changes: count, ok: times.length, failures, missing, p50_ms: round(percentile(times, 0.5)),
+    p95_ms: round(percentile(times, 0.95)), max_ms: round(times.length ? Math.max(...times) : null), trace };
+}
+
+async function memory(page, cdp) {
+  try { await cdp.send("HeapProfiler.collectGarbage"); } catch (error) { log(`collectGarbage: ${error.message}`); }
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  await cdp.send("Performance.disable");
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  const inPage = await page.evaluate(() => ({
+    usedJSHeapSize: performance.memory?.usedJSHeapSize ?? null,
+    wasmMemory: window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : null,
+    nodes: document.querySelectorAll("*").length,
+  }));
+  return { jsHeapUsed_bytes: m.JSHeapUsedSize ?? null, jsHeapTotal_bytes: m.JSHeapTotalSize ?? null,
+    performanceMemoryUsed_bytes: inPage.usedJSHeapSize, wasmMemory_bytes: inPage.wasmMemory, domNodes: inPage.nodes };
+}
+
+/** One page per viewer and dataset: DOM size, heap, and filter changes with and without throttling. */
+async function filterSession(browser, label, url, viewer, expectedTargets) {
+  const { context, page, errors } = await openPage(browser, { selector: "li.av-card", hookWasm: true });
+  const out = { url };
+  try {
+    await loadAndWait(page, url);
+    await page.waitForTimeout(300);
+    const cdp = await context.newCDPSession(page);
+    out.afterLoad = await memory(page, cdp);
+    out.domNodes = out.afterLoad.domNodes;
+    if (viewer === "rust") {
+      await page.click('button[aria-label="Regions in Europe"]', { timeout: 10_000 });
+      await page.waitForSelector(".av-tree__children .av-check input", { timeout: 10_000 });
+    }
+    const targets = await page.evaluate(regionTargets);
+    out.targets = targets;
+    if (!targets.length) throw new Error("no region checkboxes found");
+    if (expectedTargets && expectedTargets.join("|") !== targets.join("|")) {
+      problem(`${label}: the two viewers list different regions (${targets.length} vs ${expectedTargets.length})`);
+    }
+    out.normal = await runChanges(page, targets, CONFIG.changes);
+    out.afterChanges = await memory(page, cdp);
+    out.domNodesAfterChanges = out.afterChanges.domNodes;
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    out.throttled4x = await runChanges(page, targets, CONFIG.changes);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    for (const [key, series] of [["unthrottled", out.normal], ["4x throttled", out.throttled4x]]) {
+      if (series.missing) problem(`${label} (${key}): ${series.missing} checkbox(es) not found`);
+      if (series.failures) problem(`${label} (${key}): ${series.failures} of ${series.changes} changes did not change the count within two frames`);
+      if (!series.ok) problem(`${label} (${key}): no filter change repainted the count`, true);
+    }
+    if (errors.length) problem(`${label}: ${errors.length} console/page error(s): ${errors.slice(0, 3).join(" | ")}`);
+  } catch (error) {
+    problem(`${label}: ${error.message.split("\n")[0]}${errors.length ? ` — ${errors[0]}` : ""}`, true);
+    out.error = error.message.split("\n")[0];
+  }
+  out.errors = errors;
+  await context.close();
+  return out;
+}
+
+async function browserFigures(url) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS });
+  const pages = {
+    rust: (q) => `${url}/${q}`,
+    reference: (q) => `${url}/bench/reference/index.html${q}`,
+  };
+  const out = { chromium: browser.version(), seedArticle: {}, list: {}, filter: {} };
+  try {
+    for (const viewer of ["rust", "reference"]) {
+      const q = viewer === "rust" ? `?article=${SEED}` : `?src=/articles.json&article=${SEED}`;
+      log(`${viewer}: seed article ×${CONFIG.seedRuns}`);
+      out.seedArticle[viewer] = await timeLoads(browser, `${viewer} seed article`, pages[viewer](q), "article h1",
+        CONFIG.seedRuns, (s) => (s.title ? null : "no article title"));
+    }
+    for (const set of CONFIG.datasets) {
+      const { rel } = datasetPaths(set);
+      out.list[set.n] = {};
+      out.filter[set.n] = {};
+      for (const viewer of ["rust", "reference"]) {
+        const q = viewer === "rust" ? `?src=data/${rel}` : `?src=/data/${rel}`;
+        log(`${viewer}: list of ${set.n} ×${CONFIG.listRuns}`);
+        out.list[set.n][viewer] = await timeLoads(browser, `${viewer} list ${set.n}`, pages[viewer](q), "li.av-card",
+          CONFIG.listRuns, (s) => (countNumbers(s.count).includes(set.n) ? null : `count reads "${s.count}", expected ${set.n}`));
+      }
+      for (const viewer of ["rust", "reference"]) {
+        const q = viewer === "rust" ? `?src=data/${rel}` : `?src=/data/${rel}`;
+        log(`${viewer}: ${CONFIG.changes} filter changes on ${set.n}, then ${CONFIG.changes} at 4× CPU throttling`);
+        out.filter[set.n][viewer] = await filterSession(browser, `${viewer} filter ${set.n}`, pages[viewer](q), viewer,
+          out.filter[set.n].rust?.targets);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+// ---------- 4. Lighthouse ----------
+async function lighthouse(url) {
+  if (ARGS.has("--no-lighthouse")) return { available: false, reason: "skipped (--no-lighthouse)" };
+  let version = await run("npx", ["--no-install", "lighthouse", "--version"], { timeoutMs: 60_000 });
+  if (version.code !== 0 && !process.env.BENCH_NO_INSTALL) {
+    log("Lighthouse is not installed: npm install --save-dev --no-audit --no-fund lighthouse@12.8.2");
+    const install = await run("npm", ["install", "--save-dev", "--save-exact", "--no-audit", "--no-fund", "lighthouse@12.8.2"],
+      { timeoutMs: 600_000 });
+    if (install.code !== 0) {
+      return { available: false, reason: `lighthouse is not installed and npm install failed: ${tail(install.stderr, 3)}` };
+    }
+    version = await run("npx", ["--no-install", "lighthouse", "--version"], { timeoutMs: 60_000 });
+  }
+  if (version.code !== 0) {
+    return { available: false, reason: `npx --no-install lighthouse failed: ${tail(version.stderr, 3)}` };
+  }
+  const out = { available: true, version: version.stdout.trim(), formFactor: "mobile (default emulation, simulated throttling)" };
+  const targets = {
+    rust: `${url}/?article=${SEED}`,
+    reference: `${url}/bench/reference/index.html?src=/articles.json&article=${SEED}`,
+  };
+  for (const [viewer, target] of Object.entries(targets)) {
+    const report = `${OUT_DIR}/lighthouse-${viewer}.json`;
+    rmSync(report, { force: true });
+    log(`lighthouse: ${viewer}`);
+    const result = await run("npx", ["--no-install", "lighthouse", target,
+      `--chrome-flags=--headless ${CHROME_FLAGS.join(" ")}`,
+      "--only-categories=performance,accessibility,best-practices", "--output=json", `--output-path=${report}`, "--quiet"],
+    { env: { CHROME_PATH: CHROMIUM }, timeoutMs: 300_000 });
+    if (result.code !== 0 || !existsSync(report)) {
+      const reason = result.timedOut ? "timed out after 300 s" : `exit ${result.code}: ${tail(result.stderr, 4)}`;
+      out[viewer] = { url: target, error: reason };
+      problem(`lighthouse ${viewer}: ${reason}`);
+      continue;
+    }
+    const lhr = JSON.parse(readFileSync(report, "utf8"));
+    const score = (id) => (lhr.categories?.[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
+    const audit = (id) => lhr.audits?.[id]?.numericValue ?? null;
+    out[viewer] = {
+      url: target, report, seconds: round(result.ms / 1000),
+      performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"),
+      fcp_ms: round(audit("first-contentful-paint"), 0), lcp_ms: round(audit("largest-contentful-paint"), 0),
+      tbt_ms: round(audit("total-blocking-time"), 0), cls: round(audit("cumulative-layout-shift"), 3),
+      runtimeError: lhr.runtimeError?.message ?? null, warnings: lhr.runWarnings ?? [],
+    };
+    if (lhr.runtimeError) problem(`lighthouse ${viewer}: ${lhr.runtimeError.message}`);
+  }
+  return out;
+}
+
+// ---------- output ----------
+function printTable(title, header, rows) {
+  const all = [header, ...rows].map((r) => r.map((c) => (c == null ? "—" : String(c))));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("   ");
+  console.log(`\n${title}`);
+  console.log(line(all[0]));
+  console.log(widths.map((w) => "-".repeat(w)).join("   "));
+  for (const r of all.slice(1)) console.log(line(r));
+}
+const fmt = (x, digits = 1) => (x == null ? null : x.toFixed(digits));
+const fmtRatio = (r) => (r == null ? null : `${r.toFixed(2)}×`);
+const kb = (bytes) => (bytes == null ? null : (bytes / 1024).toFixed(1));
+
+function report(results) {
+  const { sizes, native, browser, lighthouse: lh } = results;
+  printTable("SIZES — per file (KiB; gzip -9, brotli q11)", ["file", "raw", "gzip", "brotli"],
+    [...sizes.rust.files, ...sizes.reference.files].map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]));
+  const kindRows = [];
+  for (const kind of [...KINDS, "total"]) {
+    for (const k of ["raw", "gzip", "brotli"]) {
+      const rust = kind === "total" ? sizes.rust.total[k] : sizes.rust.kinds[kind]?.[k];
+      const ref = kind === "total" ? sizes.reference.total[k] : sizes.reference.kinds[kind]?.[k];
+      kindRows.push([`${kind} ${k}`, kb(rust), kb(ref), fmtRatio(ratio(rust, ref))]);
+    }
+  }
+  printTable("SIZES — by kind (KiB)", ["kind", "Rust", "Reference", "Rust/Ref"], kindRows);
+
+  const nativeRows = native.available
+    ? Object.entries(native.figures).map(([k, v]) => [k, typeof v === "number" ? String(round(v, 3)) : JSON.stringify(v)])
+    : [["not available", native.reason]];
+  printTable(`NATIVE — ${native.command} (Rust only)`, ["figure", "value"], nativeRows);
+
+  const rows = [];
+  const add = (label, rust, ref, digits = 1) => rows.push([label, fmt(rust, digits), fmt(ref, digits), fmtRatio(ratio(rust, ref))]);
+  const b = browser;
+  if (b.error) rows.push(["browser run failed", b.error, null, null]);
+  else {
+    add(`seed article painted, ms (median of ${CONFIG.seedRuns})`, b.seedArticle.rust?.median_ms, b.seedArticle.reference?.median_ms);
+    for (const set of CONFIG.datasets) {
+      const n = set.n;
+      const L = b.list[n] ?? {};
+      const F = b.filter[n] ?? {};
+      const tag = `${n.toLocaleString("en")} ${set.form}`;
+      add(`${tag}: first list paint, ms (median of ${CONFIG.listRuns})`, L.rust?.median_ms, L.reference?.median_ms);
+      add(`${tag}: filter change p50, ms`, F.rust?.normal?.p50_ms, F.reference?.normal?.p50_ms);
+      add(`${tag}: filter change p95, ms`, F.rust?.normal?.p95_ms, F.reference?.normal?.p95_ms);
+      add(`${tag}: filter change p50, ms, 4× CPU`, F.rust?.throttled4x?.p50_ms, F.reference?.throttled4x?.p50_ms);
+      add(`${tag}: filter change p95, ms, 4× CPU`, F.rust?.throttled4x?.p95_ms, F.reference?.throttled4x?.p95_ms);
+      rows.push([`${tag}: changes repainted (of ${CONFIG.changes}×2)`,
+        F.rust?.normal ? `${F.rust.normal.ok + (F.rust.throttled4x?.ok ?? 0)}` : null,
+        F.reference?.normal ? `${F.reference.normal.ok + (F.reference.throttled4x?.ok ?? 0)}` : null, null]);
+      add(`${tag}: DOM nodes after load`, F.rust?.domNodes, F.reference?.domNodes, 0);
+      add(`${tag}: DOM nodes after changes`, F.rust?.domNodesAfterChanges, F.reference?.domNodesAfterChanges, 0);
+      add(`${tag}: JS heap after load, MB`, mb(F.rust?.afterLoad?.jsHeapUsed_bytes), mb(F.reference?.afterLoad?.jsHeapUsed_bytes));
+      add(`${tag}: JS heap after ${CONFIG.changes} changes, MB`, mb(F.rust?.afterChanges?.jsHeapUsed_bytes),
+        mb(F.reference?.afterChanges?.jsHeapUsed_bytes));
+      add(`${tag}: performance.memory used after load, MB`, mb(F.rust?.afterLoad?.performanceMemoryUsed_bytes),
+        mb(F.reference?.afterLoad?.performanceMemoryUsed_bytes));
+      const wasmLoad = F.rust?.afterLoad?.wasmMemory_bytes;
+      const wasmAfter = F.rust?.afterChanges?.wasmMemory_bytes;
+      rows.push([`${tag}: Wasm linear memory after load / changes, MB`,
+        wasmLoad == null ? null : `${fmt(mb(wasmLoad))} / ${fmt(mb(wasmAfter))}`, "n/a", null]);
+      add(`${tag}: JS heap + Wasm memory after changes, MB`,
+        F.rust?.afterChanges ? mb((F.rust.afterChanges.jsHeapUsed_bytes ?? 0) + (wasmAfter ?? 0)) : null,
+        mb(F.reference?.afterChanges?.jsHeapUsed_bytes));
+    }
+  }
+  printTable(`BROWSER — Chromium ${b.chromium ?? "?"} headless, ${VIEWPORT.width}×${VIEWPORT.height} (lower is better)`,
+    ["measure", "Rust", "Reference", "Rust/Ref"], rows);
+
+  if (!lh.available) printTable("LIGHTHOUSE", ["status", "reason"], [["not available", lh.reason]]);
+  else {
+    const r = lh.rust ?? {};
+    const f = lh.reference ?? {};
+    const lrows = [];
+    const addL = (label, key, digits = 0) => lrows.push([label, fmt(r[key], digits), fmt(f[key], digits), fmtRatio(ratio(r[key], f[key]))]);
+    if (r.error || f.error) lrows.push(["error", r.error ?? "", f.error ?? "", null]);
+    addL("performance score", "performance");
+    addL("accessibility score", "accessibility");
+    addL("best-practices score", "bestPractices");
+    addL("FCP, ms", "fcp_ms");
+    addL("LCP, ms", "lcp_ms");
+    addL("TBT, ms", "tbt_ms");
+    addL("CLS", "cls", 3);
+    printTable(`LIGHTHOUSE ${lh.version} — seed article, mobile emulation (scores: higher is better; server sends no compression)`, ["figure", "Rust", "Reference", "Rust/Ref"], lrows);
+  }
+  if (problems.length) {
+    console.log("\nPROBLEMS");
+    for (const p of problems) console.log(`${p.fatal ? "ERROR  " : "warning"} ${p.message}`);
+  }
+  console.log(`\nWrote ${OUT_DIR}/results.json`);
+}
+
+// ---------- main ----------
+const started = Date.now();
+mkdirSync(OUT_DIR, { recursive: true });
+const results = {
+  meta: {
+    date: new Date().toISOString(), quick: QUICK, node: process.version, platform: `${os.platform()} ${os.release()}`,
+    cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
+    git: gitInfo(), config: CONFIG, viewport: VIEWPORT,
+  },
+};
+
+log(`article viewer benchmark${QUICK ? " (quick)" : ""}`);
+results.sizes = { rust: sizesOf(RUST_FILES), reference: sizesOf(REFERENCE_FILES) };
+results.meta.datasets = await ensureDatasets();
+results.native = await nativeFigures();
+if (!results.native.available) log(`native figures not available: ${results.native.reason}`);
+
+const server = await startServer({ mounts: { "/": "dist", "/bench/": "bench", "/data/": DATA_DIR }, port: 0 });
+log(`serving at ${server.url}`);
+results.meta.loadAverageBeforeBrowser = os.loadavg().map((x) => round(x, 2));
+try {
+  results.browser = await browserFigures(server.url);
+} catch (error) {
+  problem(`browser run failed: ${error.message.split("\n")[0]}`, true);
+  results.browser = { error: error.message.split("\n")[0] };
+}
+results.lighthouse = await lighthouse(server.url);
+await server.close();
+
+results.problems = problems;
+results.meta.seconds = round((Date.now() - started) / 1000);
+writeFileSync(`${OUT_DIR}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+report(results);
+if ((results.meta.loadAverageAtStart[0] ?? 0) > os.cpus().length * 0.5) {
+  console.log(`note: load average was ${results.meta.loadAverageAtStart[0]} at the start (${os.cpus().length} CPUs): timings may be noisy`);
+}
+console.log(`(${results.meta.seconds} s)`);
+process.exitCode = problems.some((p) => p.fatal) ? 1 : 0;
