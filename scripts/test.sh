@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check and test, and ends with a pass/fail count:
 #   formatting, clippy (native and wasm32), native core, render and property tests, a short
-#   fuzzing run, the release build, the JSON Schema tests and the browser tests in Chromium.
+#   fuzzing run, the release build, the JSON Schema tests, the browser tests in Chromium, and the
+#   benchmarks in quick mode.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "set-up failed" >&2; exit 1; }
@@ -51,6 +52,8 @@ f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$log" | tail -1)
 passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 if [ "$status" != 0 ] && [ "${f:-0}" = 0 ]; then failed=$((failed + 1)); failures+=("browser tests did not run"); fi
 [ "${f:-0}" != 0 ] && failures+=("browser tests: $f failed")
+
+check "benchmarks in quick mode (prove they run; timings are printed, not judged)" node bench/run.mjs --quick
 
 printf '\n\033[1m==> Summary: %d passed, %d failed\033[0m\n' "$passed" "$failed"
 for failure in "${failures[@]}"; do echo "    failed: $failure"; done
