@@ -585,7 +585,7 @@ function report(results) {
     addL("LCP, ms", "lcp_ms");
     addL("TBT, ms", "tbt_ms");
     addL("CLS", "cls", 3);
-    printTable(`LIGHTHOUSE ${lh.version} — seed article, mobile emulation (scores: higher is better; server sends no compression)`, ["figure", "Rust", "Reference", "Rust/Ref"], lrows);
+    printTable(`LIGHTHOUSE ${lh.version} — seed article, mobile emulation (scores: higher is better; the server sends brotli)`, ["figure", "Rust", "Reference", "Rust/Ref"], lrows);
   }
   if (problems.length) {
     console.log("\nPROBLEMS");

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core (no browser
 // download), and the static server over dist/ and the test fixtures.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { startServer } from "./static-server.mjs";
@@ -42,4 +43,18 @@ export async function openPage(browser, width = 1280, height = 800) {
     if (message.type() === "error") errors.push(`console: ${message.text()}`);
   });
   return { page, context, errors };
+}
+
+/** For a test file: one server and one browser for all its tests, closed at the end. */
+export function sharedSession(base = "/") {
+  const session = {};
+  before(async () => {
+    session.server = await serve(base);
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

@@ -1,20 +1,11 @@
 // Browser tests of the collection view: filtering by region and date, the timeline, URL state
 // with Back and reload, keyboard-only use, and speed and DOM size with 10,000 articles.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { launch, serve, openPage, SCREENSHOTS } from "./browser.mjs";
+import { SCREENSHOTS, openPage, sharedSession } from "./browser.mjs";
 
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sharedSession();
 
 const count = (page) => page.textContent(".av-collection__count");
 const cards = (page) => page.$$eval(".av-card", (n) => n.length);
@@ -23,8 +14,8 @@ const regionBox = (page, name) =>
   page.locator(".av-check").filter({ has: page.getByText(name, { exact: true }) }).locator("input");
 
 async function openList(width = 1280, query = "") {
-  const opened = await openPage(browser, width);
-  await opened.page.goto(`${server.url}/${query}`);
+  const opened = await openPage(session.browser, width);
+  await opened.page.goto(`${session.server.url}/${query}`);
   await opened.page.waitForSelector(".av-collection");
   return opened;
 }

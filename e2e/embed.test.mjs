@@ -1,34 +1,25 @@
 // Browser tests of hosting and embedding: the build under a sub-path; viewers mounted into host
 // elements (independent, isolated styles both ways, host URL untouched, events and the JS API,
 // one WebAssembly download); host article URLs; URL sync on request; the iframe alternative.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, openPage, SCREENSHOTS } from "./browser.mjs";
+import { SCREENSHOTS, openPage, serve, sharedSession } from "./browser.mjs";
 
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sharedSession();
 
 const EXAMPLE = "/examples/embed/";
 
 async function openHost(path = EXAMPLE, { width = 1280, setup } = {}) {
-  const opened = await openPage(browser, width);
+  const opened = await openPage(session.browser, width);
   if (setup) await setup(opened.page);
-  await opened.page.goto(`${server.url}${path}`);
+  await opened.page.goto(`${session.server.url}${path}`);
   return opened;
 }
 
 test("the build works under a sub-path: list, filter, article, reload and Back", async () => {
   const sub = await serve("/news/archive/");
   try {
-    const { page, errors } = await openPage(browser, 1280);
+    const { page, errors } = await openPage(session.browser, 1280);
     const failed = [];
     page.on("response", (r) => r.status() >= 400 && failed.push(r.url()));
     await page.goto(`${sub.url}/news/archive/`);

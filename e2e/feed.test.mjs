@@ -1,25 +1,16 @@
 // Browser test of JSON Feed: ?src= a sample feed lists its items, filters work, an item opens
 // with its figures and captions, undated items come last, and hostile markup runs nothing.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, openPage, SCREENSHOTS } from "./browser.mjs";
+import { SCREENSHOTS, openPage, sharedSession } from "./browser.mjs";
 
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sharedSession();
 
 test("a JSON Feed lists, filters and opens like an article file", async () => {
-  const { page, errors } = await openPage(browser, 1280);
+  const { page, errors } = await openPage(session.browser, 1280);
   const dialogs = [];
   page.on("dialog", (d) => dialogs.push(d.message()) && d.dismiss());
-  await page.goto(`${server.url}/?src=feeds/newsroom-1.0.json`);
+  await page.goto(`${session.server.url}/?src=feeds/newsroom-1.0.json`);
   await page.waitForSelector(".av-collection");
   assert.equal(await page.textContent(".av-collection__count"), "8 articles");
   assert.match(await page.textContent(".av-collection__title"), /Port Halden Newsroom/);
@@ -34,7 +25,7 @@ test("a JSON Feed lists, filters and opens like an article file", async () => {
   await page.fill('input[type="date"] >> nth=0', "2025-04-01");
   await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent.endsWith("of 8 articles") && document.querySelectorAll(".av-card").length === 2);
 
-  await page.goto(`${server.url}/?src=feeds/newsroom-1.0.json&article=harbour-reopens`);
+  await page.goto(`${session.server.url}/?src=feeds/newsroom-1.0.json&article=harbour-reopens`);
   await page.waitForSelector("article h1");
   assert.equal(await page.textContent("article h1"), "Harbour reopens to fishing boats after storm repairs");
   const captions = await page.$$eval("article figcaption", (n) => n.map((c) => c.textContent));
@@ -43,7 +34,7 @@ test("a JSON Feed lists, filters and opens like an article file", async () => {
   await page.screenshot({ path: `${SCREENSHOTS}/feed-item-1280.png`, fullPage: true });
 
   for (const id of ["https-example-org-news-2025-03-rail-utm-source-feed-utm-medium-json-section-2"]) {
-    await page.goto(`${server.url}/?src=feeds/newsroom-1.0.json&article=${id}`);
+    await page.goto(`${session.server.url}/?src=feeds/newsroom-1.0.json&article=${id}`);
     await page.waitForSelector("article h1");
     assert.match(await page.textContent("article"), /This sentence must survive without its onclick handler\./);
   }
@@ -53,12 +44,12 @@ test("a JSON Feed lists, filters and opens like an article file", async () => {
 });
 
 test("the 1.1 sample with a right-to-left item and the large feed load", async () => {
-  const { page } = await openPage(browser, 375);
-  await page.goto(`${server.url}/?src=feeds/newsroom-1.1.json`);
+  const { page } = await openPage(session.browser, 375);
+  await page.goto(`${session.server.url}/?src=feeds/newsroom-1.1.json`);
   await page.waitForSelector(".av-collection");
   assert.equal(await page.textContent(".av-collection__count"), "10 articles");
   assert.equal(await page.getAttribute('.av-card[lang="ar"]', "dir"), "rtl");
-  await page.goto(`${server.url}/?src=feeds/large-feed.json`);
+  await page.goto(`${session.server.url}/?src=feeds/large-feed.json`);
   await page.waitForSelector(".av-collection");
   assert.equal(await page.textContent(".av-collection__count"), "360 articles");
   await page.screenshot({ path: `${SCREENSHOTS}/feed-large-375.png` });

@@ -2,27 +2,18 @@
 // reload, applied before the first paint), the lightbox's focus handling, previous/next, copy
 // link, the skip link, right-to-left layout, print, axe-core at WCAG 2.2 AA in light and dark,
 // and screenshots of every theme.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, serve, openPage, SCREENSHOTS } from "./browser.mjs";
+import { SCREENSHOTS, openPage, sharedSession } from "./browser.mjs";
 
 const SEED = "zelenskyy-second-russian-border-region";
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sharedSession();
 
 async function openArticle({ width = 1280, id = SEED, context } = {}) {
-  const opened = context ? { page: await context.newPage(), context } : await openPage(browser, width);
-  await opened.page.goto(`${server.url}/?article=${id}`);
+  const opened = context ? { page: await context.newPage(), context } : await openPage(session.browser, width);
+  await opened.page.goto(`${session.server.url}/?article=${id}`);
   await opened.page.waitForSelector("article.av-article h1");
   return opened;
 }
@@ -76,7 +67,7 @@ test("the saved theme applies before the viewer starts (no flash)", async () => 
   // Hold back the WebAssembly: what paints now is the page before the viewer runs.
   const held = await context.newPage();
   await held.route("**/article-viewer_bg.wasm", () => {});
-  await held.goto(`${server.url}/?article=${SEED}`, { waitUntil: "domcontentloaded" });
+  await held.goto(`${session.server.url}/?article=${SEED}`, { waitUntil: "domcontentloaded" });
   assert.equal(await held.$$eval(".av-root", (n) => n.length), 0, "the viewer has not started");
   assert.equal(await held.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), "rgb(244, 236, 216)");
 });
@@ -117,9 +108,9 @@ test("an image opens large in a dialog that holds focus, closes on Escape and ou
 });
 
 test("previous and next follow the filtered list; copy link copies the address", async () => {
-  const { page, context } = await openPage(browser, 1280);
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  await page.goto(`${server.url}/?region=Europe/Ukraine&article=sample-sumy-grain`);
+  const { page, context } = await openPage(session.browser, 1280);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.url });
+  await page.goto(`${session.server.url}/?region=Europe/Ukraine&article=sample-sumy-grain`);
   await page.waitForSelector("article h1");
   assert.match(await page.textContent(".av-pager__previous"), /War must return/);
   assert.match(await page.textContent(".av-pager__next"), /Kharkiv reopens/);
@@ -129,7 +120,7 @@ test("previous and next follow the filtered list; copy link copies the address",
   await page.click("text=Copy link");
   await page.waitForFunction(() => document.querySelector(".av-status-message").textContent !== "");
   assert.equal(await page.textContent(".av-status-message"), "Link copied");
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/?region=Europe/Ukraine&article=sample-kharkiv-schools`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${session.server.url}/?region=Europe/Ukraine&article=sample-kharkiv-schools`);
 });
 
 test("the skip link moves focus to the article text; headings form an outline", async () => {
@@ -189,15 +180,15 @@ async function axe(page) {
 
 test("axe-core finds no WCAG 2.2 AA violation in any view, in light and dark", async () => {
   for (const scheme of ["light", "dark"]) {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+    const context = await session.browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const views = {
       list: async () => {
-        await page.goto(`${server.url}/?region=Europe`);
+        await page.goto(`${session.server.url}/?region=Europe`);
         await page.waitForSelector(".av-collection");
       },
       article: async () => {
-        await page.goto(`${server.url}/?article=${SEED}`);
+        await page.goto(`${session.server.url}/?article=${SEED}`);
         await page.waitForSelector("article h1");
       },
       lightbox: async () => {
@@ -205,16 +196,16 @@ test("axe-core finds no WCAG 2.2 AA violation in any view, in light and dark", a
         await page.waitForSelector("dialog[open]");
       },
       "reading options": async () => {
-        await page.goto(`${server.url}/?article=sample-cairo-metro-ar`);
+        await page.goto(`${session.server.url}/?article=sample-cairo-metro-ar`);
         await page.waitForSelector("article h1");
         await page.click(".av-controls__toggle");
       },
       "error panel": async () => {
-        await page.goto(`${server.url}/?src=fixtures/invalid-single-article.json`);
+        await page.goto(`${session.server.url}/?src=fixtures/invalid-single-article.json`);
         await page.waitForSelector(".av-panel--error");
       },
       "problems list": async () => {
-        await page.goto(`${server.url}/?src=fixtures/hostile/mixed-valid-invalid.json`);
+        await page.goto(`${session.server.url}/?src=fixtures/hostile/mixed-valid-invalid.json`);
         await page.waitForSelector(".av-panel--problems");
       },
     };
@@ -228,13 +219,13 @@ test("axe-core finds no WCAG 2.2 AA violation in any view, in light and dark", a
 
 test("contrast holds in the sepia and high-contrast themes", async () => {
   for (const theme of ["sepia", "contrast"]) {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    const context = await session.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
     await context.addInitScript((t) => localStorage.setItem("article-viewer:prefs", `theme=${t}`), theme);
     const page = await context.newPage();
-    await page.goto(`${server.url}/?article=${SEED}`);
+    await page.goto(`${session.server.url}/?article=${SEED}`);
     await page.waitForSelector("article h1");
     assert.deepEqual(await axe(page), [], theme);
-    await page.goto(`${server.url}/?region=Europe`);
+    await page.goto(`${session.server.url}/?region=Europe`);
     await page.waitForSelector(".av-collection");
     assert.deepEqual(await axe(page), [], `${theme} list`);
     await context.close();
@@ -244,10 +235,10 @@ test("contrast holds in the sepia and high-contrast themes", async () => {
 test("screenshots of every theme at 375 px and 1280 px", async () => {
   for (const theme of ["light", "dark", "sepia", "contrast"]) {
     for (const width of [375, 1280]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const context = await session.browser.newContext({ viewport: { width, height: 900 } });
       await context.addInitScript((t) => localStorage.setItem("article-viewer:prefs", `theme=${t}`), theme);
       const page = await context.newPage();
-      await page.goto(`${server.url}/?article=${SEED}`);
+      await page.goto(`${session.server.url}/?article=${SEED}`);
       await page.waitForSelector("article h1");
       await page.screenshot({ path: `${SCREENSHOTS}/theme-${theme}-${width}.png` });
       await context.close();

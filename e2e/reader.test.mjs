@@ -1,25 +1,15 @@
 // Browser tests of the release build: the seed article as a reader page, the error panel, and
 // layout at phone and desktop widths. Screenshots go to e2e/screenshots/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, openPage, SCREENSHOTS } from "./browser.mjs";
+import { SCREENSHOTS, openPage, sharedSession } from "./browser.mjs";
 
 const SEED = "zelenskyy-second-russian-border-region";
-let browser;
-let server;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sharedSession();
 
 async function openArticle(width) {
-  const opened = await openPage(browser, width);
-  await opened.page.goto(`${server.url}/?article=${SEED}`);
+  const opened = await openPage(session.browser, width);
+  await opened.page.goto(`${session.server.url}/?article=${SEED}`);
   await opened.page.waitForSelector("article.av-article h1");
   return opened;
 }
@@ -93,16 +83,16 @@ test("images reserve their space before they load", async () => {
 });
 
 test("a broken image degrades to a box with its alt text and keeps its caption", async () => {
-  const { page } = await openPage(browser, 1280);
-  await page.goto(`${server.url}/?src=fixtures/broken-image.json&article=broken-image`);
+  const { page } = await openPage(session.browser, 1280);
+  await page.goto(`${session.server.url}/?src=fixtures/broken-image.json&article=broken-image`);
   await page.waitForSelector(".av-figure__missing");
   assert.equal(await page.getAttribute(".av-figure__missing", "aria-label"), "Image unavailable: A bridge at dusk");
   assert.equal(await page.textContent(".av-caption__text"), "The bridge before it closed");
 });
 
 test("an invalid file shows the error panel with the field path", async () => {
-  const { page } = await openPage(browser, 1280);
-  await page.goto(`${server.url}/?src=fixtures/invalid-single-article.json`);
+  const { page } = await openPage(session.browser, 1280);
+  await page.goto(`${session.server.url}/?src=fixtures/invalid-single-article.json`);
   await page.waitForSelector(".av-panel--error");
   const text = await page.textContent(".av-panel--error");
   assert.match(text, /fixtures\/invalid-single-article\.json/);
@@ -111,7 +101,7 @@ test("an invalid file shows the error panel with the field path", async () => {
 });
 
 test("a file that is not JSON shows line and column, and Retry loads again", async () => {
-  const { page } = await openPage(browser, 1280);
+  const { page } = await openPage(session.browser, 1280);
   let requests = 0;
   await page.route("**/fixtures/flaky.json", (route) => {
     requests += 1;
@@ -120,7 +110,7 @@ test("a file that is not JSON shows line and column, and Retry loads again", asy
       body: requests === 1 ? '{"version": 1,\n "articles": [,]}' : '{"version": 1, "articles": []}',
     });
   });
-  await page.goto(`${server.url}/?src=fixtures/flaky.json`);
+  await page.goto(`${session.server.url}/?src=fixtures/flaky.json`);
   await page.waitForSelector(".av-panel--error");
   assert.match(await page.textContent(".av-panel--error"), /line 2, column 15/);
   await page.click("text=Try again");
@@ -129,15 +119,15 @@ test("a file that is not JSON shows line and column, and Retry loads again", asy
 });
 
 test("a missing file shows the HTTP status", async () => {
-  const { page } = await openPage(browser, 1280);
-  await page.goto(`${server.url}/?src=fixtures/does-not-exist.json`);
+  const { page } = await openPage(session.browser, 1280);
+  await page.goto(`${session.server.url}/?src=fixtures/does-not-exist.json`);
   await page.waitForSelector(".av-panel--error");
   assert.match(await page.textContent(".av-panel--error"), /404/);
 });
 
 test("skipped articles are listed with their reasons while valid ones show", async () => {
-  const { page } = await openPage(browser, 1280);
-  await page.goto(`${server.url}/?src=fixtures/mixed-valid-invalid.json`);
+  const { page } = await openPage(session.browser, 1280);
+  await page.goto(`${session.server.url}/?src=fixtures/mixed-valid-invalid.json`);
   await page.waitForSelector(".av-collection");
   assert.equal(await page.$$eval(".av-card", (n) => n.length), 2);
   const problems = await page.textContent(".av-panel--problems");
@@ -146,8 +136,8 @@ test("skipped articles are listed with their reasons while valid ones show", asy
 });
 
 test("the list links to the article, Back returns to the list", async () => {
-  const { page, errors } = await openPage(browser, 1280);
-  await page.goto(`${server.url}/`);
+  const { page, errors } = await openPage(session.browser, 1280);
+  await page.goto(`${session.server.url}/`);
   const seedLink = `.av-card__link[href$="article=${SEED}"]`;
   await page.waitForSelector(seedLink);
   await page.click(seedLink);
@@ -164,16 +154,16 @@ test("screenshots at 375 px and 1280 px", async () => {
     const { page } = await openArticle(width);
     await page.screenshot({ path: `${SCREENSHOTS}/seed-article-${width}.png` });
     await page.screenshot({ path: `${SCREENSHOTS}/seed-article-${width}-full.png`, fullPage: true });
-    const list = await openPage(browser, width);
-    await list.page.goto(`${server.url}/`);
+    const list = await openPage(session.browser, width);
+    await list.page.goto(`${session.server.url}/`);
     await list.page.waitForSelector(".av-collection");
     await list.page.screenshot({ path: `${SCREENSHOTS}/list-${width}.png` });
   }
 });
 
 test("bodies load from body_url, relative to their files; a failing one affects only its article", async () => {
-  const { page, errors } = await openPage(browser, 1280);
-  await page.goto(`${server.url}/?src=fixtures/split/collection.json&article=loads`);
+  const { page, errors } = await openPage(session.browser, 1280);
+  await page.goto(`${session.server.url}/?src=fixtures/split/collection.json&article=loads`);
   await page.waitForSelector("text=The body arrived from its own file.");
   const sources = await page.$$eval("img", (imgs) => imgs.map((i) => [i.getAttribute("src"), i.complete && i.naturalWidth > 0]));
   assert.deepEqual(sources.map(([src]) => src), ["fixtures/split/images/putin.svg", "fixtures/split/bodies/../images/putin.svg"]);
@@ -190,10 +180,10 @@ test("bodies load from body_url, relative to their files; a failing one affects 
 });
 
 test("hovering a card prefetches its body; opening it then needs no request", async () => {
-  const { page } = await openPage(browser, 1280);
+  const { page } = await openPage(session.browser, 1280);
   const bodies = [];
   page.on("request", (r) => r.url().includes("/bodies/") && bodies.push(r.url()));
-  await page.goto(`${server.url}/?src=fixtures/split/collection.json`);
+  await page.goto(`${session.server.url}/?src=fixtures/split/collection.json`);
   await page.waitForSelector(".av-card__link");
   await page.hover(".av-card:has-text('This body loads')");
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("bodies/loads.json")));

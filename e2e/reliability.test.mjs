@@ -1,25 +1,16 @@
 // Browser tests of hostile input, network failures and the locked-down page: every hostile file
 // shows its expected outcome and runs nothing; each network failure shows an error panel with a
 // working Retry; the strict Content-Security-Policy holds with no violation.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, serve, openPage } from "./browser.mjs";
+import { openPage, sharedSession } from "./browser.mjs";
 
-let browser;
-let server;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = sharedSession();
 
 /** A page that records dialogs, CSP violations and requests to disallowed schemes. */
 async function guardedPage(width = 1280) {
-  const opened = await openPage(browser, width);
+  const opened = await openPage(session.browser, width);
   const { page } = opened;
   opened.dialogs = [];
   opened.badRequests = [];
@@ -42,7 +33,7 @@ const expected = JSON.parse(readFileSync("tests/fixtures/hostile/expected.json",
 test("every hostile or broken file shows its expected outcome and runs nothing", async () => {
   for (const [file, want] of Object.entries(expected)) {
     const { page, dialogs, badRequests } = await guardedPage();
-    await page.goto(`${server.url}/?src=fixtures/hostile/${file}`);
+    await page.goto(`${session.server.url}/?src=fixtures/hostile/${file}`);
     await page.waitForSelector(".av-collection, .av-panel--error", { timeout: 20000 });
     if (want.error) {
       const panel = await page.textContent(".av-panel--error");
@@ -55,7 +46,7 @@ test("every hostile or broken file shows its expected outcome and runs nothing",
       for (const path of want.skipped) assert.ok(problems.some((p) => p.startsWith(`${path}:`)), `${file}: ${path}`);
       // Open every article too, so every text field and URL is rendered.
       for (const link of await page.$$eval(".av-card__link", (links) => links.map((l) => l.getAttribute("href")))) {
-        await page.goto(`${server.url}/${link}`);
+        await page.goto(`${session.server.url}/${link}`);
         await page.waitForSelector("article.av-article");
       }
     }
@@ -67,7 +58,7 @@ test("every hostile or broken file shows its expected outcome and runs nothing",
 
 test("html in text fields shows as literal text", async () => {
   const { page } = await guardedPage();
-  await page.goto(`${server.url}/?src=fixtures/hostile/script-in-text.json&article=hostile-text`);
+  await page.goto(`${session.server.url}/?src=fixtures/hostile/script-in-text.json&article=hostile-text`);
   await page.waitForSelector("article h1");
   assert.equal(await page.textContent("article h1"), 'Title <script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">');
   assert.equal(await page.$$eval("article script, article img[src='x']", (n) => n.length), 0);
@@ -79,7 +70,7 @@ async function failingLoad(t, fulfil, expectText) {
   await page.route("**/fixtures/network.json", (route) =>
     broken ? fulfil(route) : route.fulfill({ contentType: "application/json", body: '{"version": 1, "articles": []}' }),
   );
-  await page.goto(`${server.url}/?src=fixtures/network.json`);
+  await page.goto(`${session.server.url}/?src=fixtures/network.json`);
   await page.waitForSelector(".av-panel--error", { timeout: 40000 });
   const text = await page.textContent(".av-panel--error");
   assert.match(text, /fixtures\/network\.json/, "the panel names the URL");
@@ -107,13 +98,13 @@ test("an answer that never finishes times out after 20 seconds", (t) =>
 
 test("the strict Content-Security-Policy holds and nothing violates it", async () => {
   const { page, errors } = await guardedPage();
-  await page.goto(`${server.url}/?article=zelenskyy-second-russian-border-region`);
+  await page.goto(`${session.server.url}/?article=zelenskyy-second-russian-border-region`);
   await page.waitForSelector("article h1");
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
   assert.equal(await page.$$eval("script:not([src])", (s) => s.length), 0, "no inline scripts");
-  await page.goto(`${server.url}/`);
+  await page.goto(`${session.server.url}/`);
   await page.waitForSelector(".av-collection");
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);
@@ -129,11 +120,14 @@ test("the built script and module carry Subresource Integrity, and a tampered mo
     const response = await route.fetch();
     const body = Buffer.from(await response.body());
     body[body.length - 1] ^= 0xff;
-    await route.fulfill({ response, body });
+    // The body is already decoded: send it as it is, without the original content-encoding.
+    const headers = { ...response.headers() };
+    delete headers["content-encoding"];
+    await route.fulfill({ response, body, headers });
   });
   const failures = [];
   page.on("console", (m) => failures.push(m.text()));
-  await page.goto(`${server.url}/`);
+  await page.goto(`${session.server.url}/`);
   await page.waitForTimeout(1500);
   assert.equal(await page.$$eval(".av-collection", (n) => n.length), 0, "the tampered module did not run");
   assert.ok(failures.some((f) => /integrity/i.test(f)), failures.join("\n"));

@@ -1,8 +1,10 @@
-// A plain static file server, like any static host: no rewrites, correct content types.
+// A plain static file server, like any static host: no rewrites, correct content types, and
+// brotli for text and WebAssembly when the browser accepts it (as common hosts do).
 // CLI:    node e2e/static-server.mjs <dir> [port] [base]
 // Module: startServer({ mounts: { "/": "dist", "/fixtures/": "tests/fixtures" }, port })
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import { brotliCompressSync, constants } from "node:zlib";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -35,7 +37,14 @@ export function startServer({ mounts, port = 0, host = "127.0.0.1" }) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      send(response, 200, TYPES[extname(file)] ?? "application/octet-stream", body);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const compressible = /^(text\/|application\/(json|wasm)|image\/svg)/.test(type) && body.length > 1024;
+      if (compressible && /\bbr\b/.test(request.headers["accept-encoding"] ?? "")) {
+        const compressed = brotli(file, body);
+        response.writeHead(200, { "content-type": type, "content-encoding": "br", "cache-control": "no-cache", vary: "accept-encoding" });
+        return response.end(compressed);
+      }
+      send(response, 200, type, body);
     } catch {
       send(response, 404, "text/plain", "Not found");
     }
@@ -50,6 +59,16 @@ export function startServer({ mounts, port = 0, host = "127.0.0.1" }) {
       });
     });
   });
+}
+
+const compressedCache = new Map();
+/** Brotli at a quick quality setting, cached per file and size. */
+function brotli(file, body) {
+  const key = `${file}:${body.length}`;
+  if (!compressedCache.has(key)) {
+    compressedCache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+  }
+  return compressedCache.get(key);
 }
 
 function send(response, status, type, body) {

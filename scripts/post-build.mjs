@@ -36,6 +36,7 @@ if (!html.includes(tag)) throw new Error(`index.html lacks ${tag}`);
 html = html.replace(
   tag,
   `<link rel="modulepreload" href="./article-viewer.js" integrity="${glueHash}" />\n    ` +
+    `<link rel="preload" href="./article-viewer_bg.wasm" as="fetch" type="application/wasm" crossorigin integrity="${wasmHash}" />\n    ` +
     `<script type="module" src="./boot.js" integrity="${bootHash}"></script>`,
 );
 const prefsTag = '<script src="./prefs.js"></script>';

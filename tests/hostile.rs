@@ -2,10 +2,10 @@
 //! `expected.json` (articles kept, the path of each article left out, or the file's error), and
 //! text that looks like HTML renders as text. Also 100,000 articles, generated here.
 
-use article_viewer::app::reader::{ArticleView, ArticleViewProps};
+mod common;
+
 use article_viewer::format::{parse_collection, parse_collection_bytes};
 use serde_json::Value;
-use yew::{Callback, LocalServerRenderer};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile");
 
@@ -87,15 +87,7 @@ async fn html_in_every_text_field_renders_as_text() {
         panic!("script-in-text.json must parse")
     };
     let article = parsed.collection.articles[0].clone();
-    let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
-        article,
-        fallback_language: None,
-        loaded_body: None,
-        on_retry_body: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let html = common::render_article(article).await;
     // Every real tag in the output: none is a script, none carries an event attribute.
     for tag in html
         .split('<')

@@ -1,7 +1,8 @@
 //! Native render tests (Yew `ssr`): the markup the reader, list and panels produce.
 
+mod common;
+
 use article_viewer::app::panels::{ErrorPanel, ErrorPanelProps};
-use article_viewer::app::reader::{ArticleView, ArticleViewProps};
 use article_viewer::app::view::{View, ViewProps};
 use article_viewer::format::{parse_collection, FormatError, Parsed};
 use article_viewer::query::Query;
@@ -35,15 +36,7 @@ async fn render_seed() -> String {
     let Some(article) = article else {
         panic!("no seed")
     };
-    LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
-        article,
-        fallback_language: None,
-        loaded_body: None,
-        on_retry_body: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await
+    common::render_article(article).await
 }
 
 fn count(haystack: &str, needle: &str) -> usize {
@@ -115,15 +108,7 @@ async fn script_in_text_is_rendered_as_text() {
     let Some(article) = parsed.collection.find("x").cloned() else {
         panic!()
     };
-    let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
-        article,
-        fallback_language: None,
-        loaded_body: None,
-        on_retry_body: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let html = common::render_article(article).await;
     assert!(!html.contains("<script>"), "{html}");
     assert!(!html.contains("<img src=x"), "{html}");
     assert!(
@@ -146,15 +131,7 @@ async fn right_to_left_article_gets_dir() {
     let Some(article) = parsed.collection.find("x").cloned() else {
         panic!()
     };
-    let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
-        article,
-        fallback_language: None,
-        loaded_body: None,
-        on_retry_body: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let html = common::render_article(article).await;
     assert!(html.contains("lang=\"ar\" dir=\"rtl\""), "{html}");
 }
 
@@ -418,15 +395,7 @@ async fn reading_time_counts_cjk_characters() {
     let Some(article) = parsed.collection.find("ja").cloned() else {
         panic!()
     };
-    let html = LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
-        article,
-        fallback_language: None,
-        loaded_body: None,
-        on_retry_body: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let html = common::render_article(article).await;
     // 1,500 characters at 500 a minute: 3 minutes (split on spaces it would be one "word").
     assert!(
         html.contains("<span class=\"av-dates__reading\">3 min read</span>"),

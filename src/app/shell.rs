@@ -137,17 +137,20 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The open article's id and title, if one is open.
+    let opened = match (&state.load, &state.query.article) {
+        (Load::Ready(loaded), Some(id)) => loaded
+            .parsed
+            .collection
+            .find(id)
+            .map(|a| (a.id.clone(), a.title.clone())),
+        _ => None,
+    };
+
     // Tell the host page what is shown.
     {
         let host = embedded.as_ref().map(|e| e.host.clone());
-        let opened = match (&state.load, &state.query.article) {
-            (Load::Ready(loaded), Some(id)) => loaded
-                .parsed
-                .collection
-                .find(id)
-                .map(|a| (a.id.clone(), a.title.clone())),
-            _ => None,
-        };
+        let opened = opened.clone();
         use_effect_with((state.query.clone(), opened), move |(query, opened)| {
             if let Some(host) = host {
                 web::dispatch_view_events(&host, query, opened.as_ref());
@@ -219,14 +222,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_share = {
         let share_status = share_status.clone();
-        let article = match (&state.load, &state.query.article) {
-            (Load::Ready(loaded), Some(id)) => loaded
-                .parsed
-                .collection
-                .find(id)
-                .map(|a| (a.id.clone(), a.title.clone())),
-            _ => None,
-        };
+        let article = opened;
         let url = match (&article, &link_policy.article_url) {
             (Some((id, _)), Some(pattern)) => {
                 Some(pattern.replace("{id}", &crate::query::encode(id)))
