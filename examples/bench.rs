@@ -121,6 +121,40 @@ fn main() {
         "filter_p95_ms".into(),
         millis(percentile(&times, 0.95)).into(),
     );
+
+    // JSON Feed HTML → blocks, over every content_html in the sample feeds.
+    let htmls: Vec<String> = ["large-feed.json", "newsroom-1.0.json", "newsroom-1.1.json"]
+        .iter()
+        .filter_map(|f| {
+            std::fs::read_to_string(format!("{}/samples/feeds/{f}", env!("CARGO_MANIFEST_DIR")))
+                .ok()
+        })
+        .filter_map(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .flat_map(|feed| feed["items"].as_array().cloned().unwrap_or_default())
+        .filter_map(|item| item["content_html"].as_str().map(str::to_owned))
+        .collect();
+    let mut runs: Vec<Duration> = (0..7)
+        .map(|_| {
+            let start = Instant::now();
+            for html in &htmls {
+                std::hint::black_box(article_viewer::html::to_blocks(html));
+            }
+            start.elapsed()
+        })
+        .collect();
+    runs.sort();
+    let bytes: usize = htmls.iter().map(String::len).sum();
+    println!(
+        "{:<44} {:>12.2}",
+        format!(
+            "feed HTML → blocks, {} items ({} KB)",
+            htmls.len(),
+            bytes / 1000
+        ),
+        millis(runs[3])
+    );
+    figures.insert("feed_html_items".into(), htmls.len().into());
+    figures.insert("feed_html_ms".into(), millis(runs[3]).into());
     if json {
         println!("{}", serde_json::Value::Object(figures));
     }

@@ -97,7 +97,10 @@ fn tokenize(html: &str) -> Vec<Token> {
 
 fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    (0..=h.len().saturating_sub(n.len())).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    if n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Reads attributes up to the closing `>`: returns them, whether the tag ended in `/>`, and
@@ -725,6 +728,14 @@ fn trimmed(mut inline: Inline) -> Inline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_raw_text_element_at_the_end_is_not_a_panic() {
+        // Found by cargo fuzz: "<script>" near the end, shorter than its closing tag.
+        assert!(to_blocks("<p>a</p><style>x").blocks.len() == 1);
+        assert!(to_blocks("<script>").blocks.is_empty());
+        assert!(to_blocks("<title>ab").blocks.is_empty());
+    }
 
     #[test]
     fn entities() {
