@@ -398,7 +398,9 @@ async fn reading_time_counts_cjk_characters() {
     let html = common::render_article(article).await;
     // 1,500 characters at 500 a minute: 3 minutes (split on spaces it would be one "word").
     assert!(
-        html.contains("<span class=\"av-dates__reading\">3 min read</span>"),
+        html.contains(
+            "<span lang=\"en\" dir=\"ltr\" class=\"av-dates__reading\">3 min read</span>"
+        ),
         "{html}"
     );
 }

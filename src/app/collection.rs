@@ -209,7 +209,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                         <span class="av-card__regions"><span class="av-visually-hidden">{ "Regions: " }</span>{ regions }</span>
                     }
                     if let Some(minutes) = article.reading_minutes() {
-                        <span>{ format!("{minutes} min read") }</span>
+                        <span lang="en" dir="ltr">{ format!("{minutes} min read") }</span>
                     }
                 </p>
             </div>

@@ -160,6 +160,13 @@ struct ArticleProps {
     language: Option<AttrValue>,
 }
 
+/// A word of the viewer's own (English) interface inside an article that may be in another
+/// language or direction: isolated, so "By" or "Published" never reorder with the text beside
+/// them in a right-to-left article.
+pub fn label(text: &'static str) -> Html {
+    html! { <span class="av-label" lang="en" dir="ltr">{ text }</span> }
+}
+
 fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
@@ -174,22 +181,22 @@ fn ArticleMeta(props: &ArticleProps) -> Html {
     html! {
         <div class="av-meta">
             if !article.byline.is_empty() {
-                <p class="av-byline">{ "By " }<span class="av-byline__names">{ join_names(&article.byline) }</span></p>
+                <p class="av-byline">{ label("By") }{ " " }<span class="av-byline__names">{ join_names(&article.byline) }</span></p>
             }
             <p class="av-dates">
                 if let Some(published) = article.published {
-                    <span class="av-dates__published">{ "Published " }<DateTime timestamp={published} language={props.language.clone()} /></span>
+                    <span class="av-dates__published">{ label("Published") }{ " " }<DateTime timestamp={published} language={props.language.clone()} /></span>
                 }
                 if let Some(updated) = &article.updated {
-                    <span class="av-dates__updated">{ "Updated " }<DateTime timestamp={*updated} language={props.language.clone()} /></span>
+                    <span class="av-dates__updated">{ label("Updated") }{ " " }<DateTime timestamp={*updated} language={props.language.clone()} /></span>
                 }
                 if let Some(minutes) = article.reading_minutes() {
-                    <span class="av-dates__reading">{ format!("{minutes} min read") }</span>
+                    <span class="av-dates__reading" lang="en" dir="ltr">{ format!("{minutes} min read") }</span>
                 }
             </p>
             if let Some(source) = &article.source {
                 <p class="av-source">
-                    { "Source: " }
+                    { label("Source:") }{ " " }
                     if let Some(url) = &source.url {
                         <a class="av-link" href={url.as_str().to_owned()}>{ source.name.clone() }</a>
                     } else {
