@@ -207,9 +207,101 @@ pub struct Outcome {
     pub dates_only: u32,
 }
 
-impl Index {
+/// Builds an [`Index`] a slice of articles at a time, so a large collection can be indexed
+/// between frames ([`Index::new`] does it in one go).
+pub struct IndexBuilder {
+    articles: Vec<Rc<Article>>,
+    next: usize,
+    nodes: Vec<RegionNode>,
+    node_by_path: HashMap<String, usize>,
+    node_start: Vec<u32>,
+    article_nodes: Vec<u32>,
+    unspecified_total: u32,
+}
+
+impl IndexBuilder {
     #[must_use]
     pub fn new(articles: &[Rc<Article>]) -> Self {
+        Self {
+            articles: articles.to_vec(),
+            next: 0,
+            nodes: Vec::new(),
+            node_by_path: HashMap::new(),
+            node_start: Vec::with_capacity(articles.len() + 1),
+            article_nodes: Vec::new(),
+            unspecified_total: 0,
+        }
+    }
+
+    /// Adds up to `count` more articles to the region tree; `true` once all are in.
+    pub fn step(&mut self, count: usize) -> bool {
+        let end = self.next.saturating_add(count).min(self.articles.len());
+        for position in self.next..end {
+            let article = Rc::clone(&self.articles[position]);
+            self.node_start.push(to_u32(self.article_nodes.len()));
+            let first = self.article_nodes.len();
+            if article.regions.is_empty() {
+                self.unspecified_total += 1;
+            }
+            for region in &article.regions {
+                // Each prefix of "Europe/Russia/Kursk Oblast" is a node; look them up by their
+                // text, and build a RegionPath only for a node seen for the first time.
+                let full = region.to_string();
+                let ends = full
+                    .match_indices('/')
+                    .map(|(at, _)| at)
+                    .chain(std::iter::once(full.len()));
+                let mut parent = None;
+                for end in ends {
+                    let prefix = &full[..end];
+                    let node = if let Some(&node) = self.node_by_path.get(prefix) {
+                        node
+                    } else {
+                        let node = self.nodes.len();
+                        let path = RegionPath::parse(prefix).unwrap_or_else(|_| region.clone());
+                        self.nodes.push(RegionNode {
+                            path,
+                            parent,
+                            children: Vec::new(),
+                            total: 0,
+                        });
+                        if let Some(parent) = parent {
+                            self.nodes[parent].children.push(node);
+                        }
+                        self.node_by_path.insert(prefix.to_owned(), node);
+                        node
+                    };
+                    let node_u32 = to_u32(node);
+                    if !self.article_nodes[first..].contains(&node_u32) {
+                        self.article_nodes.push(node_u32);
+                        self.nodes[node].total += 1;
+                    }
+                    parent = Some(node);
+                }
+            }
+        }
+        self.next = end;
+        end == self.articles.len()
+    }
+
+    /// Articles added so far, out of how many.
+    #[must_use]
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.articles.len())
+    }
+
+    /// Sorts, and finishes the index (any articles not yet added are added now).
+    #[must_use]
+    pub fn finish(mut self) -> Index {
+        while !self.step(usize::MAX) {}
+        let articles = &self.articles;
+        let (mut nodes, node_by_path, mut node_start, article_nodes, unspecified_total) = (
+            std::mem::take(&mut self.nodes),
+            std::mem::take(&mut self.node_by_path),
+            std::mem::take(&mut self.node_start),
+            std::mem::take(&mut self.article_nodes),
+            self.unspecified_total,
+        );
         let days: Vec<Option<i64>> = articles
             .iter()
             .map(|a| a.published.map(|p| p.date.days_since_epoch()))
@@ -232,54 +324,6 @@ impl Index {
         });
         let dated = days.iter().filter(|d| d.is_some()).count();
 
-        let mut nodes: Vec<RegionNode> = Vec::new();
-        let mut node_by_path: HashMap<String, usize> = HashMap::new();
-        let mut node_start = Vec::with_capacity(articles.len() + 1);
-        let mut article_nodes: Vec<u32> = Vec::new();
-        let mut unspecified_total = 0;
-        for article in articles {
-            node_start.push(to_u32(article_nodes.len()));
-            let first = article_nodes.len();
-            if article.regions.is_empty() {
-                unspecified_total += 1;
-            }
-            for region in &article.regions {
-                // Each prefix of "Europe/Russia/Kursk Oblast" is a node; look them up by their
-                // text, and build a RegionPath only for a node seen for the first time.
-                let full = region.to_string();
-                let ends = full
-                    .match_indices('/')
-                    .map(|(at, _)| at)
-                    .chain(std::iter::once(full.len()));
-                let mut parent = None;
-                for end in ends {
-                    let prefix = &full[..end];
-                    let node = if let Some(&node) = node_by_path.get(prefix) {
-                        node
-                    } else {
-                        let node = nodes.len();
-                        let path = RegionPath::parse(prefix).unwrap_or_else(|_| region.clone());
-                        nodes.push(RegionNode {
-                            path,
-                            parent,
-                            children: Vec::new(),
-                            total: 0,
-                        });
-                        if let Some(parent) = parent {
-                            nodes[parent].children.push(node);
-                        }
-                        node_by_path.insert(prefix.to_owned(), node);
-                        node
-                    };
-                    let node_u32 = to_u32(node);
-                    if !article_nodes[first..].contains(&node_u32) {
-                        article_nodes.push(node_u32);
-                        nodes[node].total += 1;
-                    }
-                    parent = Some(node);
-                }
-            }
-        }
         node_start.push(to_u32(article_nodes.len()));
         let by_name = |nodes: &[RegionNode], list: &mut Vec<usize>| {
             list.sort_by(|&a, &b| nodes[a].name().cmp(nodes[b].name()));
@@ -309,8 +353,8 @@ impl Index {
             })
             .collect();
 
-        Self {
-            articles: articles.to_vec(),
+        Index {
+            articles: self.articles,
             days,
             newest_first,
             dated,
@@ -323,6 +367,14 @@ impl Index {
             month_of,
             unspecified_total,
         }
+    }
+}
+
+impl Index {
+    /// Indexes a collection in one go.
+    #[must_use]
+    pub fn new(articles: &[Rc<Article>]) -> Self {
+        IndexBuilder::new(articles).finish()
     }
 
     #[must_use]

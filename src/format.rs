@@ -852,7 +852,8 @@ impl ChunkedReader {
         let bytes = self.text.len().max(1);
         let (read, percent) = match self.stage {
             Stage::Keys(at) | Stage::Scanning(at) => (0, at * 30 / bytes),
-            Stage::Reading(from) => (from, 30 + from * 70 / self.items.len().max(1)),
+            // Reading takes 30–90 %; building the filter index afterwards, the rest.
+            Stage::Reading(from) => (from, 30 + from * 60 / self.items.len().max(1)),
         };
         Progress {
             read,

@@ -98,6 +98,12 @@ pub enum Action {
         request: u32,
         result: Result<Parsed, LoadError>,
     },
+    /// A large file was read and indexed a slice at a time by the shell.
+    LoadedIndexed {
+        request: u32,
+        parsed: Parsed,
+        index: Rc<Index>,
+    },
     /// Try the failed load again.
     Retry,
     /// The shell started loading an article's body.
@@ -215,7 +221,16 @@ impl AppState {
                 list_limit: self.list_limit + PAGE_SIZE,
                 ..self.clone()
             },
-            Action::Loaded { request, .. } if request != self.request => self.clone(),
+            Action::Loaded { request, .. } | Action::LoadedIndexed { request, .. }
+                if request != self.request =>
+            {
+                self.clone()
+            }
+            Action::LoadedIndexed { parsed, index, .. } => Self {
+                load_progress: None,
+                load: Load::Ready(Rc::new(Loaded { parsed, index })),
+                ..self.clone()
+            },
             Action::Prefetch(id) => Self {
                 prefetch: Some(id),
                 ..self.clone()

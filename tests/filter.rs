@@ -332,3 +332,38 @@ fn invalid_parameters_are_ignored_with_a_reason() {
     );
     assert_eq!(swapped.ignored.len(), 1);
 }
+
+#[test]
+fn an_index_built_in_slices_equals_one_built_in_one_go() {
+    let articles = generated(1_000, 9);
+    let whole = Index::new(&articles);
+    let mut builder = article_viewer::filter::IndexBuilder::new(&articles);
+    let mut steps = 0;
+    while !builder.step(97) {
+        steps += 1;
+    }
+    assert_eq!((steps, builder.progress()), (10, (1_000, 1_000)));
+    let sliced = builder.finish();
+    let paths: Vec<RegionPath> = whole.nodes.iter().map(|n| n.path.clone()).collect();
+    assert_eq!(
+        paths,
+        sliced
+            .nodes
+            .iter()
+            .map(|n| n.path.clone())
+            .collect::<Vec<_>>()
+    );
+    for filter in [
+        Filter::default(),
+        Filter {
+            regions: vec![RegionChoice::Path(paths[3].clone())],
+            from: Some(date("2024-01-01")),
+            to: None,
+        },
+    ] {
+        assert_eq!(
+            whole.evaluate(&filter, SortOrder::NewestFirst),
+            sliced.evaluate(&filter, SortOrder::NewestFirst)
+        );
+    }
+}

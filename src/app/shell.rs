@@ -83,19 +83,29 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.request, move |request| {
             let request = *request;
             wasm_bindgen_futures::spawn_local(async move {
+                let progress = |percent| dispatcher.dispatch(Action::Progress { request, percent });
                 let result = match web::fetch_bytes(&source).await {
-                    Ok(bytes) => read_file(bytes, |percent| {
-                        dispatcher.dispatch(Action::Progress { request, percent });
-                    })
-                    .await
-                    .map(|parsed| Parsed {
-                        collection: parsed.collection.resolved_against(&source),
-                        ..parsed
-                    })
-                    .map_err(LoadError::from),
+                    Ok(bytes) => read_file(bytes, progress)
+                        .await
+                        .map(|parsed| Parsed {
+                            collection: parsed.collection.resolved_against(&source),
+                            ..parsed
+                        })
+                        .map_err(LoadError::from),
                     Err(error) => Err(error),
                 };
-                dispatcher.dispatch(Action::Loaded { request, result });
+                match result {
+                    // A large collection is indexed a slice at a time too.
+                    Ok(parsed) if parsed.collection.articles.len() > INDEX_SLICE => {
+                        let index = build_index(&parsed, progress).await;
+                        dispatcher.dispatch(Action::LoadedIndexed {
+                            request,
+                            parsed,
+                            index,
+                        });
+                    }
+                    result => dispatcher.dispatch(Action::Loaded { request, result }),
+                }
             });
         });
     }
@@ -300,6 +310,23 @@ async fn read_file(
             Step::Done(result) => return result,
         }
     }
+}
+
+/// Articles indexed per slice.
+const INDEX_SLICE: usize = 10_000;
+
+/// Builds the filter index between frames, reporting progress as 90–100 %.
+async fn build_index(
+    parsed: &Parsed,
+    on_progress: impl Fn(u8),
+) -> std::rc::Rc<crate::filter::Index> {
+    let mut builder = crate::filter::IndexBuilder::new(&parsed.collection.articles);
+    while !builder.step(INDEX_SLICE) {
+        let (done, total) = builder.progress();
+        on_progress(u8::try_from(90 + done * 10 / total.max(1)).unwrap_or(100));
+        web::next_task().await;
+    }
+    std::rc::Rc::new(builder.finish())
 }
 
 /// Mounts an embedded viewer: `container` (inside the host's shadow root) receives the viewer;
