@@ -143,12 +143,8 @@ pub fn parse_collection(text: &str) -> Result<Parsed, FormatError> {
         });
     }
 
-    let top = Fields::new(map, String::new());
-    let title = top.opt_text("title").map_err(FormatError::Invalid)?;
-    let language = top
-        .opt_parsed("language", LanguageTag::parse)
-        .map_err(FormatError::Invalid)?;
-    let items = top
+    let (title, language) = collection_header(map)?;
+    let items = Fields::new(map, String::new())
         .opt_array("articles")
         .map_err(FormatError::Invalid)?
         .map_or(&[][..], Vec::as_slice);
@@ -158,6 +154,18 @@ pub fn parse_collection(text: &str) -> Result<Parsed, FormatError> {
         builder.add(index, item);
     }
     Ok(builder.finish(title, language))
+}
+
+/// A collection's `title` and `language` (its version already checked).
+fn collection_header(
+    map: &Map<String, Value>,
+) -> Result<(Option<String>, Option<LanguageTag>), FormatError> {
+    let top = Fields::new(map, String::new());
+    let title = top.opt_text("title").map_err(FormatError::Invalid)?;
+    let language = top
+        .opt_parsed("language", LanguageTag::parse)
+        .map_err(FormatError::Invalid)?;
+    Ok((title, language))
 }
 
 /// Collects a collection's articles one by one: validates each, keeps the first of each id, and
@@ -953,23 +961,14 @@ impl ChunkedReader {
         if let Err(error) = check_version(&map, "") {
             return Step::Done(Err(error));
         }
-        let top = Fields::new(&map, String::new());
-        match (
-            top.opt_text("title"),
-            top.opt_parsed("language", LanguageTag::parse),
-        ) {
-            (Ok(title), Ok(language)) => {
+        match collection_header(&map) {
+            Ok((title, language)) => {
                 self.title = title;
                 self.language = language;
             }
-            (Err(problem), _) | (_, Err(problem)) => {
-                return Step::Done(Err(FormatError::Invalid(problem)))
-            }
+            Err(error) => return Step::Done(Err(error)),
         }
-        if self.items.is_empty() {
-            let builder = std::mem::take(&mut self.builder);
-            return Step::Done(Ok(builder.finish(self.title.take(), self.language.take())));
-        }
+        // With no articles, the first reading step finishes at once.
         self.stage = Stage::Reading(0);
         Step::Working(self.progress())
     }

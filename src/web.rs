@@ -37,31 +37,14 @@ pub fn push_query(query: &Query) {
 /// Calls `on_change` with the new query whenever Back or Forward changes the URL. Dropping the
 /// returned guard stops listening.
 #[must_use]
-pub fn listen_for_history(on_change: impl Fn(Query) + 'static) -> HistoryListener {
-    let closure = Closure::<dyn Fn()>::new(move || on_change(current_query()));
-    if let Some(window) = window() {
-        let _ =
-            window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
-    }
-    HistoryListener { closure }
+pub fn listen_for_history(on_change: impl Fn(Query) + 'static) -> Option<EventListener> {
+    let target: web_sys::EventTarget = window()?.into();
+    Some(listen(&target, "popstate", move |_| {
+        on_change(current_query())
+    }))
 }
 
-pub struct HistoryListener {
-    closure: Closure<dyn Fn()>,
-}
-
-impl Drop for HistoryListener {
-    fn drop(&mut self) {
-        if let Some(window) = window() {
-            let _ = window.remove_event_listener_with_callback(
-                "popstate",
-                self.closure.as_ref().unchecked_ref(),
-            );
-        }
-    }
-}
-
-/// A listener on an element; dropping it stops listening.
+/// A listener on an event target; dropping it stops listening.
 pub struct EventListener {
     target: web_sys::EventTarget,
     name: &'static str,
@@ -227,18 +210,27 @@ pub fn listen_for_navigate_requests(
     host: &web_sys::Element,
     on_request: impl Fn(Query) + 'static,
 ) -> EventListener {
-    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+    listen(host, NAVIGATE_EVENT, move |event| {
         if let Some(search) = event
             .dyn_ref::<web_sys::CustomEvent>()
             .and_then(|e| e.detail().as_string())
         {
             on_request(Query::parse(&search));
         }
-    });
-    let _ = host.add_event_listener_with_callback(NAVIGATE_EVENT, closure.as_ref().unchecked_ref());
+    })
+}
+
+/// Calls `handler` for every `name` event on `target`, until the returned guard is dropped.
+fn listen(
+    target: &web_sys::EventTarget,
+    name: &'static str,
+    handler: impl Fn(web_sys::Event) + 'static,
+) -> EventListener {
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
     EventListener {
-        target: host.clone().into(),
-        name: NAVIGATE_EVENT,
+        target: target.clone(),
+        name,
         closure,
     }
 }

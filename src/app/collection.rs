@@ -5,7 +5,7 @@ use crate::app::dates::DateTime;
 use crate::app::filters::FilterPanel;
 use crate::app::link::NavLink;
 use crate::date::CivilDate;
-use crate::filter::{Filter, Outcome, RegionChoice, SortOrder};
+use crate::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
 use crate::model::{Article, LanguageTag};
 use crate::query::Query;
 use crate::state::{Action, Loaded, PAGE_SIZE};
@@ -22,6 +22,16 @@ pub struct CollectionPageProps {
     pub on_action: Callback<Action>,
 }
 
+/// The articles matching `filter` in `sort` order, with every facet count, worked out again only
+/// when the index (a new file), the filter or the order changes.
+#[hook]
+pub fn use_outcome(index: &Rc<Index>, filter: Filter, sort: SortOrder) -> Rc<Outcome> {
+    let index = Rc::clone(index);
+    // Keyed by the index's identity: a new file gives a new index.
+    let key = (Rc::as_ptr(&index) as usize, filter, sort);
+    use_memo(key, move |(_, filter, sort)| index.evaluate(filter, *sort))
+}
+
 /// "1 article", "3 articles".
 #[must_use]
 pub fn articles_count(n: usize) -> String {
@@ -36,16 +46,7 @@ pub fn articles_count(n: usize) -> String {
 pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     let index = Rc::clone(&props.loaded.index);
     let filter = props.query.filter();
-    let outcome: Rc<Outcome> = {
-        let index = Rc::clone(&index);
-        // Keyed by the index's identity: a new file gives a new index.
-        let key = (
-            Rc::as_ptr(&index) as usize,
-            filter.clone(),
-            props.query.sort,
-        );
-        use_memo(key, move |(_, filter, sort)| index.evaluate(filter, *sort))
-    };
+    let outcome = use_outcome(&index, filter.clone(), props.query.sort);
     let collection = &props.loaded.parsed.collection;
     let title = collection
         .title

@@ -41,14 +41,13 @@ pub fn App(props: &AppProps) -> Html {
         let embedded = embedded.clone();
         move || {
             let mut prefs = web::load_preferences();
+            let in_url = web::current_query();
             let query = match &embedded {
                 None => {
                     web::take_over_scroll_restoration();
-                    web::current_query()
+                    in_url
                 }
-                Some(e) if e.options.sync_url && !web::current_query().to_search().is_empty() => {
-                    web::current_query()
-                }
+                Some(e) if e.options.sync_url && !in_url.to_search().is_empty() => in_url,
                 Some(e) => e.initial.clone(),
             };
             if let Some(theme) = embedded.as_ref().and_then(|e| e.options.theme) {
@@ -134,10 +133,14 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let host = embedded.as_ref().map(|e| e.host.clone());
         use_effect_with((), move |()| {
-            let history = owns_url.then(|| {
-                let dispatcher = dispatcher.clone();
-                web::listen_for_history(move |query| dispatcher.dispatch(Action::Navigate(query)))
-            });
+            let history = owns_url
+                .then(|| {
+                    let dispatcher = dispatcher.clone();
+                    web::listen_for_history(move |query| {
+                        dispatcher.dispatch(Action::Navigate(query))
+                    })
+                })
+                .flatten();
             let requests = host.map(|host| {
                 web::listen_for_navigate_requests(&host, move |query| {
                     dispatcher.dispatch(Action::Show(query));
@@ -172,11 +175,9 @@ pub fn App(props: &AppProps) -> Html {
     // heading focused; back on the list, the scroll position and the article's card return.
     {
         let ready = matches!(state.load, Load::Ready(_));
-        let title = match (&state.load, &state.query.article) {
-            (Load::Ready(loaded), Some(id)) => {
-                loaded.parsed.collection.find(id).map(|a| a.title.clone())
-            }
-            (Load::Ready(loaded), None) => loaded.parsed.collection.title.clone(),
+        let title = match (&state.load, &state.query.article, &opened) {
+            (_, _, Some((_, title))) => Some(title.clone()),
+            (Load::Ready(loaded), None, _) => loaded.parsed.collection.title.clone(),
             _ => None,
         };
         let standalone = embedded.is_none();

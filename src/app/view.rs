@@ -2,12 +2,11 @@
 //! error panel, the collection, one article (with a skip link and previous/next), or "not
 //! found". Pure: the browser shell passes callbacks in, and the `ssr` tests render it directly.
 
-use crate::app::collection::CollectionPage;
+use crate::app::collection::{use_outcome, CollectionPage};
 use crate::app::controls::ReaderControls;
 use crate::app::link::NavLink;
 use crate::app::panels::{ErrorPanel, Loading, ProblemList};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
-use crate::filter::Outcome;
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, Loaded};
 use std::rc::Rc;
@@ -81,11 +80,7 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     let index = Rc::clone(&props.loaded.index);
     let filter = state.query.filter();
     // The filtered list the reader came from, for previous and next.
-    let outcome: Rc<Outcome> = {
-        let index = Rc::clone(&index);
-        let key = (Rc::as_ptr(&index) as usize, filter, state.query.sort);
-        use_memo(key, move |(_, filter, sort)| index.evaluate(filter, *sort))
-    };
+    let outcome = use_outcome(&index, filter, state.query.sort);
     let collection = &props.loaded.parsed.collection;
     let list_query = state.query.with_article(None);
     let skip = Callback::from(|event: MouseEvent| {
