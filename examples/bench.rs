@@ -137,7 +137,7 @@ fn main() {
         .map(|_| {
             let start = Instant::now();
             for html in &htmls {
-                std::hint::black_box(article_viewer::html::to_blocks(html));
+                std::hint::black_box(article_viewer::format::html::to_blocks(html));
             }
             start.elapsed()
         })

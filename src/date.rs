@@ -1,7 +1,15 @@
 //! Publication dates: the two accepted forms (`YYYY-MM-DD` and RFC 3339 date-time with an
-//! offset), their calendar date in the article's own offset, ordering, and English display.
+//! offset), their calendar date in the article's own offset, ordering, English display, and
+//! [`DateText`], a date in words as the browser's `Intl` gives it.
 
 use std::fmt;
+
+/// A date in words: the exact date (and time), and optionally how long ago it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateText {
+    pub exact: String,
+    pub relative: Option<String>,
+}
 
 /// A calendar date (proleptic Gregorian), as written in the article's own offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

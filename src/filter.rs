@@ -501,13 +501,13 @@ impl Index {
     /// as a visibility mask over [`Index::nodes`]; `None` when the needle is blank.
     #[must_use]
     pub fn search_regions(&self, needle: &str) -> Option<Vec<bool>> {
-        let needle = fold(needle.trim());
+        let needle = crate::text::fold(needle.trim());
         if needle.is_empty() {
             return None;
         }
         let mut visible = vec![false; self.nodes.len()];
         for (n, node) in self.nodes.iter().enumerate() {
-            if fold(node.name()).contains(&needle) {
+            if crate::text::fold(node.name()).contains(&needle) {
                 let mut current = Some(n);
                 while let Some(c) = current {
                     visible[c] = true;
@@ -521,48 +521,4 @@ impl Index {
 
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
-}
-
-/// Lower-cases and strips Latin diacritics (`Kraków` → `krakow`, `ÎLE` → `ile`) so region
-/// search ignores case and accents.
-#[must_use]
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-            'ď' | 'đ' => 'd',
-            'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-            'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-            'ĥ' | 'ħ' => 'h',
-            'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-            'ĵ' => 'j',
-            'ķ' => 'k',
-            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-            'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-            'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-            'ŕ' | 'ŗ' | 'ř' => 'r',
-            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
-            'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
-            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-            'ŵ' => 'w',
-            'ý' | 'ÿ' | 'ŷ' => 'y',
-            'ź' | 'ż' | 'ž' => 'z',
-            other => other,
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fold;
-
-    #[test]
-    fn folding() {
-        assert_eq!(fold("Kraków"), "krakow");
-        assert_eq!(fold("ÎLE-DE-FRANCE"), "ile-de-france");
-        assert_eq!(fold("São Paulo"), "sao paulo");
-        assert_eq!(fold("Zürich"), "zurich");
-    }
 }

@@ -1,7 +1,7 @@
 //! The app's state and its reducer. Everything the user sees follows from [`AppState`];
 //! every change goes through [`AppState::apply`], which is pure and tested natively.
 //! Loading is requested by state (`Load::Loading` with a `request` number) and carried out by
-//! the app shell, which dispatches [`Action::Loaded`] with the result.
+//! the app shell, which dispatches [`Action::Loaded`] with the result and its index.
 
 use crate::date::CivilDate;
 use crate::filter::Index;
@@ -33,6 +33,14 @@ pub enum LoadError {
 pub struct Loaded {
     pub parsed: Parsed,
     pub index: Rc<Index>,
+}
+
+/// A parsed file with its filter index built in one go, as [`Action::Loaded`] carries it (the
+/// browser shell builds the same index a slice at a time).
+#[must_use]
+pub fn with_index(parsed: Parsed) -> (Parsed, Rc<Index>) {
+    let index = Rc::new(Index::new(&parsed.collection.articles));
+    (parsed, index)
 }
 
 /// Identity, not contents: a loaded file only ever equals itself. This keeps comparing props
@@ -93,16 +101,11 @@ pub enum Action {
     Navigate(Query),
     /// A host page asked for a view; without a `src` of its own it keeps the current file.
     Show(Query),
-    /// A load finished; `request` says which one.
+    /// A load finished, with the file and its filter index (built by the shell a slice at a
+    /// time), or why it failed; `request` says which load.
     Loaded {
         request: u32,
-        result: Result<Parsed, LoadError>,
-    },
-    /// A large file was read and indexed a slice at a time by the shell.
-    LoadedIndexed {
-        request: u32,
-        parsed: Parsed,
-        index: Rc<Index>,
+        result: Result<(Parsed, Rc<Index>), LoadError>,
     },
     /// Try the failed load again.
     Retry,
@@ -221,16 +224,7 @@ impl AppState {
                 list_limit: self.list_limit + PAGE_SIZE,
                 ..self.clone()
             },
-            Action::Loaded { request, .. } | Action::LoadedIndexed { request, .. }
-                if request != self.request =>
-            {
-                self.clone()
-            }
-            Action::LoadedIndexed { parsed, index, .. } => Self {
-                load_progress: None,
-                load: Load::Ready(Rc::new(Loaded { parsed, index })),
-                ..self.clone()
-            },
+            Action::Loaded { request, .. } if request != self.request => self.clone(),
             Action::Prefetch(id) => Self {
                 prefetch: Some(id),
                 ..self.clone()
@@ -243,10 +237,7 @@ impl AppState {
             Action::Loaded { result, .. } => Self {
                 load_progress: None,
                 load: match result {
-                    Ok(parsed) => {
-                        let index = Rc::new(Index::new(&parsed.collection.articles));
-                        Load::Ready(Rc::new(Loaded { parsed, index }))
-                    }
+                    Ok((parsed, index)) => Load::Ready(Rc::new(Loaded { parsed, index })),
                     Err(error) => Load::Failed(error),
                 },
                 ..self.clone()
@@ -279,12 +270,14 @@ impl AppState {
 impl Reducible for AppState {
     type Action = Action;
 
+    /// An action that changes nothing (hovering the same card again, a stale answer) keeps the
+    /// same state, so nothing re-renders.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // Hovering over a card's parts repeats the same request: keep the same state, so
-        // nothing re-renders.
-        if matches!(&action, Action::Prefetch(id) if self.prefetch.as_ref() == Some(id)) {
-            return self;
+        let next = self.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
         }
-        Rc::new(self.apply(action))
     }
 }

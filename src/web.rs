@@ -172,21 +172,6 @@ pub fn take_over_scroll_restoration() {
     }
 }
 
-/// Moves keyboard focus to the element matching `selector` inside `root` (the viewer's own
-/// element, which may sit in a shadow root), without scrolling to it.
-pub fn focus_within(root: &web_sys::Element, selector: &str) {
-    let element = root
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = element.focus_with_options(&options);
-    }
-}
-
 /// Brings the top of a newly opened article into view: the page's top when stand-alone, the
 /// viewer's top when embedded (only if it is above the window).
 pub fn scroll_to_top_of(root: &web_sys::Element, standalone: bool) {
@@ -312,7 +297,7 @@ fn intl_format(
 pub fn intl_date_text(
     timestamp: &crate::date::Timestamp,
     language: Option<&str>,
-) -> crate::app::dates::DateText {
+) -> crate::date::DateText {
     let now_ms = js_sys::Date::now();
     #[allow(clippy::cast_possible_truncation)]
     let now = (now_ms / 1000.0) as i64;
@@ -338,7 +323,7 @@ pub fn intl_date_text(
         &[("numeric", JsValue::from_str("auto"))],
         &[JsValue::from_f64(amount as f64), JsValue::from_str(unit)],
     );
-    crate::app::dates::DateText {
+    crate::date::DateText {
         exact: exact.unwrap_or_else(|| timestamp.to_human()),
         relative,
     }

@@ -2,8 +2,9 @@
 //! `samples/feeds/` (the HTML parser is Rust, so these run natively).
 
 use article_viewer::filter::{Filter, Index, SortOrder};
+use article_viewer::format::html::to_blocks;
+use article_viewer::format::Segment;
 use article_viewer::format::{parse_collection, Parsed};
-use article_viewer::html::to_blocks;
 use article_viewer::model::{Article, Block, Body, HeadingLevel, Inline};
 use serde_json::{json, Value};
 use std::rc::Rc;
@@ -412,7 +413,7 @@ fn a_complete_html_document_keeps_only_its_body() {
         parsed
             .notices
             .iter()
-            .any(|n| n.path.starts_with("items[4]") && n.message.contains("head")),
+            .any(|n| n.path.to_string().starts_with("items[4]") && n.message.contains("head")),
         "{:?}",
         parsed.notices
     );
@@ -484,7 +485,7 @@ fn regions_come_from_the_extension_object() {
         parsed.collection.articles[1].regions.is_empty(),
         "under Unspecified region"
     );
-    let paths: Vec<&str> = parsed.notices.iter().map(|n| n.path.as_str()).collect();
+    let paths: Vec<String> = parsed.notices.iter().map(|n| n.path.to_string()).collect();
     assert_eq!(
         paths,
         [
@@ -511,7 +512,10 @@ fn what_cannot_be_mapped_is_a_notice_and_items_without_ids_are_left_out() {
     let fields: Vec<&str> = parsed
         .notices
         .iter()
-        .map(|n| n.path.rsplit('.').next().unwrap_or_default())
+        .filter_map(|n| match n.path.segments().last() {
+            Some(Segment::Field(name)) => Some(*name),
+            _ => None,
+        })
         .collect();
     for field in [
         "content_html",

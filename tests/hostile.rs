@@ -52,7 +52,8 @@ fn each_file_gives_its_expected_outcome() {
             (None, Ok(parsed)) => {
                 let articles = want.get("articles").and_then(Value::as_u64).unwrap_or(0);
                 assert_eq!(parsed.collection.articles.len() as u64, articles, "{file}");
-                let paths: Vec<&str> = parsed.skipped.iter().map(|p| p.path.as_str()).collect();
+                let paths: Vec<String> =
+                    parsed.skipped.iter().map(|p| p.path.to_string()).collect();
                 let want_paths: Vec<&str> = want
                     .get("skipped")
                     .and_then(Value::as_array)

@@ -2,7 +2,7 @@
 //! panics, and every error or skipped article points at a field path that exists in the input
 //! (or, for a missing field, at a place whose parent exists).
 
-use article_viewer::format::{parse_collection, FormatError, Problem};
+use article_viewer::format::{parse_collection, ErrorPath, FormatError, Problem, Segment};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -13,43 +13,16 @@ enum Step {
     Index(usize),
 }
 
-/// Reads `articles[3] (id "x").body[5].href` into steps, dropping the `(id …)` annotation.
-fn steps(path: &str) -> Vec<Step> {
-    let mut clean = String::new();
-    let mut rest = path;
-    while let Some(start) = rest.find(" (id \"") {
-        clean.push_str(&rest[..start]);
-        let after = &rest[start + 6..];
-        let mut end = None;
-        let mut escaped = false;
-        for (i, c) in after.char_indices() {
-            match c {
-                '\\' if !escaped => escaped = true,
-                '"' if !escaped => {
-                    end = Some(i);
-                    break;
-                }
-                _ => escaped = false,
-            }
-        }
-        rest = end.map_or("", |e| {
-            after[e + 1..].strip_prefix(')').unwrap_or(&after[e + 1..])
-        });
-    }
-    clean.push_str(rest);
-    let mut out = Vec::new();
-    for part in clean.split('.').filter(|p| !p.is_empty()) {
-        let (name, indices) = part.split_once('[').map_or((part, ""), |(n, i)| (n, i));
-        if !name.is_empty() && name != "article" {
-            out.push(Step::Key(name.to_owned()));
-        }
-        for index in indices.split('[').filter(|i| !i.is_empty()) {
-            out.push(Step::Index(
-                index.trim_end_matches(']').parse().unwrap_or(usize::MAX),
-            ));
-        }
-    }
-    out
+/// A problem's path as steps into the JSON, leaving out the `article` label and `(id …)` names.
+fn steps(path: &ErrorPath) -> Vec<Step> {
+    path.segments()
+        .iter()
+        .filter_map(|segment| match segment {
+            Segment::Field(name) => Some(Step::Key((*name).to_owned())),
+            Segment::Index(index) => Some(Step::Index(*index)),
+            Segment::Article | Segment::Id(_) => None,
+        })
+        .collect()
 }
 
 /// Whether `problem` points into `root`: the path exists, or only its last field is missing
@@ -233,24 +206,29 @@ proptest! {
 }
 
 #[test]
-fn paths_are_read_back() {
+fn paths_read_as_they_always_have() {
+    let path = ErrorPath(vec![
+        Segment::Field("articles"),
+        Segment::Index(3),
+        Segment::Id("kursk.1".into()),
+        Segment::Field("body"),
+        Segment::Index(5),
+        Segment::Field("text"),
+        Segment::Index(0),
+        Segment::Field("href"),
+    ]);
     assert_eq!(
-        steps("articles[3] (id \"kursk.1\").body[5].text[0].href"),
-        [
-            Step::Key("articles".into()),
-            Step::Index(3),
-            Step::Key("body".into()),
-            Step::Index(5),
-            Step::Key("text".into()),
-            Step::Index(0),
-            Step::Key("href".into()),
-        ]
+        path.to_string(),
+        "articles[3] (id \"kursk.1\").body[5].text[0].href"
     );
-    assert_eq!(
-        steps("article (id \"a\\\"b\").title"),
-        [Step::Key("title".into())]
-    );
-    assert_eq!(steps("version"), [Step::Key("version".into())]);
+    assert_eq!(steps(&path).len(), 7, "the id is not a step into the JSON");
+    let single = ErrorPath(vec![
+        Segment::Article,
+        Segment::Id("a\"b".into()),
+        Segment::Field("title"),
+    ]);
+    assert_eq!(single.to_string(), "article (id \"a\\\"b\").title");
+    assert_eq!(steps(&single), [Step::Key("title".into())]);
 }
 
 /// Runs the chunked reader to the end, counting its steps.

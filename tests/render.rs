@@ -6,7 +6,7 @@ use article_viewer::app::panels::{ErrorPanel, ErrorPanelProps};
 use article_viewer::app::view::{View, ViewProps};
 use article_viewer::format::{parse_collection, FormatError, Parsed};
 use article_viewer::query::Query;
-use article_viewer::state::{Action, AppState, LoadError};
+use article_viewer::state::{with_index, Action, AppState, LoadError};
 
 const TODAY: article_viewer::date::CivilDate = article_viewer::date::CivilDate {
     year: 2025,
@@ -162,7 +162,7 @@ fn state_for(search: &str, parsed: Parsed) -> Rc<AppState> {
     let request = state.request;
     Rc::new(state.apply(Action::Loaded {
         request,
-        result: Ok(parsed),
+        result: Ok(with_index(parsed)),
     }))
 }
 

@@ -2,7 +2,7 @@
 
 use article_viewer::format::parse_collection;
 use article_viewer::query::Query;
-use article_viewer::state::{Action, AppState, BodyLoad, Load, LoadError};
+use article_viewer::state::{with_index, Action, AppState, BodyLoad, Load, LoadError};
 
 const TODAY: article_viewer::date::CivilDate = article_viewer::date::CivilDate {
     year: 2025,
@@ -17,7 +17,9 @@ const SPLIT: &str = r#"{"version": 1, "articles": [
 
 fn loaded(search: &str) -> AppState {
     let state = AppState::new(Query::parse(search), TODAY);
-    let result = parse_collection(SPLIT).map_err(LoadError::from);
+    let result = parse_collection(SPLIT)
+        .map(with_index)
+        .map_err(LoadError::from);
     state.apply(Action::Loaded {
         request: state.request,
         result,

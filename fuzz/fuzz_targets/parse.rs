@@ -14,5 +14,5 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let _ = article_viewer::format::parse_body_bytes(data);
-    let _ = article_viewer::html::to_blocks(&String::from_utf8_lossy(data));
+    let _ = article_viewer::format::html::to_blocks(&String::from_utf8_lossy(data));
 });

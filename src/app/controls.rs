@@ -27,7 +27,7 @@ pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
             if event.key() == "Escape" {
                 open.set(false);
                 if let Some(button) = toggle_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
+                    crate::app::focus::focus(&button);
                 }
             }
         })

@@ -7,12 +7,7 @@ use crate::date::Timestamp;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A date in words: the exact date (and time), and optionally how long ago it was.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DateText {
-    pub exact: String,
-    pub relative: Option<String>,
-}
+pub use crate::date::DateText;
 
 type Formatter = dyn Fn(&Timestamp, Option<&str>) -> DateText;
 

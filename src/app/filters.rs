@@ -4,7 +4,8 @@
 //! is a disclosure; on wide ones it is a sidebar.
 
 use crate::date::CivilDate;
-use crate::filter::{fold, Filter, Index, Outcome, RegionChoice, YearMonth};
+use crate::filter::{Filter, Index, Outcome, RegionChoice, YearMonth};
+use crate::text::fold;
 use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -6,14 +6,19 @@
 //! - [`controls`]: reading options (text size, theme, width, typeface).
 //! - [`dates`]: dates in words, with the formatter in context.
 //! - [`filters`]: the filter panel: dates, timeline, region tree.
-//! - [`panels`]: loading, error, not-found and skipped-article panels.
+//! - [`focus`]: moving keyboard focus inside the viewer's own root.
+//! - `hooks` (browser only): the shell's effects, one named hook each.
+//! - [`panels`]: loading and error panels, and the list of skipped articles and notices.
 //! - [`view`]: picks the panel or page for an [`AppState`](crate::state::AppState).
-//! - `shell` (browser only): wires the reducer to fetch, history and the document.
+//! - `shell` (browser only): the app component: the reducer, the hooks, the contexts.
 
 pub mod collection;
 pub mod controls;
 pub mod dates;
 pub mod filters;
+pub mod focus;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
 pub mod link;
 pub mod panels;
 pub mod reader;

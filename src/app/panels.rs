@@ -42,7 +42,7 @@ fn location_of(error: &LoadError) -> Option<String> {
             FormatError::NotJson { line, column, .. } | FormatError::NotUtf8 { line, column },
         ) => Some(format!("line {line}, column {column}")),
         LoadError::Format(FormatError::Invalid(problem)) if !problem.path.is_empty() => {
-            Some(problem.path.clone())
+            Some(problem.path.to_string())
         }
         _ => None,
     }
@@ -104,7 +104,7 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
         return Html::default();
     }
     let item = |problem: &Problem| {
-        html! { <li><code class="av-code">{ problem.path.clone() }</code>{ ": " }{ problem.message.clone() }</li> }
+        html! { <li><code class="av-code">{ problem.path.to_string() }</code>{ ": " }{ problem.message.clone() }</li> }
     };
     let skipped_title = match props.skipped.len() {
         1 => "1 article was left out".to_owned(),

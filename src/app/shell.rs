@@ -1,18 +1,17 @@
-//! The browser shell: holds the reducer, loads the file the state asks for, keeps the URL, the
-//! document title, focus and scroll in step, and renders [`View`]. It runs stand-alone (the
+//! The browser shell: holds the reducer, runs the effects in [`hooks`] (loading the file and
+//! bodies the state asks for, the URL, the host page, the document title, focus and scroll),
+//! and renders [`View`]. It runs stand-alone (the
 //! page's own viewer, owning the URL) or embedded in a host page ([`Embedded`]: its own shadow
 //! root, the host's URL left alone unless asked, events on the host element).
 
 use crate::app::dates::DateFormat;
+use crate::app::hooks;
 use crate::app::link::LinkPolicy;
-use crate::app::reader::ARTICLE_TITLE_ID;
 use crate::app::view::View;
 use crate::embed::EmbedOptions;
-use crate::format::{parse_body_bytes, parse_collection_bytes, Parsed};
-use crate::model::{directory_of, MapUrls};
 use crate::prefs::Choice;
 use crate::query::Query;
-use crate::state::{Action, AppState, Load, LoadError};
+use crate::state::{Action, AppState, Load};
 use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -65,91 +64,10 @@ pub fn App(props: &AppProps) -> Html {
             .and_then(|e| e.options.article_url.clone()),
     };
 
-    // Reading preferences are saved as they change.
-    {
-        let standalone = embedded.is_none();
-        use_effect_with(state.prefs, move |prefs| {
-            web::save_preferences(*prefs, standalone)
-        });
-    }
+    let standalone = embedded.is_none();
+    let host = embedded.as_ref().map(|e| e.host.clone());
     // Where the list was scrolled to when an article was opened from it.
     let list_scroll = use_mut_ref(|| 0.0_f64);
-
-    // Load whenever the state asks for a new request.
-    {
-        let dispatcher = state.dispatcher();
-        let source = state.query.source().to_owned();
-        use_effect_with(state.request, move |request| {
-            let request = *request;
-            wasm_bindgen_futures::spawn_local(async move {
-                let progress = |percent| dispatcher.dispatch(Action::Progress { request, percent });
-                let result = match web::fetch_bytes(&source).await {
-                    Ok(bytes) => read_file(bytes, progress)
-                        .await
-                        .map(|parsed| Parsed {
-                            collection: parsed.collection.resolved_against(&source),
-                            ..parsed
-                        })
-                        .map_err(LoadError::from),
-                    Err(error) => Err(error),
-                };
-                match result {
-                    // A large collection is indexed a slice at a time too.
-                    Ok(parsed) if parsed.collection.articles.len() > INDEX_SLICE => {
-                        let index = build_index(&parsed, progress).await;
-                        dispatcher.dispatch(Action::LoadedIndexed {
-                            request,
-                            parsed,
-                            index,
-                        });
-                    }
-                    result => dispatcher.dispatch(Action::Loaded { request, result }),
-                }
-            });
-        });
-    }
-
-    // Load the body of an opened article that has a body_url.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with(state.pending_body(), move |pending| {
-            if let Some((id, url)) = pending.clone() {
-                dispatcher.dispatch(Action::BodyStarted { id: id.clone() });
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = web::fetch_bytes(url.as_str()).await.and_then(|bytes| {
-                        let (mut blocks, notices) = parse_body_bytes(&bytes)?;
-                        let base = directory_of(url.as_str());
-                        blocks.map_urls(&|u| u.relative_to(base));
-                        Ok((blocks, notices))
-                    });
-                    dispatcher.dispatch(Action::BodyLoaded { id, result });
-                });
-            }
-        });
-    }
-
-    // Back and Forward (when this viewer owns the URL), and a host's requests to show a view.
-    {
-        let dispatcher = state.dispatcher();
-        let host = embedded.as_ref().map(|e| e.host.clone());
-        use_effect_with((), move |()| {
-            let history = owns_url
-                .then(|| {
-                    let dispatcher = dispatcher.clone();
-                    web::listen_for_history(move |query| {
-                        dispatcher.dispatch(Action::Navigate(query))
-                    })
-                })
-                .flatten();
-            let requests = host.map(|host| {
-                web::listen_for_navigate_requests(&host, move |query| {
-                    dispatcher.dispatch(Action::Show(query));
-                })
-            });
-            move || drop((history, requests))
-        });
-    }
-
     // The open article's id and title, if one is open.
     let opened = match (&state.load, &state.query.article) {
         (Load::Ready(loaded), Some(id)) => loaded
@@ -159,64 +77,25 @@ pub fn App(props: &AppProps) -> Html {
             .map(|a| (a.id.clone(), a.title.clone())),
         _ => None,
     };
+    let title = match (&state.load, &state.query.article, &opened) {
+        (_, _, Some((_, title))) => Some(title.clone()),
+        (Load::Ready(loaded), None, _) => loaded.parsed.collection.title.clone(),
+        _ => None,
+    };
 
-    // Tell the host page what is shown.
-    {
-        let host = embedded.as_ref().map(|e| e.host.clone());
-        let opened = opened.clone();
-        use_effect_with((state.query.clone(), opened), move |(query, opened)| {
-            if let Some(host) = host {
-                web::dispatch_view_events(&host, query, opened.as_ref());
-            }
-        });
-    }
-
-    // Title, focus and scroll follow the view: an opened article starts at its top with its
-    // heading focused; back on the list, the scroll position and the article's card return.
-    {
-        let ready = matches!(state.load, Load::Ready(_));
-        let title = match (&state.load, &state.query.article, &opened) {
-            (_, _, Some((_, title))) => Some(title.clone()),
-            (Load::Ready(loaded), None, _) => loaded.parsed.collection.title.clone(),
-            _ => None,
-        };
-        let standalone = embedded.is_none();
-        use_effect_with((state.query.article.clone(), title), move |(_, title)| {
-            if standalone {
-                web::set_title(title.as_deref().unwrap_or("Article viewer"));
-            }
-        });
-        let previous = use_mut_ref(|| None::<Option<String>>);
-        let list_scroll = list_scroll.clone();
-        let root = root.clone();
-        use_effect_with(
-            (state.query.article.clone(), ready),
-            move |(article, ready)| {
-                let Some(root) = root.cast::<web_sys::Element>() else {
-                    return;
-                };
-                if *ready {
-                    // The first view keeps the browser's own focus and position.
-                    if let Some(before) = previous.borrow_mut().replace(article.clone()) {
-                        match (before, article) {
-                            (_, Some(_)) => {
-                                web::scroll_to_top_of(&root, standalone);
-                                web::focus_within(&root, &format!("#{ARTICLE_TITLE_ID}"));
-                            }
-                            (Some(from), None) => {
-                                web::scroll_to(*list_scroll.borrow());
-                                web::focus_within(
-                                    &root,
-                                    &format!(".av-card__link[href$=\"article={from}\"]"),
-                                );
-                            }
-                            (None, None) => {}
-                        }
-                    }
-                }
-            },
-        );
-    }
+    hooks::use_saved_preferences(state.prefs, standalone);
+    hooks::use_collection_loader(&state);
+    hooks::use_body_loader(&state);
+    hooks::use_history_and_host_requests(&state, owns_url, host.clone());
+    hooks::use_host_view_events(host, state.query.clone(), opened.clone());
+    hooks::use_document_title(standalone, state.query.article.clone(), title);
+    hooks::use_focus_and_scroll(
+        root.clone(),
+        state.query.article.clone(),
+        matches!(state.load, Load::Ready(_)),
+        list_scroll.clone(),
+        standalone,
+    );
 
     let on_navigate = {
         let dispatcher = state.dispatcher();
@@ -282,52 +161,6 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<LinkPolicy>>
         </ContextProvider<DateFormat>>
     }
-}
-
-/// Files larger than this are read a slice at a time, with progress shown between slices.
-const CHUNKED_READ_BYTES: usize = 1_000_000;
-
-/// Reads a fetched file; a large one in slices, yielding to the browser between them so the
-/// page keeps responding, and reporting progress.
-async fn read_file(
-    bytes: Vec<u8>,
-    on_progress: impl Fn(u8),
-) -> Result<Parsed, crate::format::FormatError> {
-    use crate::format::{ChunkedReader, Step};
-    if bytes.len() < CHUNKED_READ_BYTES {
-        return parse_collection_bytes(&bytes);
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => return parse_collection_bytes(error.as_bytes()),
-    };
-    let mut reader = ChunkedReader::new(text);
-    loop {
-        match reader.step() {
-            Step::Working(progress) => {
-                on_progress(progress.percent);
-                web::next_task().await;
-            }
-            Step::Done(result) => return result,
-        }
-    }
-}
-
-/// Articles indexed per slice.
-const INDEX_SLICE: usize = 10_000;
-
-/// Builds the filter index between frames, reporting progress as 90–100 %.
-async fn build_index(
-    parsed: &Parsed,
-    on_progress: impl Fn(u8),
-) -> std::rc::Rc<crate::filter::Index> {
-    let mut builder = crate::filter::IndexBuilder::new(&parsed.collection.articles);
-    while !builder.step(INDEX_SLICE) {
-        let (done, total) = builder.progress();
-        on_progress(u8::try_from(90 + done * 10 / total.max(1)).unwrap_or(100));
-        web::next_task().await;
-    }
-    std::rc::Rc::new(builder.finish())
 }
 
 /// Mounts an embedded viewer: `container` (inside the host's shadow root) receives the viewer;

@@ -4,13 +4,13 @@
 
 use crate::app::collection::{use_outcome, CollectionPage};
 use crate::app::controls::ReaderControls;
+use crate::app::focus;
 use crate::app::link::NavLink;
 use crate::app::panels::{ErrorPanel, Loading, ProblemList};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, Loaded};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -86,17 +86,11 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     let skip = Callback::from(|event: MouseEvent| {
         event.prevent_default();
         // Look inside this viewer (which may sit in a shadow root), not the whole document.
-        let target = event
+        if let Some(root) = event
             .target_dyn_into::<web_sys::Element>()
-            .and_then(|e| e.closest(".av-root").ok().flatten())
-            .and_then(|root| {
-                root.query_selector(&format!("#{ARTICLE_BODY_ID}"))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(body) = target {
-            let _ = body.focus();
+            .and_then(|e| focus::viewer_root_of(&e))
+        {
+            focus::focus_within(&root, &format!("#{ARTICLE_BODY_ID}"));
         }
     });
     let toolbar = html! {

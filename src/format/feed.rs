@@ -3,14 +3,16 @@
 //! `docs/json-feed.md`; what cannot be mapped becomes a non-fatal notice, and an item that
 //! cannot be read at all is left out with its reason, like an invalid article.
 
+use super::html;
+use super::json::{Json, Object};
+use super::path::{Cursor, ErrorPath};
+use super::{Parsed, Problem};
 use crate::date::Timestamp;
-use crate::format::{Parsed, Problem, MAX_ID_LENGTH};
-use crate::html;
 use crate::model::{
     Article, Block, Body, Collection, Image, Inline, LanguageTag, RegionPath, SafeUrl, Source,
     UrlUse,
 };
-use serde_json::{Map, Value};
+use crate::text::link_safe_id;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -26,47 +28,17 @@ const TITLE_WORDS: usize = 12;
 
 /// Whether a top-level `version` value names JSON Feed.
 #[must_use]
-pub fn is_feed_version(version: &Value) -> bool {
+pub fn is_feed_version(version: &Json<'_>) -> bool {
     version
         .as_str()
         .is_some_and(|v| VERSIONS.contains(&v.trim_end_matches('/')))
 }
 
-fn string<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+fn string<'j>(map: &'j Object<'_>, key: &str) -> Option<&'j str> {
     map.get(key)
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map(str::trim)
         .filter(|s| !s.is_empty())
-}
-
-/// Turns an item id (a sentence, a URI, a number) into a link-safe id: lower case, runs of other
-/// characters as one `-`, at most 100 characters; `-2`, `-3`… keep ids unique.
-#[must_use]
-pub fn link_safe_id(raw: &str, taken: &mut HashSet<String>, position: usize) -> String {
-    let mut slug = String::new();
-    for c in crate::filter::fold(raw).chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let mut slug: String = slug.trim_end_matches('-').chars().take(100).collect();
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() {
-        slug = format!("item-{}", position + 1);
-    }
-    let mut candidate = slug.clone();
-    let mut n = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{slug}-{n}");
-        n += 1;
-    }
-    debug_assert!(candidate.len() <= MAX_ID_LENGTH);
-    taken.insert(candidate.clone());
-    candidate
 }
 
 /// The first words of a text, as a title for an item that has none.
@@ -99,16 +71,17 @@ fn text_blocks(text: &str) -> Vec<Block> {
 
 /// Reads a JSON Feed into a collection.
 #[must_use]
-pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
+pub fn parse_feed(feed: &Object<'_>) -> Parsed {
     let mut skipped = Vec::new();
     let mut notices = Vec::new();
     let feed_language = string(feed, "language").and_then(|l| match LanguageTag::parse(l) {
         Ok(tag) => Some(tag),
         Err(message) => {
-            notices.push(Problem {
-                path: "language".into(),
-                message: format!("{message}; ignored"),
-            });
+            notices.push(
+                Cursor::ROOT
+                    .field("language")
+                    .problem(format!("{message}; ignored")),
+            );
             None
         }
     });
@@ -119,35 +92,30 @@ pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
     let feed_authors = authors(feed);
     let items = feed
         .get("items")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
+        .and_then(Json::as_array)
+        .unwrap_or_default();
     let mut taken = HashSet::new();
     let mut articles = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let path = format!("items[{index}]");
-        let Value::Object(item) = item else {
-            skipped.push(Problem {
-                path,
-                message: "an item must be an object".into(),
-            });
+        let at = Cursor::ROOT.field("items").index(index);
+        let Json::Object(item) = item else {
+            skipped.push(at.problem("an item must be an object"));
             continue;
         };
         let raw_id = match item.get("id") {
-            Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
-            Some(Value::Number(n)) => n.to_string(),
+            Some(Json::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
+            Some(Json::Number(n)) => (*n).to_owned(),
             _ => {
-                skipped.push(Problem {
-                    path: format!("{path}.id"),
-                    message: "is required (a string)".into(),
-                });
+                skipped.push(at.field("id").problem("is required (a string)"));
                 continue;
             }
         };
-        let mut note = |field: &str, message: String| {
-            notices.push(Problem {
-                path: format!("{path} (id {raw_id:?}).{field}"),
-                message,
-            })
+        // A notice about one of this item's fields, named by the item's id (shown whole).
+        let mut note = |field: Cursor, message: String| {
+            let mut path: ErrorPath = field.to_path();
+            path.0
+                .insert(at.len(), super::path::Segment::Id(raw_id.clone()));
+            notices.push(Problem { path, message });
         };
 
         let mut body = Vec::new();
@@ -160,7 +128,7 @@ pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
                     .cloned()
                     .collect::<Vec<_>>()
                     .join(", ");
-                note("content_html", format!("left out: {dropped}"));
+                note(at.field("content_html"), format!("left out: {dropped}"));
             }
             body = converted.blocks;
         }
@@ -183,11 +151,11 @@ pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
             .or_else(|| string(item, "summary").and_then(title_from))
             .unwrap_or_else(|| "Untitled".to_owned());
 
-        let mut date = |field: &str| {
+        let mut date = |field: &'static str| {
             string(item, field).and_then(|d| match Timestamp::parse(d) {
                 Ok(t) => Some(t),
                 Err(message) => {
-                    note(field, format!("{message}; ignored"));
+                    note(at.field(field), format!("{message}; ignored"));
                     None
                 }
             })
@@ -201,14 +169,14 @@ pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
         let language = string(item, "language").and_then(|l| match LanguageTag::parse(l) {
             Ok(tag) => Some(tag),
             Err(message) => {
-                note("language", format!("{message}; ignored"));
+                note(at.field("language"), format!("{message}; ignored"));
                 None
             }
         });
         let url = string(item, "url").and_then(|u| match SafeUrl::parse(u, UrlUse::Link) {
             Ok(url) => Some(url),
             Err(message) => {
-                note("url", format!("{message}; ignored"));
+                note(at.field("url"), format!("{message}; ignored"));
                 None
             }
         });
@@ -223,7 +191,7 @@ pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
                     height: None,
                 }),
                 Err(message) => {
-                    note(field, format!("{message}; ignored"));
+                    note(at.field(field), format!("{message}; ignored"));
                     None
                 }
             })
@@ -231,22 +199,22 @@ pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
         let regions = item
             .get(EXTENSION)
             .and_then(|e| e.get("regions"))
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice)
+            .and_then(Json::as_array)
+            .unwrap_or_default()
             .iter()
             .enumerate()
             .filter_map(|(i, r)| match r.as_str().map(RegionPath::parse) {
                 Some(Ok(region)) => Some(region),
                 Some(Err(message)) => {
                     note(
-                        &format!("{EXTENSION}.regions[{i}]"),
+                        at.field(EXTENSION).field("regions").index(i),
                         format!("{message}; ignored"),
                     );
                     None
                 }
                 None => {
                     note(
-                        &format!("{EXTENSION}.regions[{i}]"),
+                        at.field(EXTENSION).field("regions").index(i),
                         "must be a string; ignored".into(),
                     );
                     None
@@ -254,7 +222,7 @@ pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
             })
             .collect();
         if item.get("attachments").is_some() {
-            note("attachments", "attachments are not shown".into());
+            note(at.field("attachments"), "attachments are not shown".into());
         }
         let mut byline = authors(item);
         if byline.is_empty() {
@@ -262,10 +230,10 @@ pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
         }
         let tags = item
             .get("tags")
-            .and_then(Value::as_array)
+            .and_then(Json::as_array)
             .map(|tags| {
                 tags.iter()
-                    .filter_map(Value::as_str)
+                    .filter_map(Json::as_str)
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
                     .map(str::to_owned)
@@ -300,16 +268,16 @@ pub fn parse_feed(feed: &Map<String, Value>) -> Parsed {
 }
 
 /// Author names: 1.1's `authors` array, or 1.0's `author` object.
-fn authors(map: &Map<String, Value>) -> Vec<String> {
-    let name = |a: &Value| {
+fn authors(map: &Object<'_>) -> Vec<String> {
+    let name = |a: &Json<'_>| {
         a.get("name")
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .map(str::trim)
             .filter(|n| !n.is_empty())
             .map(str::to_owned)
     };
     match (
-        map.get("authors").and_then(Value::as_array),
+        map.get("authors").and_then(Json::as_array),
         map.get("author"),
     ) {
         (Some(list), _) => list.iter().filter_map(name).collect(),
@@ -321,34 +289,6 @@ fn authors(map: &Map<String, Value>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_become_link_safe_and_unique() {
-        let mut taken = HashSet::new();
-        assert_eq!(
-            link_safe_id("Harbour reopens!", &mut taken, 0),
-            "harbour-reopens"
-        );
-        assert_eq!(
-            link_safe_id("harbour reopens?", &mut taken, 1),
-            "harbour-reopens-2"
-        );
-        assert_eq!(
-            link_safe_id(
-                "https://example.org/news/2025/04/harbour?ref=rss#top",
-                &mut taken,
-                2
-            ),
-            "https-example-org-news-2025-04-harbour-ref-rss-top"
-        );
-        assert_eq!(link_safe_id("???", &mut taken, 3), "item-4");
-        assert_eq!(
-            link_safe_id("Île-de-France", &mut taken, 4),
-            "ile-de-france"
-        );
-        let long = "word ".repeat(60);
-        assert!(link_safe_id(&long, &mut taken, 5).len() <= 100);
-    }
 
     #[test]
     fn titles_from_text() {

@@ -1,267 +1,9 @@
-//! HTML → typed blocks, for JSON Feed `content_html`. Nothing is ever inserted as HTML: a small
-//! tolerant tokenizer reads the markup and a walker keeps only what maps to the article format:
-//! `p`, `h1`–`h6`, `ul`/`ol`, `blockquote` (a `pullquote` class gives a pull quote, otherwise a
-//! quote with its `<cite>`), `figure` with `img` and `figcaption` (a trailing
-//! "Photograph:/Picture:/Photo: …" becomes the credit), a lone `img`, `pre`, `a` with an allowed
-//! scheme, `strong`/`b`, `em`/`i` and `br`. Scripts, styles, frames, forms, embedded objects and
-//! the document head are dropped with their content; event attributes are never read; any other
-//! element contributes its text. What was dropped is reported for a notice.
-//!
-//! Why not the browser's `DOMParser`: this runs natively too (so the mapping is tested with
-//! `cargo test`), needs no browser round trip per item, and costs a few kilobytes of Wasm.
+//! The walker: HTML tokens → typed blocks. It keeps only what maps to the article format and
+//! records what it dropped; see the [module docs](super) for the mapping.
 
+use super::tokenizer::{collapse, tokenize, Token, DROPPED, VOID};
 use crate::model::{Block, HeadingLevel, Image, Inline, SafeUrl, Span, UrlUse};
 use std::collections::BTreeSet;
-
-/// One piece of markup.
-#[derive(Debug, PartialEq)]
-enum Token {
-    Start {
-        name: String,
-        attributes: Vec<(String, String)>,
-        self_closing: bool,
-    },
-    End(String),
-    Text(String),
-}
-
-/// Elements whose content is dropped with them.
-const DROPPED: &[&str] = &[
-    "script", "style", "iframe", "form", "object", "embed", "noscript", "head", "title",
-    "template", "svg", "math", "canvas", "video", "audio", "select", "textarea", "button", "input",
-    "frameset", "frame", "applet", "link", "meta", "base",
-];
-/// Elements with no content and no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
-/// Elements whose text is raw (no tags inside).
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
-
-/// Splits markup into tokens. Comments, doctypes and processing instructions are skipped;
-/// the content of raw-text elements is kept as text (and dropped later if the element is).
-fn tokenize(html: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut rest = html;
-    while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            tokens.push(Token::Text(decode_entities(rest)));
-            break;
-        };
-        if lt > 0 {
-            tokens.push(Token::Text(decode_entities(&rest[..lt])));
-        }
-        rest = &rest[lt..];
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-            continue;
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
-            continue;
-        }
-        let is_end = rest.starts_with("</");
-        let name_start = if is_end { 2 } else { 1 };
-        let name_len = rest[name_start..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
-            .unwrap_or(rest.len() - name_start);
-        if name_len == 0 || !rest[name_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            // A lone "<" is text.
-            tokens.push(Token::Text("<".to_owned()));
-            rest = &rest[1..];
-            continue;
-        }
-        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
-        let (attributes, self_closing, consumed) = read_attributes(&rest[name_start + name_len..]);
-        rest = &rest[name_start + name_len + consumed..];
-        if is_end {
-            tokens.push(Token::End(name));
-            continue;
-        }
-        let raw = RAW_TEXT.contains(&name.as_str()) && !self_closing;
-        tokens.push(Token::Start {
-            name: name.clone(),
-            attributes,
-            self_closing,
-        });
-        if raw {
-            let closing = format!("</{name}");
-            let end = find_ascii_case_insensitive(rest, &closing).unwrap_or(rest.len());
-            tokens.push(Token::Text(rest[..end].to_owned()));
-            rest = &rest[end..];
-        }
-    }
-    tokens
-}
-
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    if n.len() > h.len() {
-        return None;
-    }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
-}
-
-/// Reads attributes up to the closing `>`: returns them, whether the tag ended in `/>`, and
-/// how many bytes were read.
-fn read_attributes(text: &str) -> (Vec<(String, String)>, bool, usize) {
-    let bytes = text.as_bytes();
-    let mut attributes = Vec::new();
-    let mut i = 0;
-    let mut self_closing = false;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'>' => return (attributes, self_closing, i + 1),
-            b'/' => {
-                self_closing = true;
-                i += 1;
-            }
-            c if c.is_ascii_whitespace() => i += 1,
-            _ => {
-                self_closing = false;
-                let start = i;
-                while i < bytes.len()
-                    && !matches!(bytes[i], b'=' | b'>' | b'/')
-                    && !bytes[i].is_ascii_whitespace()
-                {
-                    i += 1;
-                }
-                let name = text[start..i].to_ascii_lowercase();
-                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                let mut value = String::new();
-                if bytes.get(i) == Some(&b'=') {
-                    i += 1;
-                    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                        i += 1;
-                    }
-                    match bytes.get(i) {
-                        Some(&quote @ (b'"' | b'\'')) => {
-                            let end = text[i + 1..]
-                                .find(char::from(quote))
-                                .map_or(text.len(), |e| i + 1 + e);
-                            value = decode_entities(&text[i + 1..end]);
-                            i = (end + 1).min(text.len());
-                        }
-                        _ => {
-                            let start = i;
-                            while i < bytes.len()
-                                && bytes[i] != b'>'
-                                && !bytes[i].is_ascii_whitespace()
-                            {
-                                i += 1;
-                            }
-                            value = decode_entities(&text[start..i]);
-                        }
-                    }
-                }
-                if !name.is_empty() {
-                    attributes.push((name, value));
-                }
-            }
-        }
-    }
-    (attributes, self_closing, text.len())
-}
-
-/// Decodes character references: numeric ones and the named ones feeds commonly use.
-#[must_use]
-pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest[1..]
-            .find(|c: char| c == ';' || c == '&' || c.is_whitespace())
-            .map(|e| e + 1);
-        let decoded = end
-            .filter(|&e| rest.as_bytes().get(e) == Some(&b';'))
-            .and_then(|e| {
-                let entity = &rest[1..e];
-                let c = if let Some(number) = entity.strip_prefix('#') {
-                    let value = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                        None => number.parse().ok(),
-                    };
-                    value.and_then(char::from_u32).map(|c| c.to_string())
-                } else {
-                    named_entity(entity).map(str::to_owned)
-                };
-                c.map(|c| (c, e + 1))
-            });
-        match decoded {
-            Some((c, length)) => {
-                out.push_str(&c);
-                rest = &rest[length..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn named_entity(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        "nbsp" => "\u{a0}",
-        "mdash" => "—",
-        "ndash" => "–",
-        "hellip" => "…",
-        "lsquo" => "‘",
-        "rsquo" => "’",
-        "ldquo" => "“",
-        "rdquo" => "”",
-        "laquo" => "«",
-        "raquo" => "»",
-        "copy" => "©",
-        "reg" => "®",
-        "trade" => "™",
-        "deg" => "°",
-        "euro" => "€",
-        "pound" => "£",
-        "middot" => "·",
-        "bull" => "•",
-        "times" => "×",
-        _ => return None,
-    })
-}
-
-/// Collapses runs of whitespace to one space (HTML's rendering of source text).
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() && c != '\u{a0}' {
-            space = true;
-        } else {
-            // Spaces at either end are kept (as one): they separate this text from its
-            // neighbours; `trimmed` removes them at the edges of a block.
-            if space {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
-}
 
 /// What came out of some HTML: the blocks, and what had to be dropped (element names and
 /// refused link schemes), for a notice.
@@ -281,6 +23,27 @@ enum Context {
     Preformatted,
 }
 
+/// A `<ul>` or `<ol>` being read.
+struct OpenList {
+    ordered: bool,
+    items: Vec<Inline>,
+}
+
+/// A `<blockquote>` being read.
+struct OpenQuote {
+    /// Whether it has the `pullquote` class.
+    pull: bool,
+    spans: Vec<Span>,
+    /// The text of its `<cite>`.
+    cite: String,
+}
+
+/// A `<figure>` being read: its image (once found) and caption text.
+struct OpenFigure {
+    image: Option<Image>,
+    caption: String,
+}
+
 struct Walker {
     out: Converted,
     /// Inline spans being collected.
@@ -289,18 +52,16 @@ struct Walker {
     em: usize,
     href: Vec<Option<SafeUrl>>,
     context: Vec<Context>,
-    /// Items of the list being read, and whether it is ordered.
-    list: Vec<(bool, Vec<Inline>)>,
-    /// An open blockquote: pull quote?, the spans read so far, the `<cite>` text.
-    quote: Option<(bool, Vec<Span>, String)>,
+    /// The lists being read, innermost last.
+    list: Vec<OpenList>,
+    quote: Option<OpenQuote>,
     in_cite: bool,
-    /// An open figure: its image and caption.
-    figure: Option<(Option<Image>, String)>,
+    figure: Option<OpenFigure>,
     pre: Option<String>,
 }
 
-/// Converts `content_html` into blocks. `base` resolves nothing: URLs are kept as written and
-/// checked; relative ones are resolved later against their file, like any article's.
+/// Converts `content_html` into blocks. URLs are kept as written and checked; relative ones are
+/// resolved later against their file, like any article's.
 #[must_use]
 pub fn to_blocks(html: &str) -> Converted {
     let mut walker = Walker {
@@ -414,12 +175,12 @@ impl Walker {
             return;
         }
         if self.in_cite {
-            if let Some((_, _, cite)) = &mut self.quote {
+            if let Some(OpenQuote { cite, .. }) = &mut self.quote {
                 cite.push_str(&collapse(text));
             }
             return;
         }
-        if let (Some((_, caption)), Some(Context::Caption)) =
+        if let (Some(OpenFigure { caption, .. }), Some(Context::Caption)) =
             (&mut self.figure, self.context.last())
         {
             caption.push_str(&collapse(text));
@@ -464,7 +225,10 @@ impl Walker {
             }
             "ul" | "ol" => {
                 self.flush();
-                self.list.push((name == "ol", Vec::new()));
+                self.list.push(OpenList {
+                    ordered: name == "ol",
+                    items: Vec::new(),
+                });
             }
             "li" => {
                 self.flush_list_item();
@@ -476,13 +240,20 @@ impl Walker {
                     c.split_whitespace()
                         .any(|c| c.eq_ignore_ascii_case("pullquote"))
                 });
-                self.quote = Some((pull, Vec::new(), String::new()));
+                self.quote = Some(OpenQuote {
+                    pull,
+                    spans: Vec::new(),
+                    cite: String::new(),
+                });
                 self.context.push(Context::Quote);
             }
             "cite" if self.quote.is_some() => self.in_cite = true,
             "figure" => {
                 self.flush();
-                self.figure = Some((None, String::new()));
+                self.figure = Some(OpenFigure {
+                    image: None,
+                    caption: String::new(),
+                });
             }
             "figcaption" => self.context.push(Context::Caption),
             "img" => {
@@ -512,7 +283,9 @@ impl Walker {
                     height: dimension("height"),
                 };
                 match &mut self.figure {
-                    Some((slot @ None, _)) => *slot = Some(image),
+                    Some(OpenFigure {
+                        image: slot @ None, ..
+                    }) => *slot = Some(image),
                     _ => {
                         self.flush();
                         self.out.blocks.push(Block::Image(image));
@@ -593,7 +366,12 @@ impl Walker {
                     self.context.pop();
                 }
                 let spans = std::mem::take(&mut self.spans);
-                if let Some((pull, mut collected, cite)) = self.quote.take() {
+                if let Some(OpenQuote {
+                    pull,
+                    spans: mut collected,
+                    cite,
+                }) = self.quote.take()
+                {
                     collected.extend(spans);
                     let inline = trimmed(Inline(collected));
                     let cite = cite
@@ -619,7 +397,7 @@ impl Walker {
             }
             "figure" => {
                 self.flush();
-                if let Some((image, caption)) = self.figure.take() {
+                if let Some(OpenFigure { image, caption }) = self.figure.take() {
                     if let Some(mut image) = image {
                         let (caption, credit) = split_credit(&caption);
                         image.caption = caption;
@@ -683,19 +461,19 @@ impl Walker {
             return;
         }
         match self.list.last_mut() {
-            Some((_, items)) => items.push(inline),
+            Some(list) => list.items.push(inline),
             None => self.out.blocks.push(Block::Paragraph(inline)),
         }
     }
 
     fn close_list(&mut self) {
-        if let Some((ordered, items)) = self.list.pop() {
+        if let Some(OpenList { ordered, items }) = self.list.pop() {
             if items.is_empty() {
                 return;
             }
             // A nested list becomes more items of the list around it.
             match self.list.last_mut() {
-                Some((_, outer)) => outer.extend(items),
+                Some(outer) => outer.items.extend(items),
                 None => self.out.blocks.push(Block::List { ordered, items }),
             }
         }
@@ -727,6 +505,7 @@ fn trimmed(mut inline: Inline) -> Inline {
 
 #[cfg(test)]
 mod tests {
+    use super::super::decode_entities;
     use super::*;
 
     #[test]

@@ -1,0 +1,198 @@
+//! The browser shell's effects, one named hook each: saving preferences, loading the collection
+//! (a large file read and indexed a slice at a time) and article bodies, Back/Forward and a
+//! host's requests, events for the host page, the document title, and focus and scroll.
+
+use crate::app::focus;
+use crate::app::reader::ARTICLE_TITLE_ID;
+use crate::filter::{Index, IndexBuilder};
+use crate::format::{parse_body_bytes, parse_collection_bytes, ChunkedReader, Parsed, Step};
+use crate::model::{directory_of, MapUrls};
+use crate::prefs::Preferences;
+use crate::state::{Action, AppState, LoadError};
+use crate::web;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Reading preferences are saved as they change.
+#[hook]
+pub fn use_saved_preferences(prefs: Preferences, standalone: bool) {
+    use_effect_with(prefs, move |prefs| {
+        web::save_preferences(*prefs, standalone)
+    });
+}
+
+/// Fetches, reads and indexes the file whenever the state asks for a new request.
+#[hook]
+pub fn use_collection_loader(state: &UseReducerHandle<AppState>) {
+    let dispatcher = state.dispatcher();
+    let source = state.query.source().to_owned();
+    use_effect_with(state.request, move |request| {
+        let request = *request;
+        wasm_bindgen_futures::spawn_local(async move {
+            let progress = |percent| dispatcher.dispatch(Action::Progress { request, percent });
+            let result = match web::fetch_bytes(&source).await {
+                Ok(bytes) => read_file(bytes, progress).await.map_err(LoadError::from),
+                Err(error) => Err(error),
+            };
+            let result = match result {
+                Ok(parsed) => {
+                    let parsed = Parsed {
+                        collection: parsed.collection.resolved_against(&source),
+                        ..parsed
+                    };
+                    let index = build_index(&parsed, progress).await;
+                    Ok((parsed, index))
+                }
+                Err(error) => Err(error),
+            };
+            dispatcher.dispatch(Action::Loaded { request, result });
+        });
+    });
+}
+
+/// Loads the body of an opened (or prefetched) article that has a `body_url`.
+#[hook]
+pub fn use_body_loader(state: &UseReducerHandle<AppState>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.pending_body(), move |pending| {
+        if let Some((id, url)) = pending.clone() {
+            dispatcher.dispatch(Action::BodyStarted { id: id.clone() });
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = web::fetch_bytes(url.as_str()).await.and_then(|bytes| {
+                    let (mut blocks, notices) = parse_body_bytes(&bytes)?;
+                    let base = directory_of(url.as_str());
+                    blocks.map_urls(&|u| u.relative_to(base));
+                    Ok((blocks, notices))
+                });
+                dispatcher.dispatch(Action::BodyLoaded { id, result });
+            });
+        }
+    });
+}
+
+/// Back and Forward (when this viewer owns the URL), and a host's requests to show a view.
+#[hook]
+pub fn use_history_and_host_requests(
+    state: &UseReducerHandle<AppState>,
+    owns_url: bool,
+    host: Option<web_sys::Element>,
+) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |()| {
+        let history = owns_url
+            .then(|| {
+                let dispatcher = dispatcher.clone();
+                web::listen_for_history(move |query| dispatcher.dispatch(Action::Navigate(query)))
+            })
+            .flatten();
+        let requests = host.map(|host| {
+            web::listen_for_navigate_requests(&host, move |query| {
+                dispatcher.dispatch(Action::Show(query));
+            })
+        });
+        move || drop((history, requests))
+    });
+}
+
+/// Tells the host page what is shown (embedded viewers only).
+#[hook]
+pub fn use_host_view_events(
+    host: Option<web_sys::Element>,
+    query: crate::query::Query,
+    opened: Option<(String, String)>,
+) {
+    use_effect_with((query, opened), move |(query, opened)| {
+        if let Some(host) = host {
+            web::dispatch_view_events(&host, query, opened.as_ref());
+        }
+    });
+}
+
+/// The document title follows the open article or the collection (stand-alone page only).
+#[hook]
+pub fn use_document_title(standalone: bool, article: Option<String>, title: Option<String>) {
+    use_effect_with((article, title), move |(_, title)| {
+        if standalone {
+            web::set_title(title.as_deref().unwrap_or("Article viewer"));
+        }
+    });
+}
+
+/// An opened article starts at its top with its heading focused; back on the list, the scroll
+/// position and the article's card return. The first view keeps the browser's own.
+#[hook]
+pub fn use_focus_and_scroll(
+    root: NodeRef,
+    article: Option<String>,
+    ready: bool,
+    list_scroll: Rc<RefCell<f64>>,
+    standalone: bool,
+) {
+    let previous = use_mut_ref(|| None::<Option<String>>);
+    use_effect_with((article, ready), move |(article, ready)| {
+        let Some(root) = root.cast::<web_sys::Element>() else {
+            return;
+        };
+        if !*ready {
+            return;
+        }
+        let Some(before) = previous.borrow_mut().replace(article.clone()) else {
+            return;
+        };
+        match (before, article) {
+            (_, Some(_)) => {
+                web::scroll_to_top_of(&root, standalone);
+                focus::focus_within(&root, &format!("#{ARTICLE_TITLE_ID}"));
+            }
+            (Some(from), None) => {
+                web::scroll_to(*list_scroll.borrow());
+                focus::focus_within(&root, &format!(".av-card__link[href$=\"article={from}\"]"));
+            }
+            (None, None) => {}
+        }
+    });
+}
+
+/// Files larger than this are read a slice at a time, with progress shown between slices.
+const CHUNKED_READ_BYTES: usize = 1_000_000;
+
+/// Reads a fetched file; a large one in slices, yielding to the browser between them so the
+/// page keeps responding, and reporting progress.
+async fn read_file(
+    bytes: Vec<u8>,
+    on_progress: impl Fn(u8),
+) -> Result<Parsed, crate::format::FormatError> {
+    if bytes.len() < CHUNKED_READ_BYTES {
+        return parse_collection_bytes(&bytes);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => return parse_collection_bytes(error.as_bytes()),
+    };
+    let mut reader = ChunkedReader::new(text);
+    loop {
+        match reader.step() {
+            Step::Working(progress) => {
+                on_progress(progress.percent);
+                web::next_task().await;
+            }
+            Step::Done(result) => return result,
+        }
+    }
+}
+
+/// Articles indexed per slice.
+const INDEX_SLICE: usize = 10_000;
+
+/// Builds the filter index, a slice at a time between frames for a large file, reporting
+/// progress as 90–100 %.
+async fn build_index(parsed: &Parsed, on_progress: impl Fn(u8)) -> Rc<Index> {
+    let mut builder = IndexBuilder::new(&parsed.collection.articles);
+    while !builder.step(INDEX_SLICE) {
+        let (done, total) = builder.progress();
+        on_progress(u8::try_from(90 + done * 10 / total.max(1)).unwrap_or(100));
+        web::next_task().await;
+    }
+    Rc::new(builder.finish())
+}

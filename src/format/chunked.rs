@@ -1,0 +1,258 @@
+//! [`ChunkedReader`]: the one reader of collection files. It reads a file a slice at a time (each
+//! [`ChunkedReader::step`] reads a bounded number of top-level keys or articles and reports
+//! progress), validating each article as soon as it has been read when the `version` came first,
+//! so no tree of the whole file is ever built. [`super::parse_collection`] is this reader run to
+//! the end. Shapes other than a v1 collection (a single article, a JSON Feed, a top level that is
+//! not an object) are read whole and handed to [`super::read_document`].
+
+use super::json::{JsonError, Object, Reader};
+use super::v1::{check_version, collection_header, CollectionBuilder, FORMAT_VERSION};
+use super::{not_json, FormatError, Parsed};
+use crate::model::LanguageTag;
+use std::borrow::Cow;
+
+/// Articles read and validated per step.
+pub const ARTICLES_PER_STEP: usize = 1_500;
+/// Bytes of other top-level values read per step, at least one value each.
+pub const KEY_BYTES_PER_STEP: usize = 2_000_000;
+
+/// How far a [`ChunkedReader`] has got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Articles read so far.
+    pub read: usize,
+    /// Overall progress, 0 to 100 (reading takes 0–90 %; building the filter index, the rest).
+    pub percent: u8,
+}
+
+/// The outcome of one [`ChunkedReader::step`].
+#[derive(Debug)]
+pub enum Step {
+    Working(Progress),
+    Done(Result<Parsed, FormatError>),
+}
+
+/// What a step leads to: another stage, or the outcome.
+enum Next {
+    Go(Stage),
+    Done(Result<Parsed, FormatError>),
+}
+
+#[derive(Clone, Copy)]
+enum Stage {
+    /// Before the first top-level key.
+    Start,
+    /// At a top-level key (after `{` or a comma).
+    Key(usize),
+    /// Inside the `articles` array, at an element, which is article number `index`.
+    Articles {
+        at: usize,
+        index: usize,
+    },
+    /// After the top-level value.
+    End(usize),
+    Finished,
+}
+
+/// Reads a collection file a slice at a time; the result is exactly [`super::parse_collection`]'s.
+pub struct ChunkedReader<T = String> {
+    text: T,
+    stage: Stage,
+    /// Top-level keys other than `articles`, with the byte range of their values (last wins).
+    keys: Vec<(String, usize, usize)>,
+    /// Whether the latest `version` key read so far says 1: articles are then validated as they
+    /// are read; otherwise their ranges wait in `deferred` until the whole file is known.
+    version_is_one: bool,
+    saw_articles: bool,
+    deferred: Vec<(usize, usize)>,
+    builder: CollectionBuilder,
+}
+
+impl<T: AsRef<str>> ChunkedReader<T> {
+    #[must_use]
+    pub fn new(text: T) -> Self {
+        Self {
+            text,
+            stage: Stage::Start,
+            keys: Vec::new(),
+            version_is_one: false,
+            saw_articles: false,
+            deferred: Vec::new(),
+            builder: CollectionBuilder::default(),
+        }
+    }
+
+    /// The text without its byte-order mark.
+    fn body(&self) -> &str {
+        let text = self.text.as_ref();
+        text.strip_prefix('\u{feff}').unwrap_or(text)
+    }
+
+    /// Runs every remaining step.
+    ///
+    /// # Errors
+    /// As [`super::parse_collection`].
+    pub fn finish(mut self) -> Result<Parsed, FormatError> {
+        loop {
+            if let Step::Done(result) = self.step() {
+                return result;
+            }
+        }
+    }
+
+    /// Does a bounded amount of work.
+    pub fn step(&mut self) -> Step {
+        let stage = self.stage;
+        let next = match stage {
+            Stage::Start => self.start(),
+            Stage::Key(at) => self.keys_from(at),
+            Stage::Articles { at, index } => self.articles_from(at, index),
+            Stage::End(at) => return Step::Done(self.end(at)),
+            Stage::Finished => return Step::Done(Err(FormatError::Empty)),
+        };
+        match next {
+            Ok(Next::Go(stage)) => {
+                self.stage = stage;
+                Step::Working(self.progress())
+            }
+            Ok(Next::Done(done)) => {
+                self.stage = Stage::Finished;
+                Step::Done(done)
+            }
+            Err(error) => {
+                self.stage = Stage::Finished;
+                Step::Done(Err(not_json(self.body(), &error)))
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn progress(&self) -> Progress {
+        let (at, read) = match self.stage {
+            Stage::Start => (0, 0),
+            Stage::Key(at) | Stage::End(at) => (at, self.builder.len() + self.deferred.len()),
+            Stage::Articles { at, index } => (at, index),
+            Stage::Finished => (self.body().len(), self.builder.len()),
+        };
+        let percent = at * 90 / self.body().len().max(1);
+        Progress {
+            read,
+            percent: u8::try_from(percent.min(100)).unwrap_or(100),
+        }
+    }
+
+    /// A stage to go on with, or the final outcome, or a syntax error.
+    fn start(&mut self) -> Result<Next, JsonError> {
+        let body = self.body();
+        let mut reader = Reader::new(body, 0);
+        if reader.peek() != Some(b'{') {
+            return Ok(Next::Done(super::read_whole(body)));
+        }
+        reader.pos += 1;
+        if reader.peek() == Some(b'}') {
+            return Ok(Next::Done(super::read_whole(body)));
+        }
+        Ok(Next::Go(Stage::Key(reader.pos)))
+    }
+
+    fn keys_from(&mut self, at: usize) -> Result<Next, JsonError> {
+        let text = self.text.as_ref();
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = Reader::resume(body, at, 1);
+        loop {
+            let key = reader.key()?;
+            if key == "articles" && reader.peek() == Some(b'[') {
+                // A repeated `articles` key replaces the first, as in any JSON reader.
+                self.saw_articles = true;
+                self.builder = CollectionBuilder::default();
+                self.deferred.clear();
+                reader.pos += 1;
+                return Ok(Next::Go(Stage::Articles {
+                    at: reader.pos,
+                    index: 0,
+                }));
+            }
+            reader.peek();
+            let start = reader.pos;
+            let value = reader.value()?;
+            if key == "version" {
+                self.version_is_one = value.as_u64() == Some(FORMAT_VERSION);
+            }
+            self.keys.push((key.into_owned(), start, reader.pos));
+            if !reader.comma_or(b'}')? {
+                return Ok(Next::Go(Stage::End(reader.pos)));
+            }
+            if reader.pos - at >= KEY_BYTES_PER_STEP {
+                return Ok(Next::Go(Stage::Key(reader.pos)));
+            }
+        }
+    }
+
+    fn articles_from(&mut self, at: usize, mut index: usize) -> Result<Next, JsonError> {
+        let text = self.text.as_ref();
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = Reader::resume(body, at, 2);
+        if index == 0 && reader.peek() == Some(b']') {
+            reader.pos += 1;
+            return Self::after_articles(&mut reader);
+        }
+        let stop = index + ARTICLES_PER_STEP;
+        loop {
+            reader.peek();
+            let start = reader.pos;
+            let item = reader.value()?;
+            if self.version_is_one {
+                self.builder.add(index, &item);
+            } else {
+                self.deferred.push((start, reader.pos));
+            }
+            index += 1;
+            if !reader.comma_or(b']')? {
+                return Self::after_articles(&mut reader);
+            }
+            if index == stop {
+                return Ok(Next::Go(Stage::Articles {
+                    at: reader.pos,
+                    index,
+                }));
+            }
+        }
+    }
+
+    fn after_articles(reader: &mut Reader<'_>) -> Result<Next, JsonError> {
+        Ok(Next::Go(if reader.comma_or(b'}')? {
+            Stage::Key(reader.pos)
+        } else {
+            Stage::End(reader.pos)
+        }))
+    }
+
+    /// The whole object has been read: check what follows it, then decide what the file is.
+    fn end(&mut self, at: usize) -> Result<Parsed, FormatError> {
+        self.stage = Stage::Finished;
+        let mut builder = std::mem::take(&mut self.builder);
+        let body = self.body();
+        Reader::new(body, at)
+            .end()
+            .map_err(|error| not_json(body, &error))?;
+        let value_of = |start: usize, end: usize| super::json::parse(&body[start..end]);
+        let mut header = Object::default();
+        for (key, start, end) in &self.keys {
+            let value = value_of(*start, *end).map_err(|error| not_json(body, &error))?;
+            header.0.push((Cow::Borrowed(key.as_str()), value));
+        }
+        let is_feed = header
+            .get("version")
+            .is_some_and(super::feed::is_feed_version);
+        if !self.saw_articles || is_feed || header.contains_key("articles") {
+            return super::read_whole(body);
+        }
+        check_version(&header)?;
+        let (title, language): (Option<String>, Option<LanguageTag>) = collection_header(&header)?;
+        for (index, (start, end)) in self.deferred.iter().enumerate() {
+            let item = value_of(*start, *end).map_err(|error| not_json(body, &error))?;
+            builder.add(index, &item);
+        }
+        Ok(builder.finish(title, language))
+    }
+}

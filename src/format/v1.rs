@@ -1,0 +1,415 @@
+//! The rules of article format version 1 (`docs/format.md`): a JSON object → a validated
+//! [`Article`], its image and its blocks; the `version` check; and [`CollectionBuilder`], which
+//! keeps the first article of each id and records what was left out and why.
+
+use super::fields::{describe, Fields, Read};
+use super::json::{Json, Object};
+use super::path::Cursor;
+use super::{FormatError, Parsed, Problem};
+use crate::date::Timestamp;
+use crate::model::{
+    Article, Block, Body, Collection, HeadingLevel, Image, Inline, LanguageTag, RegionPath, Source,
+    Span, UrlUse,
+};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The only format version this viewer reads.
+pub const FORMAT_VERSION: u64 = 1;
+/// Longest allowed article id.
+pub const MAX_ID_LENGTH: usize = 128;
+
+/// Checks the top-level `"version": 1`.
+///
+/// # Errors
+/// When it is missing, another number, or not a number.
+pub fn check_version(map: &Object<'_>) -> Result<(), FormatError> {
+    let at = Cursor::ROOT.field("version");
+    let problem = match map.get("version") {
+        None => at.problem("is missing: add \"version\": 1 at the top of the file"),
+        Some(value) if value.as_u64() == Some(FORMAT_VERSION) => return Ok(()),
+        Some(Json::Number(n)) => at.problem(format!(
+            "version {n} is not supported: this viewer reads version {FORMAT_VERSION}"
+        )),
+        Some(other) => at.problem(format!(
+            "must be the number {FORMAT_VERSION}, not {}",
+            describe(other)
+        )),
+    };
+    Err(FormatError::Invalid(problem))
+}
+
+/// A collection's `title` and `language` (its version already checked).
+///
+/// # Errors
+/// When either is present but invalid.
+pub fn collection_header(
+    map: &Object<'_>,
+) -> Result<(Option<String>, Option<LanguageTag>), FormatError> {
+    let top = Fields::new(map, Cursor::ROOT);
+    let title = top.opt_text("title").map_err(FormatError::Invalid)?;
+    let language = top
+        .opt_parsed("language", LanguageTag::parse)
+        .map_err(FormatError::Invalid)?;
+    Ok((title, language))
+}
+
+/// Adds `(id "…")` after the article's place in a problem's path, when the id is readable.
+#[must_use]
+pub fn name_article(mut problem: Problem, article: &Object<'_>, at: Cursor) -> Problem {
+    if let Some(Json::String(id)) = article.get("id") {
+        problem.path.name_article(at.len(), id);
+    }
+    problem
+}
+
+/// Reads a single-article file (its version already checked).
+///
+/// # Errors
+/// The article's first problem, named by its id.
+pub fn single_article(map: &Object<'_>) -> Result<Parsed, FormatError> {
+    let at = Cursor::article();
+    let mut notices = Vec::new();
+    let article = read_article(&Fields::new(map, at), &mut notices)
+        .map_err(|problem| FormatError::Invalid(name_article(problem, map, at)))?;
+    Ok(Parsed {
+        collection: Collection {
+            title: None,
+            language: None,
+            articles: vec![Rc::new(article)],
+        },
+        skipped: Vec::new(),
+        notices,
+    })
+}
+
+/// Collects a collection's articles one by one: validates each, keeps the first of each id, and
+/// records what was left out and why.
+#[derive(Default)]
+pub struct CollectionBuilder {
+    articles: Vec<Rc<Article>>,
+    skipped: Vec<Problem>,
+    notices: Vec<Problem>,
+    first_index_of_id: HashMap<String, usize>,
+}
+
+impl CollectionBuilder {
+    /// Validates `articles[index]` and keeps it, or records why it was left out.
+    pub fn add(&mut self, index: usize, item: &Json<'_>) {
+        let at = Cursor::ROOT.field("articles").index(index);
+        let Json::Object(article_map) = item else {
+            self.skipped.push(at.problem(format!(
+                "an article must be an object, not {}",
+                describe(item)
+            )));
+            return;
+        };
+        let mut article_notices = Vec::new();
+        match read_article(&Fields::new(article_map, at), &mut article_notices) {
+            Ok(article) => {
+                if let Some(first) = self.first_index_of_id.get(&article.id) {
+                    let problem = at.field("id").problem(format!(
+                        "duplicate id \"{}\": articles[{first}] already uses it, so this one was left out",
+                        article.id
+                    ));
+                    self.skipped.push(name_article(problem, article_map, at));
+                    return;
+                }
+                self.first_index_of_id.insert(article.id.clone(), index);
+                self.notices.extend(
+                    article_notices
+                        .into_iter()
+                        .map(|notice| name_article(notice, article_map, at)),
+                );
+                self.articles.push(Rc::new(article));
+            }
+            Err(problem) => self.skipped.push(name_article(problem, article_map, at)),
+        }
+    }
+
+    /// Articles handled so far, kept or left out.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.articles.len() + self.skipped.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[must_use]
+    pub fn finish(self, title: Option<String>, language: Option<LanguageTag>) -> Parsed {
+        Parsed {
+            collection: Collection {
+                title,
+                language,
+                articles: self.articles,
+            },
+            skipped: self.skipped,
+            notices: self.notices,
+        }
+    }
+}
+
+fn check_id(id: &str) -> Result<String, String> {
+    let length = id.chars().count();
+    if length > MAX_ID_LENGTH {
+        return Err(format!(
+            "is {length} characters long; the limit is {MAX_ID_LENGTH}"
+        ));
+    }
+    if let Some(bad) = id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '~' | '-')))
+    {
+        return Err(format!(
+            "{id:?} contains {bad:?}: ids may use only letters A-Z and a-z, digits, and . _ ~ - (they are used in links)"
+        ));
+    }
+    Ok(id.to_owned())
+}
+
+fn read_article(fields: &Fields<'_, '_>, notices: &mut Vec<Problem>) -> Read<Article> {
+    let id = match fields.get("id") {
+        Some(Json::String(s)) if s.is_empty() => Err(fields.problem("id", "must not be empty")),
+        Some(Json::String(s)) => check_id(s).map_err(|message| fields.problem("id", message)),
+        Some(other) => {
+            Err(fields.problem("id", format!("must be a string, not {}", describe(other))))
+        }
+        None => Err(fields.problem("id", "is required")),
+    }?;
+    let title = fields.req_text("title")?;
+    let standfirst = fields.opt_text("standfirst")?;
+    let published = fields
+        .opt_parsed("published", Timestamp::parse)?
+        .ok_or_else(|| fields.problem("published", "is required"))?;
+    let updated = fields.opt_parsed("updated", Timestamp::parse)?;
+    if let Some(updated) = &updated {
+        if updated.is_before(&published) {
+            return Err(fields.problem(
+                "updated",
+                format!(
+                    "{} is before the publication date {}",
+                    updated.to_machine(),
+                    published.to_machine()
+                ),
+            ));
+        }
+    }
+    let byline = fields.opt_list("byline", |s| Ok(s.to_owned()))?;
+    let tags = fields.opt_list("tags", |s| Ok(s.to_owned()))?;
+    let language = fields.opt_parsed("language", LanguageTag::parse)?;
+    let url = fields.opt_url("url", UrlUse::Link)?;
+    let source = fields
+        .opt_object("source")?
+        .map(|source| -> Read<Source> {
+            Ok(Source {
+                name: source.req_text("name")?,
+                url: source.opt_url("url", UrlUse::Link)?,
+            })
+        })
+        .transpose()?;
+    let regions = fields.opt_list("regions", RegionPath::parse)?;
+    let image = fields
+        .opt_object("image")?
+        .map(|image| read_image(&image))
+        .transpose()?;
+    let body = match (
+        fields.opt_array("body")?,
+        fields.opt_url("body_url", UrlUse::Resource)?,
+    ) {
+        (Some(items), _) => Body::Blocks(read_blocks(fields.at.field("body"), items, notices)?),
+        (None, Some(url)) => Body::Remote(url),
+        (None, None) => {
+            return Err(fields.problem(
+                "body",
+                "is required (or give body_url to load it when the article is opened)",
+            ))
+        }
+    };
+    Ok(Article {
+        id,
+        title,
+        standfirst,
+        published: Some(published),
+        updated,
+        byline,
+        tags,
+        language,
+        url,
+        source,
+        regions,
+        image,
+        body,
+    })
+}
+
+fn read_image(fields: &Fields<'_, '_>) -> Read<Image> {
+    let src = fields
+        .opt_url("src", UrlUse::Resource)?
+        .ok_or_else(|| fields.problem("src", "is required"))?;
+    let alt = fields
+        .opt_string("alt")?
+        .ok_or_else(|| {
+            fields.problem(
+                "alt",
+                "is required (use \"\" for a purely decorative image)",
+            )
+        })?
+        .trim()
+        .to_owned();
+    Ok(Image {
+        src,
+        alt,
+        caption: fields.opt_text("caption")?,
+        credit: fields.opt_text("credit")?,
+        width: fields.opt_dimension("width")?,
+        height: fields.opt_dimension("height")?,
+    })
+}
+
+/// Reads the blocks of the array found at `list`; unknown types become notices.
+///
+/// # Errors
+/// At the first invalid block.
+pub fn read_blocks(
+    list: Cursor,
+    items: &[Json<'_>],
+    notices: &mut Vec<Problem>,
+) -> Read<Vec<Block>> {
+    let mut blocks = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let at = list.index(index);
+        let Json::Object(map) = item else {
+            return Err(at.problem(format!(
+                "a block must be an object with a \"type\", not {}",
+                describe(item)
+            )));
+        };
+        let fields = Fields::new(map, at);
+        let kind = fields
+            .opt_string("type")?
+            .ok_or_else(|| fields.problem("type", "is required"))?;
+        let block = match kind {
+            "paragraph" => Block::Paragraph(read_inline(&fields, "text")?),
+            "heading" => Block::Heading {
+                text: fields.req_text("text")?,
+                level: match fields.get("level") {
+                    None => HeadingLevel::Two,
+                    Some(level) if level.as_u64() == Some(2) => HeadingLevel::Two,
+                    Some(level) if level.as_u64() == Some(3) => HeadingLevel::Three,
+                    Some(other) => {
+                        return Err(fields
+                            .problem("level", format!("must be 2 or 3, not {}", describe(other))))
+                    }
+                },
+            },
+            "image" => Block::Image(read_image(&fields)?),
+            "pullquote" => Block::PullQuote {
+                text: fields.req_text("text")?,
+                attribution: fields.opt_text("attribution")?,
+            },
+            "quote" => Block::Quote {
+                text: read_inline(&fields, "text")?,
+                cite: fields.opt_text("cite")?,
+            },
+            "list" => {
+                let items = fields
+                    .opt_array("items")?
+                    .ok_or_else(|| fields.problem("items", "is required"))?;
+                if items.is_empty() {
+                    return Err(fields.problem("items", "must have at least one item"));
+                }
+                let list = fields.at.field("items");
+                Block::List {
+                    ordered: fields.opt_bool("ordered")?,
+                    items: items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, item)| read_inline_value(item, list.index(i)))
+                        .collect::<Read<_>>()?,
+                }
+            }
+            "link" => Block::Link {
+                text: fields.req_text("text")?,
+                url: fields
+                    .opt_url("url", UrlUse::Link)?
+                    .ok_or_else(|| fields.problem("url", "is required"))?,
+                label: fields.opt_text("label")?,
+            },
+            "preformatted" => Block::Preformatted {
+                text: fields
+                    .opt_string("text")?
+                    .filter(|t| !t.trim().is_empty())
+                    .ok_or_else(|| fields.problem("text", "is required and must not be empty"))?
+                    .to_owned(),
+            },
+            unknown => {
+                notices.push(fields.problem(
+                    "type",
+                    format!("unknown block type {unknown:?} was skipped (known types: paragraph, heading, image, pullquote, quote, list, link, preformatted)"),
+                ));
+                continue;
+            }
+        };
+        blocks.push(block);
+    }
+    Ok(blocks)
+}
+
+fn read_inline(fields: &Fields<'_, '_>, field: &'static str) -> Read<Inline> {
+    match fields.get(field) {
+        None => Err(fields.problem(field, "is required")),
+        Some(value) => read_inline_value(value, fields.at.field(field)),
+    }
+}
+
+/// Inline text: a string, or an array of spans (strings or `{text, strong?, em?, href?}`).
+fn read_inline_value(value: &Json<'_>, at: Cursor) -> Read<Inline> {
+    let inline = match value {
+        Json::String(s) => Inline::plain(s),
+        Json::Array(spans) => Inline(
+            spans
+                .iter()
+                .enumerate()
+                .map(|(i, span)| read_span(span, at.index(i)))
+                .collect::<Read<_>>()?,
+        ),
+        other => {
+            return Err(at.problem(format!(
+                "must be a string or an array of spans, not {}",
+                describe(other)
+            )))
+        }
+    };
+    if inline.plain_text().trim().is_empty() {
+        return Err(at.problem("must not be empty"));
+    }
+    Ok(inline)
+}
+
+fn read_span(span: &Json<'_>, at: Cursor) -> Read<Span> {
+    match span {
+        Json::String(s) => Ok(Span {
+            text: s.to_string(),
+            ..Span::default()
+        }),
+        Json::Object(map) => {
+            let fields = Fields::new(map, at);
+            Ok(Span {
+                text: fields
+                    .opt_string("text")?
+                    .ok_or_else(|| fields.problem("text", "is required"))?
+                    .to_owned(),
+                strong: fields.opt_bool("strong")?,
+                em: fields.opt_bool("em")?,
+                href: fields.opt_url("href", UrlUse::Link)?,
+            })
+        }
+        other => Err(at.problem(format!(
+            "a span must be a string or an object with \"text\", not {}",
+            describe(other)
+        ))),
+    }
+}

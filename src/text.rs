@@ -1,0 +1,112 @@
+//! Text helpers shared by the readers, the filters and (later) search: accent- and case-folding
+//! for matching, and link-safe slugs for ids.
+
+use std::collections::HashSet;
+
+/// The longest slug [`link_safe_id`] makes.
+pub const MAX_SLUG_LENGTH: usize = 100;
+
+/// Lower-cases and strips Latin diacritics (`Kraków` → `krakow`, `ÎLE` → `ile`) so region
+/// search ignores case and accents.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+            'ď' | 'đ' => 'd',
+            'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+            'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+            'ĥ' | 'ħ' => 'h',
+            'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+            'ĵ' => 'j',
+            'ķ' => 'k',
+            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+            'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+            'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+            'ŕ' | 'ŗ' | 'ř' => 'r',
+            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+            'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+            'ŵ' => 'w',
+            'ý' | 'ÿ' | 'ŷ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            other => other,
+        })
+        .collect()
+}
+
+/// Turns an item id (a sentence, a URI, a number) into a link-safe id: lower case, runs of other
+/// characters as one `-`, at most 100 characters; `-2`, `-3`… keep ids unique.
+#[must_use]
+pub fn link_safe_id(raw: &str, taken: &mut HashSet<String>, position: usize) -> String {
+    let mut slug = String::new();
+    for c in fold(raw).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let mut slug: String = slug
+        .trim_end_matches('-')
+        .chars()
+        .take(MAX_SLUG_LENGTH)
+        .collect();
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug = format!("item-{}", position + 1);
+    }
+    let mut candidate = slug.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{slug}-{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Kraków"), "krakow");
+        assert_eq!(fold("ÎLE-DE-FRANCE"), "ile-de-france");
+        assert_eq!(fold("São Paulo"), "sao paulo");
+        assert_eq!(fold("Zürich"), "zurich");
+    }
+
+    #[test]
+    fn ids_become_link_safe_and_unique() {
+        let mut taken = HashSet::new();
+        assert_eq!(
+            link_safe_id("Harbour reopens!", &mut taken, 0),
+            "harbour-reopens"
+        );
+        assert_eq!(
+            link_safe_id("harbour reopens?", &mut taken, 1),
+            "harbour-reopens-2"
+        );
+        assert_eq!(
+            link_safe_id(
+                "https://example.org/news/2025/04/harbour?ref=rss#top",
+                &mut taken,
+                2
+            ),
+            "https-example-org-news-2025-04-harbour-ref-rss-top"
+        );
+        assert_eq!(link_safe_id("???", &mut taken, 3), "item-4");
+        assert_eq!(
+            link_safe_id("Île-de-France", &mut taken, 4),
+            "ile-de-france"
+        );
+        let long = "word ".repeat(60);
+        assert!(link_safe_id(&long, &mut taken, 5).len() <= 100);
+    }
+}
