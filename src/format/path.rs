@@ -57,15 +57,16 @@ impl fmt::Display for ErrorPath {
     }
 }
 
-impl PartialEq<&str> for ErrorPath {
-    fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+/// Compares the path as users read it (tests and callers compare with the text they expect).
+impl PartialEq<str> for ErrorPath {
+    fn eq(&self, other: &str) -> bool {
+        other == self.to_string().as_str()
     }
 }
 
-impl PartialEq<str> for ErrorPath {
-    fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+impl PartialEq<&str> for ErrorPath {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
     }
 }
 
