@@ -3,12 +3,11 @@
 //! progress), validating each article as soon as it has been read when the `version` came first,
 //! so no tree of the whole file is ever built. [`super::parse_collection`] is this reader run to
 //! the end. Shapes other than a v1 collection (a single article, a JSON Feed, a top level that is
-//! not an object) are read whole and handed to [`super::read_document`].
+//! not an object) are read whole and handed to `read_whole` in the module root.
 
 use super::json::{JsonError, Object, Reader};
 use super::v1::{check_version, collection_header, CollectionBuilder, FORMAT_VERSION};
-use super::{not_json, FormatError, Parsed};
-use crate::model::LanguageTag;
+use super::{not_json, without_bom, FormatError, Parsed};
 use std::borrow::Cow;
 
 /// Articles read and validated per step.
@@ -84,8 +83,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
 
     /// The text without its byte-order mark.
     fn body(&self) -> &str {
-        let text = self.text.as_ref();
-        text.strip_prefix('\u{feff}').unwrap_or(text)
+        without_bom(self.text.as_ref())
     }
 
     /// Runs every remaining step.
@@ -156,8 +154,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
     }
 
     fn keys_from(&mut self, at: usize) -> Result<Next, JsonError> {
-        let text = self.text.as_ref();
-        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let body = without_bom(self.text.as_ref());
         let mut reader = Reader::resume(body, at, 1);
         loop {
             let key = reader.key()?;
@@ -189,8 +186,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
     }
 
     fn articles_from(&mut self, at: usize, mut index: usize) -> Result<Next, JsonError> {
-        let text = self.text.as_ref();
-        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let body = without_bom(self.text.as_ref());
         let mut reader = Reader::resume(body, at, 2);
         if index == 0 && reader.peek() == Some(b']') {
             reader.pos += 1;
@@ -248,7 +244,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             return super::read_whole(body);
         }
         check_version(&header)?;
-        let (title, language): (Option<String>, Option<LanguageTag>) = collection_header(&header)?;
+        let (title, language) = collection_header(&header)?;
         for (index, (start, end)) in self.deferred.iter().enumerate() {
             let item = value_of(*start, *end).map_err(|error| not_json(body, &error))?;
             builder.add(index, &item);

@@ -5,7 +5,7 @@
 
 use super::html;
 use super::json::{Json, Object};
-use super::path::{Cursor, ErrorPath};
+use super::path::Cursor;
 use super::{Parsed, Problem};
 use crate::date::Timestamp;
 use crate::model::{
@@ -112,9 +112,8 @@ pub fn parse_feed(feed: &Object<'_>) -> Parsed {
         };
         // A notice about one of this item's fields, named by the item's id (shown whole).
         let mut note = |field: Cursor, message: String| {
-            let mut path: ErrorPath = field.to_path();
-            path.0
-                .insert(at.len(), super::path::Segment::Id(raw_id.clone()));
+            let mut path = field.to_path();
+            path.insert_id(at.len(), raw_id.clone());
             notices.push(Problem { path, message });
         };
 

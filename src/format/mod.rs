@@ -135,9 +135,14 @@ fn not_json(text: &str, error: &JsonError) -> FormatError {
     }
 }
 
+/// The text without a leading byte-order mark.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Reads a whole text as one JSON value, after the byte-order mark and emptiness checks.
 fn read_json(text: &str) -> Result<Json<'_>, FormatError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = without_bom(text);
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }

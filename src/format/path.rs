@@ -35,9 +35,13 @@ impl ErrorPath {
     /// Names the article whose path is the first `article_len` segments by its id (at most 40
     /// characters shown), when the path leads into or to it.
     pub fn name_article(&mut self, article_len: usize, id: &str) {
-        if self.0.len() >= article_len {
-            let shown: String = id.chars().take(40).collect();
-            self.0.insert(article_len, Segment::Id(shown));
+        self.insert_id(article_len, id.chars().take(40).collect());
+    }
+
+    /// Puts ` (id "…")` after the first `len` segments, as given, when the path is that long.
+    pub fn insert_id(&mut self, len: usize, shown: String) {
+        if self.0.len() >= len {
+            self.0.insert(len, Segment::Id(shown));
         }
     }
 }
