@@ -92,11 +92,20 @@ test("an image opens large in a dialog that holds focus, closes on Escape and ou
   await page.waitForSelector("dialog.av-lightbox[open]");
   assert.match(await page.textContent("dialog.av-lightbox figcaption"), /File photo of a Ukrainian soldier.*Getty/s);
   assert.equal(await page.evaluate(() => document.activeElement.closest("dialog") !== null), true, "focus is in the dialog");
+  // A modal dialog makes the page behind it inert: Tab moves between the dialog's controls and
+  // the browser's own interface (reported as document.body), never to the page behind.
+  const visited = [];
   for (let i = 0; i < 4; i += 1) {
     await page.keyboard.press("Tab");
-    const inside = await page.evaluate(() => document.activeElement.closest("dialog") !== null || document.activeElement === document.body);
-    assert.ok(inside, "Tab stays in the dialog");
+    visited.push(await page.evaluate(() => {
+      const active = document.activeElement;
+      if (active === document.body || active === null) return "browser";
+      if (active.closest("dialog.av-lightbox[open]")) return `dialog: ${active.getAttribute("aria-label") || active.textContent}`;
+      return `page behind: ${active.outerHTML.slice(0, 80)}`;
+    }));
   }
+  assert.deepEqual(visited.filter((v) => v.startsWith("page behind")), [], `Tab never reaches the page behind: ${visited}`);
+  assert.ok(visited.filter((v) => v.startsWith("dialog")).length >= 2, `Tab comes back into the dialog: ${visited}`);
   await page.keyboard.press("Escape");
   await page.waitForSelector("dialog.av-lightbox:not([open])", { state: "attached" });
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains("av-figure__open")), true, "focus returns to the image");

@@ -12,8 +12,8 @@ const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base
 const path = (name) => join(dir, name);
 
 const wasmHash = sri(readFileSync(path("article-viewer_bg.wasm")));
-const boot = readFileSync(path("boot.js"), "utf8").replace("__WASM_INTEGRITY__", wasmHash);
-writeFileSync(path("boot.js"), boot);
+const bootJs = readFileSync(path("boot.js"), "utf8").replace("__WASM_INTEGRITY__", wasmHash);
+writeFileSync(path("boot.js"), bootJs);
 writeFileSync(path("embed.js"), readFileSync(path("embed.js"), "utf8").replace("__WASM_INTEGRITY__", wasmHash));
 
 // embed.css: the viewer's stylesheets for a shadow root. :host resets everything the host page
@@ -27,22 +27,31 @@ const embedCss = [
   ".av-root { position: relative; min-height: 0; font-size: 16px; }",
 ].join("\n");
 writeFileSync(path("embed.css"), embedCss);
-const bootHash = sri(Buffer.from(boot));
+const bootHash = sri(Buffer.from(bootJs));
 const glueHash = sri(readFileSync(path("article-viewer.js")));
 
 let html = readFileSync(path("index.html"), "utf8");
-const tag = '<script type="module" src="./boot.js"></script>';
-if (!html.includes(tag)) throw new Error(`index.html lacks ${tag}`);
+// Finds <script src="…"></script> as written in index.html or as Trunk's minifier rewrites it
+// (quotes dropped, attributes reordered).
+const scriptTag = (src) => {
+  for (const match of html.matchAll(/<script\b([^>]*)>\s*<\/script>/g)) {
+    const attrs = Object.fromEntries(
+      [...match[1].matchAll(/([a-z-]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)].map((m) => [m[1], m[2] ?? m[3] ?? m[4] ?? ""]),
+    );
+    if (attrs.src === src) return { tag: match[0], attrs };
+  }
+  throw new Error(`index.html lacks <script src="${src}">`);
+};
+const boot = scriptTag("./boot.js");
+if (boot.attrs.type !== "module") throw new Error(`boot.js must load as a module: ${boot.tag}`);
 html = html.replace(
-  tag,
+  boot.tag,
   `<link rel="modulepreload" href="./article-viewer.js" integrity="${glueHash}" />\n    ` +
     `<link rel="preload" href="./article-viewer_bg.wasm" as="fetch" type="application/wasm" crossorigin integrity="${wasmHash}" />\n    ` +
     `<script type="module" src="./boot.js" integrity="${bootHash}"></script>`,
 );
-const prefsTag = '<script src="./prefs.js"></script>';
-if (!html.includes(prefsTag)) throw new Error(`index.html lacks ${prefsTag}`);
-html = html.replace(prefsTag, `<script src="./prefs.js" integrity="${sri(readFileSync(path("prefs.js")))}"></script>`);
+html = html.replace(scriptTag("./prefs.js").tag, `<script src="./prefs.js" integrity="${sri(readFileSync(path("prefs.js")))}"></script>`);
 // With inject_scripts = false Trunk leaves its own rust link in place; it means nothing to a browser.
-html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
+html = html.replace(/\s*<link\b[^>]*\bdata-trunk\b[^>]*>/g, "");
 writeFileSync(path("index.html"), html);
 console.log(`post-build: integrity added (wasm ${wasmHash.slice(0, 19)}…)`);

@@ -1,6 +1,8 @@
 //! JSON Feed mapping, rule by rule, on small hand-written feeds and on the sample feeds in
 //! `samples/feeds/` (the HTML parser is Rust, so these run natively).
 
+mod common;
+
 use article_viewer::filter::{Filter, Index, SortOrder};
 use article_viewer::format::html::to_blocks;
 use article_viewer::format::Segment;
@@ -17,12 +19,7 @@ fn feed(items: Value) -> Parsed {
 }
 
 fn sample(name: &str) -> Parsed {
-    let text = std::fs::read_to_string(format!(
-        "{}/samples/feeds/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap_or_default();
-    parse_collection(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+    common::parse_file(&format!("samples/feeds/{name}"))
 }
 
 fn blocks(article: &Article) -> &[Block] {

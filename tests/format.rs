@@ -1,6 +1,8 @@
 //! Native tests of article format version 1: every block type, every validation rule (one test
 //! per rule, with the exact error path), both date forms, and the bundled sample collection.
 
+mod common;
+
 use article_viewer::date::Timestamp;
 use article_viewer::format::{parse_body_file, parse_collection, FormatError, Parsed, Problem};
 use article_viewer::model::{Block, Body, HeadingLevel, Inline, LanguageTag, RegionPath, Span};
@@ -647,11 +649,7 @@ fn updated_on_the_same_day_as_a_timed_publication_is_fine() {
 
 #[test]
 fn the_sample_collection_is_valid_and_holds_the_seed_article() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/articles.json"
-    ))
-    .unwrap_or_default();
+    let text = common::read_text("samples/articles.json");
     let parsed = parse(&text);
     assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
     assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
@@ -721,8 +719,7 @@ fn the_sample_collection_is_valid_and_holds_the_seed_article() {
 
 #[test]
 fn the_complete_example_in_the_docs_is_valid() {
-    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/format.md"))
-        .unwrap_or_default();
+    let docs = common::read_text("docs/format.md");
     let example = docs
         .split("## A complete example")
         .nth(1)
@@ -759,11 +756,7 @@ fn relative_urls_are_resolved_against_their_file() {
 
 #[test]
 fn the_sample_collection_covers_places_times_and_languages() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/articles.json"
-    ))
-    .unwrap_or_default();
+    let text = common::read_text("samples/articles.json");
     let articles = parse(&text).collection.articles;
     assert!(articles.len() >= 24);
     for article in articles

@@ -7,10 +7,10 @@ mod common;
 use article_viewer::format::{parse_collection, parse_collection_bytes};
 use serde_json::Value;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile");
+const DIR: &str = "tests/fixtures/hostile";
 
 fn expected() -> serde_json::Map<String, Value> {
-    let text = std::fs::read_to_string(format!("{DIR}/expected.json")).unwrap_or_default();
+    let text = common::read_text(&format!("{DIR}/expected.json"));
     match serde_json::from_str(&text) {
         Ok(Value::Object(map)) => map,
         _ => panic!("expected.json is missing or not an object"),
@@ -20,12 +20,15 @@ fn expected() -> serde_json::Map<String, Value> {
 #[test]
 fn every_file_in_the_corpus_has_an_expected_outcome() {
     let expected = expected();
-    let mut files: Vec<String> = std::fs::read_dir(DIR)
-        .map(|dir| {
-            dir.filter_map(|e| e.ok()?.file_name().into_string().ok())
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut files: Vec<String> = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile"
+    ))
+    .map(|dir| {
+        dir.filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect()
+    })
+    .unwrap_or_default();
     files.retain(|f| f != "expected.json");
     files.sort();
     assert!(files.len() >= 16, "{files:?}");
@@ -40,7 +43,7 @@ fn every_file_in_the_corpus_has_an_expected_outcome() {
 #[test]
 fn each_file_gives_its_expected_outcome() {
     for (file, want) in expected() {
-        let bytes = std::fs::read(format!("{DIR}/{file}")).unwrap_or_default();
+        let bytes = common::read_bytes(&format!("{DIR}/{file}"));
         let result = parse_collection_bytes(&bytes);
         match (want.get("error").and_then(Value::as_str), result) {
             (Some(error), Err(got)) => assert!(
@@ -69,21 +72,46 @@ fn each_file_gives_its_expected_outcome() {
 
 #[test]
 fn every_disguised_url_is_refused_with_its_scheme_named() {
-    let bytes = std::fs::read(format!("{DIR}/hostile-urls.json")).unwrap_or_default();
+    let bytes = common::read_bytes(&format!("{DIR}/hostile-urls.json"));
     let Ok(parsed) = parse_collection_bytes(&bytes) else {
         panic!("hostile-urls.json must parse")
     };
-    for problem in &parsed.skipped {
-        let named = ["javascript:", "data:", "vbscript:", "mailto:"]
+    // Each article hides one URL; the scheme its message must name, however it is disguised.
+    let expected = [
+        ("url-javascript", "javascript:"),
+        ("source-data", "data:"),
+        ("image-vbscript", "vbscript:"),
+        ("body-url-mixed-case", "javascript:"),
+        ("href-leading-space", "javascript:"),
+        ("link-tab-inside", "javascript:"),
+        ("block-image-data-svg", "data:"),
+        ("href-control-char", "javascript:"),
+        ("href-newline", "javascript:"),
+        ("image-mailto", "mailto:"),
+        ("href-vbscript-upper", "vbscript:"),
+    ];
+    let kept: Vec<&str> = parsed
+        .collection
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(kept, ["fine"], "only the article without a bad URL is kept");
+    assert_eq!(parsed.skipped.len(), expected.len(), "{:?}", parsed.skipped);
+    for (id, scheme) in expected {
+        let named = format!("(id \"{id}\")");
+        let problem = parsed
+            .skipped
             .iter()
-            .any(|s| problem.message.starts_with(s));
-        assert!(named, "{problem}");
+            .find(|p| p.path.to_string().contains(&named))
+            .unwrap_or_else(|| panic!("{id} was not left out"));
+        assert!(problem.message.starts_with(scheme), "{id}: {problem}");
     }
 }
 
 #[tokio::test]
 async fn html_in_every_text_field_renders_as_text() {
-    let text = std::fs::read_to_string(format!("{DIR}/script-in-text.json")).unwrap_or_default();
+    let text = common::read_text(&format!("{DIR}/script-in-text.json"));
     let Ok(parsed) = parse_collection(&text) else {
         panic!("script-in-text.json must parse")
     };
@@ -121,7 +149,7 @@ async fn html_in_every_text_field_renders_as_text() {
 
 #[test]
 fn invalid_utf8_is_located() {
-    let bytes = std::fs::read(format!("{DIR}/invalid-utf8.json")).unwrap_or_default();
+    let bytes = common::read_bytes(&format!("{DIR}/invalid-utf8.json"));
     let error = parse_collection_bytes(&bytes).err().map(|e| e.to_string());
     assert_eq!(
         error.as_deref(),

@@ -2,6 +2,8 @@
 //! panics, and every error or skipped article points at a field path that exists in the input
 //! (or, for a missing field, at a place whose parent exists).
 
+mod common;
+
 use article_viewer::format::{parse_collection, ErrorPath, FormatError, Problem, Segment};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -160,11 +162,7 @@ fn node_mut<'a>(value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
 }
 
 fn sample() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/articles.json"
-    ))
-    .unwrap_or_default();
+    let text = common::read_text("samples/articles.json");
     serde_json::from_str(&text).unwrap_or(Value::Null)
 }
 

@@ -8,30 +8,14 @@ use article_viewer::format::{parse_collection, FormatError, Parsed};
 use article_viewer::query::Query;
 use article_viewer::state::{with_index, Action, AppState, LoadError};
 
-const TODAY: article_viewer::date::CivilDate = article_viewer::date::CivilDate {
-    year: 2025,
-    month: 11,
-    day: 25,
-};
+use common::{Page, TODAY};
 use std::rc::Rc;
 use yew::{Callback, LocalServerRenderer};
-
-fn sample() -> Parsed {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/samples/articles.json"
-    ))
-    .unwrap_or_default();
-    match parse_collection(&text) {
-        Ok(parsed) => parsed,
-        Err(error) => panic!("{error}"),
-    }
-}
 
 const SEED: &str = "zelenskyy-second-russian-border-region";
 
 async fn render_seed() -> String {
-    let parsed = sample();
+    let parsed = common::sample();
     let article = parsed.collection.find(SEED).cloned();
     let Some(article) = article else {
         panic!("no seed")
@@ -39,100 +23,140 @@ async fn render_seed() -> String {
     common::render_article(article).await
 }
 
-fn count(haystack: &str, needle: &str) -> usize {
-    haystack.matches(needle).count()
+fn article_from(text: &str, id: &str) -> std::rc::Rc<article_viewer::model::Article> {
+    let parsed = parse_collection(text).unwrap_or_else(|e| panic!("{e}"));
+    let article = parsed.collection.find(id).cloned();
+    article.unwrap_or_else(|| panic!("no article {id}"))
 }
 
 #[tokio::test]
 async fn seed_article_structure() {
-    let html = render_seed().await;
-    assert!(html.starts_with("<article lang=\"en-GB\" dir=\"ltr\" aria-labelledby=\"av-article-title\" class=\"av-article\">"), "{html}");
-    assert_eq!(count(&html, "<h1 "), 1);
-    assert!(html.contains(">'War must return where it came from': Ukraine forces 'active in second Russian border region', Zelenskyy confirms</h1>"));
-    assert!(html.contains("<span class=\"av-byline__names\">Ella Bennett</span>"));
-    assert!(html.contains("<time datetime=\"2025-04-08\">8 April 2025</time>"));
-    assert!(html.contains("min read"));
+    let page = Page::parse(&render_seed().await);
+    assert_eq!(
+        page.attr("article.av-article", "lang").as_deref(),
+        Some("en-GB")
+    );
+    assert_eq!(
+        page.attr("article.av-article", "dir").as_deref(),
+        Some("ltr")
+    );
+    let labelled_by = page.attr("article.av-article", "aria-labelledby");
+    assert_eq!(page.count("h1"), 1);
+    assert_eq!(
+        page.attr("h1", "id"),
+        labelled_by,
+        "the article is named by its headline"
+    );
+    assert_eq!(
+        page.text("h1"),
+        "'War must return where it came from': Ukraine forces 'active in second Russian border region', Zelenskyy confirms"
+    );
+    assert_eq!(page.text(".av-byline__names"), "Ella Bennett");
+    assert!(page
+        .texts("time[datetime=\"2025-04-08\"]")
+        .contains(&"8 April 2025".to_owned()));
+    assert!(page.all_text().contains("min read"));
 }
 
 #[tokio::test]
 async fn seed_figures_have_caption_then_credit() {
-    let html = render_seed().await;
-    assert_eq!(count(&html, "<figure class=\"av-figure"), 3, "three photos");
-    assert_eq!(count(&html, "<figcaption class=\"av-caption\">"), 3);
-    assert_eq!(count(&html, "<span class=\"av-caption__credit\"><span class=\"av-visually-hidden\">Image source, </span>Getty</span>"), 3);
-    let caption = html
-        .find("File photo of a Ukrainian soldier, with forces")
-        .unwrap_or(usize::MAX);
-    let credit = html[caption.min(html.len())..].find("av-caption__credit");
-    assert!(credit.is_some(), "the credit follows the caption");
-    assert!(html.contains("alt=\"Ukrainian president Volodymyr Zelenskyy\""));
-    assert!(
-        html.contains("width=\"1200\" height=\"800\""),
-        "space is reserved"
-    );
-    assert!(
-        html.contains("loading=\"eager\""),
-        "the lead image loads at once"
+    let page = Page::parse(&render_seed().await);
+    assert_eq!(page.count("figure.av-figure"), 3, "three photos");
+    assert_eq!(page.count("figure.av-figure > figcaption.av-caption"), 3);
+    assert_eq!(
+        page.texts("figcaption .av-caption__credit"),
+        vec!["Image source, Getty"; 3]
     );
     assert_eq!(
-        count(&html, "loading=\"lazy\""),
-        2,
-        "inline images load lazily"
+        page.texts(".av-caption__credit > .av-visually-hidden"),
+        vec!["Image source,"; 3],
+        "the credit is introduced for screen readers"
     );
-    assert!(!html.contains("Picture: Getty"));
+    let soldier = page
+        .each("figcaption")
+        .into_iter()
+        .map(|caption| caption.all_text())
+        .find(|text| {
+            text.starts_with("Image caption, File photo of a Ukrainian soldier, with forces")
+        });
+    assert!(
+        soldier.is_some_and(|text| text.ends_with("Image source, Getty")),
+        "the credit follows the caption: {:?}",
+        page.texts("figcaption")
+    );
+    assert!(page
+        .attrs("img", "alt")
+        .contains(&"Ukrainian president Volodymyr Zelenskyy".to_owned()));
+    let sizes: Vec<(String, String)> = page
+        .each("figure img")
+        .iter()
+        .map(|img| {
+            let side = |name| img.attrs("img", name).concat();
+            (side("width"), side("height"))
+        })
+        .collect();
+    assert!(
+        sizes.contains(&("1200".to_owned(), "800".to_owned())),
+        "space is reserved: {sizes:?}"
+    );
+    assert_eq!(
+        page.attrs("img", "loading"),
+        ["eager", "lazy", "lazy"],
+        "the lead image loads at once, inline ones lazily"
+    );
+    assert!(!page.all_text().contains("Picture: Getty"));
 }
 
 #[tokio::test]
 async fn seed_pull_quotes_are_set_apart_and_hidden_from_screen_readers() {
-    let html = render_seed().await;
-    assert_eq!(count(&html, "<aside aria-hidden=\"true\" class=\"av-pullquote\"><blockquote class=\"av-pullquote__text\">"), 2);
-    assert!(html.contains("<p>War must return to where it came from</p>"));
-    assert!(html
-        .contains("<p class=\"av-pullquote__attribution\">David Lammy, UK Foreign Secretary</p>"));
+    let page = Page::parse(&render_seed().await);
+    assert_eq!(
+        page.count("aside.av-pullquote[aria-hidden=\"true\"] > blockquote.av-pullquote__text"),
+        2
+    );
+    assert!(page
+        .texts("blockquote.av-pullquote__text > p")
+        .contains(&"War must return to where it came from".to_owned()));
+    assert!(page
+        .texts(".av-pullquote__attribution")
+        .contains(&"David Lammy, UK Foreign Secretary".to_owned()));
 }
 
 #[tokio::test]
 async fn seed_link_block() {
-    let html = render_seed().await;
-    assert!(html.contains("<p class=\"av-promo\"><span class=\"av-promo__label\">Watch</span><a href=\"https://www.lbc.co.uk/\" class=\"av-promo__link\">James O'Brien: ‘Is the world as we know it over?’</a></p>"), "{html}");
+    let page = Page::parse(&render_seed().await);
+    assert_eq!(page.text("p.av-promo > .av-promo__label"), "Watch");
+    assert_eq!(
+        page.attr("p.av-promo > a.av-promo__link", "href")
+            .as_deref(),
+        Some("https://www.lbc.co.uk/")
+    );
+    assert_eq!(
+        page.text("p.av-promo > a.av-promo__link"),
+        "James O'Brien: ‘Is the world as we know it over?’"
+    );
 }
 
 #[tokio::test]
 async fn script_in_text_is_rendered_as_text() {
     let text = r#"{"version":1,"articles":[{"id":"x","title":"<script>window.pwned=1</script>","published":"2025-01-01",
         "body":[{"type":"paragraph","text":["<img src=x onerror=alert(1)>",{"text":"<b>bold</b>","strong":true}]}]}]}"#;
-    let parsed = match parse_collection(text) {
-        Ok(p) => p,
-        Err(e) => panic!("{e}"),
-    };
-    let Some(article) = parsed.collection.find("x").cloned() else {
-        panic!()
-    };
-    let html = common::render_article(article).await;
-    assert!(!html.contains("<script>"), "{html}");
-    assert!(!html.contains("<img src=x"), "{html}");
-    assert!(
-        html.contains("&lt;script&gt;window.pwned=1&lt;/script&gt;"),
-        "{html}"
-    );
-    assert!(
-        html.contains("<strong>&lt;b&gt;bold&lt;/b&gt;</strong>"),
-        "{html}"
-    );
+    let html = common::render_article(article_from(text, "x")).await;
+    let page = Page::parse(&html);
+    assert_eq!(page.count("script"), 0, "{html}");
+    assert_eq!(page.count("img"), 0, "{html}");
+    assert_eq!(page.count("b"), 0, "{html}");
+    assert_eq!(page.text("h1"), "<script>window.pwned=1</script>");
+    assert_eq!(page.text("strong"), "<b>bold</b>");
+    assert!(page.all_text().contains("<img src=x onerror=alert(1)>"));
 }
 
 #[tokio::test]
 async fn right_to_left_article_gets_dir() {
     let text = r#"{"version":1,"articles":[{"id":"x","title":"عنوان","language":"ar","published":"2025-01-01","body":[{"type":"paragraph","text":"نص"}]}]}"#;
-    let parsed = match parse_collection(text) {
-        Ok(p) => p,
-        Err(e) => panic!("{e}"),
-    };
-    let Some(article) = parsed.collection.find("x").cloned() else {
-        panic!()
-    };
-    let html = common::render_article(article).await;
-    assert!(html.contains("lang=\"ar\" dir=\"rtl\""), "{html}");
+    let page = Page::parse(&common::render_article(article_from(text, "x")).await);
+    assert_eq!(page.attr("article", "lang").as_deref(), Some("ar"));
+    assert_eq!(page.attr("article", "dir").as_deref(), Some("rtl"));
 }
 
 #[tokio::test]
@@ -150,11 +174,16 @@ async fn error_panel_names_file_and_location() {
     .hydratable(false)
     .render()
     .await;
-    assert!(html.contains("role=\"alert\""));
-    assert!(html.contains("<code class=\"av-code\">broken.json</code>"));
-    assert!(html.contains("The file is not valid JSON: expected value."));
-    assert!(html.contains("<code class=\"av-code\">line 3, column 16</code>"));
-    assert!(html.contains("<button type=\"button\" class=\"av-button\">Try again</button>"));
+    let page = Page::parse(&html);
+    assert_eq!(page.count("[role=alert]"), 1);
+    assert_eq!(
+        page.texts("code.av-code"),
+        ["broken.json", "line 3, column 16"]
+    );
+    assert!(page
+        .all_text()
+        .contains("The file is not valid JSON: expected value."));
+    assert_eq!(page.text("button[type=button].av-button"), "Try again");
 }
 
 fn state_for(search: &str, parsed: Parsed) -> Rc<AppState> {
@@ -181,153 +210,186 @@ async fn render_view(state: Rc<AppState>) -> String {
 
 #[tokio::test]
 async fn list_links_to_each_article_keeping_src() {
-    let html = render_view(state_for("?src=samples.json", sample())).await;
-    assert!(
-        html.contains(&format!("href=\"?src=samples.json&amp;article={SEED}\"")),
-        "{html}"
-    );
-    assert!(html.contains("World news sample collection"));
+    let page = Page::parse(&render_view(state_for("?src=samples.json", common::sample())).await);
+    assert!(page
+        .attrs("a.av-card__link", "href")
+        .contains(&format!("?src=samples.json&article={SEED}")));
+    assert!(page.all_text().contains("World news sample collection"));
 }
 
 #[tokio::test]
 async fn skipped_articles_are_listed_with_reasons() {
     let text = r#"{"version":1,"articles":[{"id":"ok","title":"Fine","published":"2025-01-01","body":[]},
         {"id":"bad","title":"Bad","published":"2025-01-01","body":[{"type":"link","text":"x","url":"javascript:alert(1)"}]}]}"#;
-    let parsed = match parse_collection(text) {
-        Ok(p) => p,
-        Err(e) => panic!("{e}"),
-    };
-    let html = render_view(state_for("", parsed)).await;
-    assert!(html.contains("1 article was left out"), "{html}");
+    let parsed = parse_collection(text).unwrap_or_else(|e| panic!("{e}"));
+    let text = Page::parse(&render_view(state_for("", parsed)).await).all_text();
+    assert!(text.contains("1 article was left out"), "{text}");
     assert!(
-        html.contains("articles[1] (id &quot;bad&quot;).body[0].url")
-            || html.contains("articles[1] (id \"bad\").body[0].url"),
-        "{html}"
+        text.contains("articles[1] (id \"bad\").body[0].url"),
+        "{text}"
     );
-    assert!(html.contains("javascript: URLs are not allowed"));
+    assert!(text.contains("javascript: URLs are not allowed"), "{text}");
 }
 
 #[tokio::test]
 async fn unknown_article_id_says_so() {
-    let html = render_view(state_for("?article=nope", sample())).await;
-    assert!(html.contains("There is no article with id"), "{html}");
-    assert!(html.contains("← All articles"));
+    let page = Page::parse(&render_view(state_for("?article=nope", common::sample())).await);
+    assert!(page.all_text().contains("There is no article with id"));
+    assert!(page.texts("a").contains(&"← All articles".to_owned()));
 }
 
 // ---- the collection page and its filters --------------------------------------------------
 
-async fn render_list(search: &str) -> String {
-    render_view(state_for(search, sample())).await
+async fn render_list(search: &str) -> Page {
+    Page::parse(&render_view(state_for(search, common::sample())).await)
 }
 
 #[tokio::test]
 async fn cards_show_title_standfirst_date_regions_reading_time_and_thumbnail() {
-    let html = render_list("").await;
-    assert_eq!(count(&html, "class=\"av-card\">"), 20, "one page of cards");
-    let card_start = html.find("sample-sao-paulo-parks").unwrap_or(0);
-    let card = &html[html[..card_start].rfind("<li").unwrap_or(0)..];
-    let card = &card[..card.find("</li>").unwrap_or(card.len())];
-    assert!(
-        card.contains(">São Paulo opens a linear park along a buried river</a></h2>"),
-        "{card}"
+    let page = render_list("").await;
+    assert_eq!(
+        page.count("ol.av-cards > li.av-card"),
+        20,
+        "one page of cards"
     );
-    assert!(
-        card.contains("<p class=\"av-card__standfirst\">The park follows"),
-        "{card}"
+    let card = page
+        .each("li.av-card")
+        .into_iter()
+        .find(|card| {
+            card.attrs("a", "href")
+                .iter()
+                .any(|href| href.ends_with("article=sample-sao-paulo-parks"))
+        })
+        .unwrap_or_else(|| panic!("no card for sample-sao-paulo-parks"));
+    assert_eq!(
+        card.text("h2.av-card__title > a"),
+        "São Paulo opens a linear park along a buried river"
     );
-    assert!(
-        card.contains("<time datetime=\"2025-09-22T10:00:00-03:00\">22 September 2025</time>"),
-        "{card}"
+    assert!(card
+        .text("p.av-card__standfirst")
+        .starts_with("The park follows"));
+    assert_eq!(
+        card.text("time[datetime=\"2025-09-22T10:00:00-03:00\"]"),
+        "22 September 2025"
     );
-    assert!(
-        card.contains("<span class=\"av-visually-hidden\">Regions: </span>São Paulo</span>"),
-        "{card}"
+    assert_eq!(card.text(".av-card__regions"), "Regions: São Paulo");
+    assert_eq!(
+        card.text(".av-card__regions > .av-visually-hidden"),
+        "Regions:"
     );
-    assert!(card.contains("min read</span>"), "{card}");
-    assert!(
-        card.contains(
-            "alt=\"A path beside a narrow stream\" width=\"1200\" height=\"675\" loading=\"lazy\""
-        ),
-        "{card}"
+    assert!(card.all_text().contains("min read"));
+    assert_eq!(
+        card.attr("img", "alt").as_deref(),
+        Some("A path beside a narrow stream")
     );
-    assert!(html.contains("Show 5 more (5 not shown)"));
+    assert_eq!(card.attr("img", "width").as_deref(), Some("1200"));
+    assert_eq!(card.attr("img", "height").as_deref(), Some("675"));
+    assert_eq!(card.attr("img", "loading").as_deref(), Some("lazy"));
+    assert!(page.all_text().contains("Show 5 more (5 not shown)"));
 }
 
 #[tokio::test]
 async fn the_count_is_announced_politely() {
-    let html = render_list("?region=Europe/Ukraine").await;
-    assert!(html.contains("<p role=\"status\" aria-live=\"polite\" aria-atomic=\"true\" class=\"av-collection__count\">3 of 25 articles</p>"), "{html}");
+    let page = render_list("?region=Europe/Ukraine").await;
+    let count = ".av-collection__count[role=status][aria-live=polite][aria-atomic=true]";
+    assert_eq!(page.text(count), "3 of 25 articles");
+}
+
+/// The count shown beside a checkbox whose label reads `name`.
+fn count_beside(page: &Page, name: &str) -> Option<String> {
+    page.each("label.av-check")
+        .into_iter()
+        .find(|label| {
+            label
+                .texts("span:not(.av-count)")
+                .first()
+                .map(String::as_str)
+                == Some(name)
+        })
+        .map(|label| label.text(".av-count"))
 }
 
 #[tokio::test]
 async fn the_filter_panel_has_labelled_controls_and_counts() {
-    let html = render_list("?region=Europe/Ukraine&from=2025-01-01").await;
-    assert!(html.contains("<h2 id=\"av-date-heading\" class=\"av-filter__title\">Date</h2>"));
-    assert!(
-        html.contains(
-            "<label class=\"av-field\"><span>From</span><input value=\"2025-01-01\" type=\"date\""
-        ),
-        "{html}"
+    let page = render_list("?region=Europe/Ukraine&from=2025-01-01").await;
+    assert_eq!(page.text("h2#av-date-heading.av-filter__title"), "Date");
+    let field = |label: &str| {
+        page.each("label.av-field")
+            .into_iter()
+            .find(|field| field.texts("span").first().map(String::as_str) == Some(label))
+            .unwrap_or_else(|| panic!("no field labelled {label}"))
+    };
+    assert_eq!(field("From").attr("input", "type").as_deref(), Some("date"));
+    assert_eq!(
+        field("From").attr("input", "value").as_deref(),
+        Some("2025-01-01")
     );
-    assert!(
-        html.contains(
-            "<label class=\"av-field\"><span>Find a region</span><input value=\"\" type=\"search\""
-        ),
-        "{html}"
+    assert_eq!(
+        field("Find a region").attr("input", "type").as_deref(),
+        Some("search")
+    );
+    assert_eq!(
+        field("Find a region").attr("input", "value").as_deref(),
+        Some("")
     );
     // Presets show zero for an old collection rather than hiding.
-    assert!(
-        html.contains("Last 7 days<span class=\"av-count\">0</span>"),
-        "{html}"
-    );
+    let last_week = page
+        .each("button")
+        .into_iter()
+        .find(|b| b.all_text().starts_with("Last 7 days"))
+        .map(|b| b.text(".av-count"));
+    assert_eq!(last_week.as_deref(), Some("0"));
     // Region counts respect the dates: Oceania's only article is from 2024.
-    assert!(
-        html.contains("<span>Oceania</span><span class=\"av-count\">0</span>"),
-        "{html}"
-    );
-    assert!(
-        html.contains("<span>Europe</span><span class=\"av-count\">7</span>"),
-        "{html}"
+    assert_eq!(count_beside(&page, "Oceania").as_deref(), Some("0"));
+    assert_eq!(count_beside(&page, "Europe").as_deref(), Some("7"));
+    assert_eq!(
+        count_beside(&page, "Unspecified region").as_deref(),
+        Some("2")
     );
     // The branch leading to the selected region is open, and the region is checked.
-    assert!(html.contains("aria-label=\"Regions in Europe\""));
-    assert!(
-        html.contains("aria-expanded=\"true\" aria-label=\"Regions in Europe\""),
-        "{html}"
+    assert_eq!(
+        page.attr("button[aria-label=\"Regions in Europe\"]", "aria-expanded")
+            .as_deref(),
+        Some("true")
     );
-    assert!(
-        html.contains("<input checked type=\"checkbox\"><span>Ukraine</span>"),
-        "{html}"
-    );
-    assert!(
-        html.contains("<span>Unspecified region</span><span class=\"av-count\">2</span>"),
-        "{html}"
-    );
+    let ukraine = page
+        .each("label.av-check")
+        .into_iter()
+        .find(|label| label.texts("span").first().map(String::as_str) == Some("Ukraine"))
+        .unwrap_or_else(|| panic!("no Ukraine checkbox"));
+    assert_eq!(ukraine.count("input[type=checkbox][checked]"), 1);
     // The timeline: a bar per month, and a keyboard list of years.
-    assert_eq!(count(&html, "class=\"av-bar__hit\""), 13);
-    assert!(html.contains("aria-label=\"Months of 2025\""));
+    assert_eq!(page.count(".av-bar__hit"), 13);
+    assert_eq!(page.count("[aria-label=\"Months of 2025\"]"), 1);
     // Active filters can each be removed.
-    assert!(
-        html.contains("aria-label=\"Remove filter: Europe › Ukraine\""),
-        "{html}"
-    );
-    assert!(
-        html.contains("aria-label=\"Remove filter: From 1 January 2025\""),
-        "{html}"
-    );
+    for chip in [
+        "Remove filter: Europe › Ukraine",
+        "Remove filter: From 1 January 2025",
+    ] {
+        assert_eq!(
+            page.count(&format!("button[aria-label=\"{chip}\"]")),
+            1,
+            "{chip}"
+        );
+    }
 }
 
 #[tokio::test]
 async fn an_empty_result_explains_itself() {
-    let html = render_list("?region=Asia/Japan&from=2025-09-01&to=2025-09-30").await;
-    assert!(html.contains("No articles match these filters"));
+    let page = render_list("?region=Asia/Japan&from=2025-09-01&to=2025-09-30").await;
+    let text = page.all_text();
+    assert!(text.contains("No articles match these filters"));
     assert!(
-        html.contains(
+        text.contains(
             "2 articles in Asia › Japan, and 2 articles in the chosen dates, but none in both."
         ),
-        "{html}"
+        "{text}"
     );
-    assert!(html.contains(">Clear regions</button>") && html.contains(">Clear dates</button>"));
+    let buttons = page.texts("button");
+    assert!(
+        buttons.contains(&"Clear regions".to_owned())
+            && buttons.contains(&"Clear dates".to_owned())
+    );
 }
 
 // ---- reading options ----------------------------------------------------------------------
@@ -348,38 +410,43 @@ async fn reading_options_are_a_labelled_disclosure_with_radio_groups() {
     .hydratable(false)
     .render()
     .await;
-    assert!(
-        html.contains("aria-expanded=\"false\" aria-controls=\"av-controls-panel\""),
-        "{html}"
+    let page = Page::parse(&html);
+    assert_eq!(
+        page.attr("button[aria-controls=av-controls-panel]", "aria-expanded")
+            .as_deref(),
+        Some("false")
     );
-    assert!(
-        html.contains(
-            "<div id=\"av-controls-panel\" hidden=\"hidden\" class=\"av-controls__panel\">"
-        ),
-        "{html}"
+    assert_eq!(
+        page.count("div#av-controls-panel.av-controls__panel[hidden]"),
+        1
     );
-    assert!(html.contains("role=\"group\" aria-labelledby=\"av-size-label\""));
-    assert!(
-        html.contains("<output aria-live=\"polite\" class=\"av-controls__value\">1 of 7</output>"),
-        "{html}"
+    let size_label = page.attr("[role=group][aria-labelledby]", "aria-labelledby");
+    assert_eq!(size_label.as_deref(), Some("av-size-label"));
+    assert_eq!(
+        page.count("#av-size-label"),
+        1,
+        "the size group's label exists"
     );
-    assert!(html.contains("<button type=\"button\" disabled=\"disabled\" class=\"av-button av-button--secondary av-controls__smaller\">"), "the smallest size disables Smaller: {html}");
-    for legend in ["Theme", "Column width", "Typeface"] {
-        assert!(
-            html.contains(&format!(
-                "<legend class=\"av-controls__label\">{legend}</legend>"
-            )),
-            "{legend}"
-        );
-    }
-    assert_eq!(count(&html, "type=\"radio\" name=\"av-theme\""), 5);
-    assert!(
-        html.contains("<input checked type=\"radio\" name=\"av-theme\" value=\"sepia\">")
-            || html.contains("value=\"sepia\" checked"),
-        "{html}"
+    assert_eq!(
+        page.text("output.av-controls__value[aria-live=polite]"),
+        "1 of 7"
     );
-    assert_eq!(count(&html, "name=\"av-width\""), 3);
-    assert_eq!(count(&html, "name=\"av-font\""), 2);
+    assert_eq!(
+        page.count("button.av-controls__smaller[disabled]"),
+        1,
+        "the smallest size disables Smaller: {html}"
+    );
+    assert_eq!(
+        page.texts("fieldset > legend.av-controls__label"),
+        ["Theme", "Column width", "Typeface"]
+    );
+    assert_eq!(page.count("input[type=radio][name=av-theme]"), 5);
+    assert_eq!(
+        page.attrs("input[type=radio][name=av-theme][checked]", "value"),
+        ["sepia"]
+    );
+    assert_eq!(page.count("input[type=radio][name=av-width]"), 3);
+    assert_eq!(page.count("input[type=radio][name=av-font]"), 2);
 }
 
 #[tokio::test]
@@ -388,19 +455,16 @@ async fn reading_time_counts_cjk_characters() {
         r#"{{"version":1,"articles":[{{"id":"ja","title":"日本","language":"ja","published":"2025-01-01","body":[{{"type":"paragraph","text":"{}"}}]}}]}}"#,
         "東京の天気は晴れです".repeat(150)
     );
-    let parsed = match parse_collection(&text) {
-        Ok(p) => p,
-        Err(e) => panic!("{e}"),
-    };
-    let Some(article) = parsed.collection.find("ja").cloned() else {
-        panic!()
-    };
-    let html = common::render_article(article).await;
+    let page = Page::parse(&common::render_article(article_from(&text, "ja")).await);
     // 1,500 characters at 500 a minute: 3 minutes (split on spaces it would be one "word").
-    assert!(
-        html.contains(
-            "<span lang=\"en\" dir=\"ltr\" class=\"av-dates__reading\">3 min read</span>"
-        ),
-        "{html}"
+    assert_eq!(page.text(".av-dates__reading"), "3 min read");
+    assert_eq!(
+        page.attr(".av-dates__reading", "lang").as_deref(),
+        Some("en"),
+        "interface text in a Japanese article"
+    );
+    assert_eq!(
+        page.attr(".av-dates__reading", "dir").as_deref(),
+        Some("ltr")
     );
 }

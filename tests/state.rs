@@ -1,14 +1,12 @@
 //! Native tests of the app reducer: loading, stale answers, Retry, and bodies from `body_url`.
 
+mod common;
+
 use article_viewer::format::parse_collection;
 use article_viewer::query::Query;
 use article_viewer::state::{with_index, Action, AppState, BodyLoad, Load, LoadError};
 
-const TODAY: article_viewer::date::CivilDate = article_viewer::date::CivilDate {
-    year: 2025,
-    month: 11,
-    day: 25,
-};
+use common::TODAY;
 
 const SPLIT: &str = r#"{"version": 1, "articles": [
   {"id": "a", "title": "A", "published": "2025-01-01", "body_url": "bodies/a.json"},

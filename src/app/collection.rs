@@ -113,7 +113,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                     today={props.today} on_change={navigate_filter.clone()} />
                 <section class="av-results" aria-label="Articles">
                     <div class="av-results__bar">
-                        <ActiveFilters filter={filter.clone()} on_change={navigate_filter.clone()} />
+                        { active_filters(&ActiveFiltersProps { filter: filter.clone(), on_change: navigate_filter.clone() }) }
                         <label class="av-sort">
                             <span>{ "Order" }</span>
                             <select class="av-select" onchange={on_sort}>
@@ -123,7 +123,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                         </label>
                     </div>
                     if shown == 0 {
-                        <EmptyResult filter={filter.clone()} outcome={Rc::clone(&outcome)} on_change={navigate_filter} />
+                        { empty_result(&EmptyResultProps { filter: filter.clone(), outcome: Rc::clone(&outcome), on_change: navigate_filter }) }
                     } else {
                         <ol class="av-cards">
                             { for visible.map(|&position| {
@@ -223,15 +223,13 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct ActiveFiltersProps {
     pub filter: Filter,
     pub on_change: Callback<Filter>,
 }
 
 /// The filters in force, each with a button that removes it, and "Clear all".
-#[component]
-pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
+pub fn active_filters(props: &ActiveFiltersProps) -> Html {
     let filter = &props.filter;
     if filter.is_empty() {
         return html! { <p class="av-active av-active--none">{ "Showing every article." }</p> };
@@ -275,7 +273,6 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct EmptyResultProps {
     pub filter: Filter,
     pub outcome: Rc<Outcome>,
@@ -283,8 +280,7 @@ pub struct EmptyResultProps {
 }
 
 /// Says which filters exclude everything, and offers to clear them.
-#[component]
-pub fn EmptyResult(props: &EmptyResultProps) -> Html {
+pub fn empty_result(props: &EmptyResultProps) -> Html {
     let filter = &props.filter;
     let outcome = &props.outcome;
     let regions = filter

@@ -5,23 +5,15 @@ use crate::format::{FormatError, Problem};
 use crate::state::LoadError;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LoadingProps {
-    pub source: AttrValue,
-    /// How far a large file has been read, in percent.
-    #[prop_or_default]
-    pub percent: Option<u8>,
-}
-
-#[component]
-pub fn Loading(props: &LoadingProps) -> Html {
-    match props.percent {
+/// "Loading …", or, for a large file read in slices, how far it has been read (in percent).
+pub fn loading(source: &str, percent: Option<u8>) -> Html {
+    match percent {
         None => {
-            html! { <p class="av-status" role="status">{ format!("Loading {}…", props.source) }</p> }
+            html! { <p class="av-status" role="status">{ format!("Loading {source}…") }</p> }
         }
         Some(percent) => html! {
             <div class="av-status av-loading" role="status">
-                <label for="av-load-progress">{ format!("Reading {}… {percent}%", props.source) }</label>
+                <label for="av-load-progress">{ format!("Reading {source}… {percent}%") }</label>
                 <progress id="av-load-progress" class="av-progress" max="100" value={percent.to_string()}></progress>
             </div>
         },
@@ -91,35 +83,28 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ProblemListProps {
-    pub skipped: Vec<Problem>,
-    pub notices: Vec<Problem>,
-}
-
 /// Articles left out of the file and non-fatal notices, each with its location.
-#[component]
-pub fn ProblemList(props: &ProblemListProps) -> Html {
-    if props.skipped.is_empty() && props.notices.is_empty() {
+pub fn problem_list(skipped: &[Problem], notices: &[Problem]) -> Html {
+    if skipped.is_empty() && notices.is_empty() {
         return Html::default();
     }
     let item = |problem: &Problem| {
         html! { <li><code class="av-code">{ problem.path.to_string() }</code>{ ": " }{ problem.message.clone() }</li> }
     };
-    let skipped_title = match props.skipped.len() {
+    let skipped_title = match skipped.len() {
         1 => "1 article was left out".to_owned(),
         n => format!("{n} articles were left out"),
     };
     html! {
         <section class="av-panel av-panel--problems" aria-labelledby="av-problems-title">
             <h2 id="av-problems-title" class="av-panel__title">{ "Problems in this file" }</h2>
-            if !props.skipped.is_empty() {
+            if !skipped.is_empty() {
                 <h3 class="av-panel__subtitle">{ skipped_title }</h3>
-                <ul class="av-problems">{ for props.skipped.iter().map(item) }</ul>
+                <ul class="av-problems">{ for skipped.iter().map(item) }</ul>
             }
-            if !props.notices.is_empty() {
+            if !notices.is_empty() {
                 <h3 class="av-panel__subtitle">{ "Notes" }</h3>
-                <ul class="av-problems">{ for props.notices.iter().map(item) }</ul>
+                <ul class="av-problems">{ for notices.iter().map(item) }</ul>
             }
         </section>
     }

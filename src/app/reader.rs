@@ -55,7 +55,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(standfirst) = &article.standfirst {
                     <p class="av-standfirst">{ standfirst.clone() }</p>
                 }
-                <ArticleMeta article={Rc::clone(article)} language={lang} />
+                { article_meta(&ArticleProps { article: Rc::clone(article), language: lang }) }
             </header>
             if let Some(image) = &article.image {
                 <Figure image={image.clone()} lead=true />
@@ -63,7 +63,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <div class="av-article__body" id={ARTICLE_BODY_ID} tabindex="-1">
                 { render_body(&article.body, props.loaded_body.as_ref(), &props.on_retry_body) }
             </div>
-            <ArticleFooter article={Rc::clone(article)} />
+            { article_footer(&ArticleProps { article: Rc::clone(article), language: None }) }
         </article>
         <Lightbox image={(*lightbox).clone()} on_close={close_lightbox} />
         </ContextProvider<LightboxOpener>>
@@ -153,10 +153,8 @@ fn render_body(body: &Body, loaded: Option<&BodyLoad>, on_retry: &Callback<()>) 
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct ArticleProps {
     article: Rc<Article>,
-    #[prop_or_default]
     language: Option<AttrValue>,
 }
 
@@ -175,8 +173,7 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
-#[component]
-fn ArticleMeta(props: &ArticleProps) -> Html {
+fn article_meta(props: &ArticleProps) -> Html {
     let article = &props.article;
     html! {
         <div class="av-meta">
@@ -208,8 +205,7 @@ fn ArticleMeta(props: &ArticleProps) -> Html {
     }
 }
 
-#[component]
-fn ArticleFooter(props: &ArticleProps) -> Html {
+fn article_footer(props: &ArticleProps) -> Html {
     let article = &props.article;
     if article.tags.is_empty() && article.regions.is_empty() && article.url.is_none() {
         return Html::default();

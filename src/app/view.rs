@@ -6,7 +6,7 @@ use crate::app::collection::{use_outcome, CollectionPage};
 use crate::app::controls::ReaderControls;
 use crate::app::focus;
 use crate::app::link::NavLink;
-use crate::app::panels::{ErrorPanel, Loading, ProblemList};
+use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, Loaded};
@@ -34,7 +34,7 @@ pub fn View(props: &ViewProps) -> Html {
     let controls = html! { <ReaderControls prefs={state.prefs} on_change={on_prefs} /> };
     let source = AttrValue::from(state.query.source().to_owned());
     let page = match &state.load {
-        Load::Loading => html! { <Loading {source} percent={state.load_progress} /> },
+        Load::Loading => loading(&source, state.load_progress),
         Load::Failed(error) => html! {
             <ErrorPanel {source} error={error.clone()} on_retry={props.on_action.reform(|()| Action::Retry)} />
         },
@@ -50,7 +50,7 @@ pub fn View(props: &ViewProps) -> Html {
                 <>
                     <CollectionPage loaded={Rc::clone(loaded)} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
                         on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()} />
-                    <ProblemList skipped={loaded.parsed.skipped.clone()} notices={loaded.parsed.notices.clone()} />
+                    { problem_list(&loaded.parsed.skipped, &loaded.parsed.notices) }
                 </>
             },
         },
@@ -115,7 +115,7 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <section class="av-panel av-panel--error" role="alert" aria-labelledby="av-missing-title">
                     <h1 id="av-missing-title" class="av-panel__title" tabindex="-1">{ "Article not found" }</h1>
                     <p>{ format!("There is no article with id \"{}\" in {}.", props.id, state.query.source()) }</p>
-                    <ProblemList skipped={props.loaded.parsed.skipped.clone()} notices={Vec::new()} />
+                    { problem_list(&props.loaded.parsed.skipped, &[]) }
                 </section>
             </>
         };

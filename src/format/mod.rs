@@ -14,6 +14,7 @@
 //! place, lets one invalid article be left out while the rest load, tolerates unknown fields,
 //! and keeps the WebAssembly small.
 
+pub mod blocks;
 pub mod chunked;
 pub mod feed;
 pub mod fields;
@@ -193,7 +194,9 @@ pub fn parse_body_file(text: &str) -> Result<(Vec<Block>, Vec<Problem>), FormatE
     let fields = Fields::new(map, Cursor::ROOT);
     let mut notices = Vec::new();
     let blocks = match fields.get("body") {
-        Some(Json::Array(items)) => v1::read_blocks(fields.at.field("body"), items, &mut notices),
+        Some(Json::Array(items)) => {
+            blocks::read_blocks(fields.at.field("body"), items, &mut notices)
+        }
         Some(other) => Err(fields.problem(
             "body",
             format!("must be an array of blocks, not {}", describe(other)),

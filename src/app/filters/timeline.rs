@@ -1,0 +1,220 @@
+//! The timeline: a bar per month (or per year over long spans) that can be clicked or dragged
+//! to choose dates, and the same choices as a keyboard list of years and months.
+
+use super::FilterPanelProps;
+use crate::date::CivilDate;
+use crate::filter::{Filter, Index, Outcome, YearMonth};
+use std::collections::HashSet;
+use yew::prelude::*;
+
+/// A bar of the timeline: a month (or a year, for collections spanning over ten years).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bucket {
+    pub label: String,
+    pub first: CivilDate,
+    pub last: CivilDate,
+    pub count: u32,
+}
+
+/// Contiguous months from the first to the last with articles (years when that is more than
+/// 120 months), with counts for the current regions.
+#[must_use]
+pub fn timeline_buckets(index: &Index, outcome: &Outcome) -> Vec<Bucket> {
+    let (Some(&first), Some(&last)) = (index.months.first(), index.months.last()) else {
+        return Vec::new();
+    };
+    let span = (last.year - first.year) * 12 + i32::from(last.month) - i32::from(first.month) + 1;
+    let count_of = |month: YearMonth| {
+        index
+            .months
+            .binary_search(&month)
+            .map_or(0, |m| outcome.month_counts[m])
+    };
+    if span > 120 {
+        return (first.year..=last.year)
+            .map(|year| Bucket {
+                label: year.to_string(),
+                first: YearMonth { year, month: 1 }.first_day(),
+                last: YearMonth { year, month: 12 }.last_day(),
+                count: (1..=12)
+                    .map(|month| count_of(YearMonth { year, month }))
+                    .sum(),
+            })
+            .collect();
+    }
+    let mut month = first;
+    let mut buckets = Vec::new();
+    loop {
+        buckets.push(Bucket {
+            label: month.label(),
+            first: month.first_day(),
+            last: month.last_day(),
+            count: count_of(month),
+        });
+        if month == last {
+            break;
+        }
+        month = if month.month == 12 {
+            YearMonth {
+                year: month.year + 1,
+                month: 1,
+            }
+        } else {
+            YearMonth {
+                month: month.month + 1,
+                ..month
+            }
+        };
+    }
+    buckets
+}
+
+#[component]
+pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
+    let buckets = timeline_buckets(&props.index, &props.outcome);
+    let drag = use_state(|| None::<(usize, usize)>);
+    let expanded = use_state(HashSet::<i32>::new);
+    if buckets.is_empty() {
+        return Html::default();
+    }
+    let filter = &props.filter;
+    let highest = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let n = buckets.len();
+    let in_range = |b: &Bucket| {
+        filter.has_dates()
+            && filter.from.is_none_or(|f| f <= b.last)
+            && filter.to.is_none_or(|t| b.first <= t)
+    };
+    let select = |from: CivilDate, to: CivilDate| Filter {
+        from: Some(from),
+        to: Some(to),
+        ..filter.clone()
+    };
+
+    let dragging = *drag;
+    let bars = buckets.iter().enumerate().map(|(i, bucket)| {
+        // Bar height out of 100, in integers (no float formatting code in the Wasm).
+        let height = if bucket.count == 0 { 0 } else { 2 + 98 * u64::from(bucket.count) / u64::from(highest) };
+        let selected = match dragging {
+            Some((a, b)) => a.min(b) <= i && i <= a.max(b),
+            None => in_range(bucket),
+        };
+        let onpointerdown = {
+            let drag = drag.clone();
+            Callback::from(move |event: PointerEvent| {
+                // Touch captures the pointer on its first target; release it so the drag
+                // reaches the other bars.
+                let target = event.target_unchecked_into::<web_sys::Element>();
+                let _ = target.release_pointer_capture(event.pointer_id());
+                event.prevent_default();
+                drag.set(Some((i, i)));
+            })
+        };
+        let onpointerenter = {
+            let drag = drag.clone();
+            Callback::from(move |_: PointerEvent| {
+                if let Some((anchor, _)) = *drag {
+                    drag.set(Some((anchor, i)));
+                }
+            })
+        };
+        html! {
+            <g class={classes!("av-bar", selected.then_some("is-selected"))}>
+                <rect class="av-bar__hit" x={i.to_string()} y="0" width="1" height="100" {onpointerdown} {onpointerenter}>
+                    <title>{ format!("{}: {}", bucket.label, bucket.count) }</title>
+                </rect>
+                <rect class="av-bar__fill" x={format!("{i}.1")} y={(100 - height).to_string()} width="0.8" height={height.to_string()} />
+            </g>
+        }
+    });
+    let finish = {
+        let drag = drag.clone();
+        let buckets = buckets.clone();
+        let on_change = props.on_change.clone();
+        let filter = filter.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some((a, b)) = *drag {
+                let (from, to) = (&buckets[a.min(b)], &buckets[a.max(b)]);
+                on_change.emit(Filter {
+                    from: Some(from.first),
+                    to: Some(to.last),
+                    ..filter.clone()
+                });
+                drag.set(None);
+            }
+        })
+    };
+    let cancel = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| drag.set(None))
+    };
+
+    // The keyboard list: years, each opening its months.
+    let mut years: Vec<(i32, u32)> = Vec::new();
+    for (m, month) in props.index.months.iter().enumerate() {
+        let count = props.outcome.month_counts[m];
+        match years.last_mut() {
+            Some((year, total)) if *year == month.year => *total += count,
+            _ => years.push((month.year, count)),
+        }
+    }
+    let year_items = years.into_iter().rev().map(|(year, total)| {
+        let is_open = expanded.contains(&year);
+        let toggle = {
+            let expanded = expanded.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*expanded).clone();
+                if !next.remove(&year) {
+                    next.insert(year);
+                }
+                expanded.set(next);
+            })
+        };
+        let whole_year = select(YearMonth { year, month: 1 }.first_day(), YearMonth { year, month: 12 }.last_day());
+        let year_pressed = filter.from == whole_year.from && filter.to == whole_year.to;
+        let months = props.index.months.iter().enumerate().filter(|(_, m)| m.year == year).map(|(m, &month)| {
+            let next = select(month.first_day(), month.last_day());
+            let pressed = filter.from == next.from && filter.to == next.to;
+            let count = props.outcome.month_counts[m];
+            html! {
+                <li>
+                    <button type="button" class="av-month" aria-pressed={pressed.to_string()}
+                        onclick={props.on_change.reform(move |_: MouseEvent| next.clone())}>
+                        { crate::date::month_name(month.month) }<span class="av-count">{ count }</span>
+                    </button>
+                </li>
+            }
+        });
+        html! {
+            <li class="av-year">
+                <div class="av-year__row">
+                    <button type="button" class="av-disclosure" aria-expanded={is_open.to_string()}
+                        aria-label={format!("Months of {year}")} onclick={toggle}>
+                        <span aria-hidden="true">{ if is_open { "▾" } else { "▸" } }</span>
+                    </button>
+                    <button type="button" class="av-month" aria-pressed={year_pressed.to_string()}
+                        onclick={props.on_change.reform(move |_: MouseEvent| whole_year.clone())}>
+                        { year }<span class="av-count">{ total }</span>
+                    </button>
+                </div>
+                if is_open {
+                    <ul class="av-months">{ for months }</ul>
+                }
+            </li>
+        }
+    });
+    html! {
+        <div class="av-timeline">
+            <h3 class="av-filter__subtitle" id="av-timeline-heading">{ "Articles per month" }</h3>
+            <svg class="av-chart" viewBox={format!("0 0 {n} 100")} preserveAspectRatio="none" aria-hidden="true"
+                onpointerup={finish} onpointerleave={cancel.clone()} onpointercancel={cancel}>
+                { for bars }
+            </svg>
+            <p class="av-chart__range" aria-hidden="true">
+                <span>{ buckets.first().map(|b| b.label.clone()).unwrap_or_default() }</span>
+                <span>{ buckets.last().map(|b| b.label.clone()).unwrap_or_default() }</span>
+            </p>
+            <ul class="av-years" aria-labelledby="av-timeline-heading">{ for year_items }</ul>
+        </div>
+    }
+}

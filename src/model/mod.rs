@@ -1,0 +1,271 @@
+//! Validated domain types: what a collection of articles is once its JSON has been checked.
+//! Values of these types can only come out of [`crate::format`], so the renderer can trust them:
+//! every URL has an allowed scheme, every id is link-safe, every date is real.
+//!
+//! This file holds the collection, article, body and inline types; `names.rs` the region path
+//! and language tag; `url.rs` the checked URL and the URL rewriting used to resolve relative links.
+
+mod names;
+mod url;
+
+pub use names::{LanguageTag, RegionPath};
+pub use url::{directory_of, MapUrls, SafeUrl, UrlUse};
+
+use crate::date::Timestamp;
+use std::rc::Rc;
+
+/// A whole file once validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collection {
+    pub title: Option<String>,
+    pub language: Option<LanguageTag>,
+    /// Shared so components can hold one article cheaply.
+    pub articles: Vec<Rc<Article>>,
+}
+
+impl Collection {
+    /// The same collection with relative URLs resolved against the folder of the file it came
+    /// from, so `images/a.svg` in `archive/2025.json` means `archive/images/a.svg`.
+    #[must_use]
+    pub fn resolved_against(mut self, file_url: &str) -> Self {
+        let base = directory_of(file_url);
+        if !base.is_empty() {
+            for article in &mut self.articles {
+                Rc::make_mut(article).map_urls(&|url| url.relative_to(base));
+            }
+        }
+        self
+    }
+
+    #[must_use]
+    pub fn find(&self, id: &str) -> Option<&Rc<Article>> {
+        self.articles.iter().find(|article| article.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub standfirst: Option<String>,
+    /// `None` only for undated items of a JSON Feed; article files always have a date.
+    pub published: Option<Timestamp>,
+    pub updated: Option<Timestamp>,
+    pub byline: Vec<String>,
+    pub tags: Vec<String>,
+    pub language: Option<LanguageTag>,
+    pub url: Option<SafeUrl>,
+    pub source: Option<Source>,
+    pub regions: Vec<RegionPath>,
+    pub image: Option<Image>,
+    pub body: Body,
+}
+
+impl Article {
+    /// What there is to read in the body (0 while a `body_url` body has not been loaded).
+    #[must_use]
+    pub fn text_amount(&self) -> TextAmount {
+        match &self.body {
+            Body::Blocks(blocks) => blocks.iter().map(Block::text_amount).sum(),
+            Body::Remote(_) => TextAmount::default(),
+        }
+    }
+
+    /// Minutes to read the body, at least one; `None` when there is no text yet.
+    #[must_use]
+    pub fn reading_minutes(&self) -> Option<usize> {
+        self.text_amount().reading_minutes()
+    }
+
+    /// The language the article is written in: its own, or else the collection's.
+    #[must_use]
+    pub fn language_or<'a>(&'a self, fallback: Option<&'a LanguageTag>) -> Option<&'a LanguageTag> {
+        self.language.as_ref().or(fallback)
+    }
+}
+
+/// Average adult silent reading speed for prose in space-separated languages.
+pub const WORDS_PER_MINUTE: usize = 230;
+/// Reading speed for Chinese, Japanese and Korean, counted in characters.
+pub const CJK_CHARACTERS_PER_MINUTE: usize = 500;
+
+/// How much text there is: words in space-separated scripts, and characters in Chinese,
+/// Japanese and Korean (which do not separate words with spaces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct TextAmount {
+    pub words: usize,
+    pub cjk_characters: usize,
+}
+
+impl TextAmount {
+    #[must_use]
+    pub fn of(text: &str) -> Self {
+        let cjk_characters = text.chars().filter(|&c| is_cjk(c)).count();
+        let words = text
+            .split(|c: char| c.is_whitespace() || is_cjk(c))
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        Self {
+            words,
+            cjk_characters,
+        }
+    }
+
+    /// Minutes to read, rounded up, at least one; `None` for no text.
+    #[must_use]
+    pub fn reading_minutes(self) -> Option<usize> {
+        if self.words == 0 && self.cjk_characters == 0 {
+            return None;
+        }
+        let seconds = self.words * 60 / WORDS_PER_MINUTE
+            + self.cjk_characters * 60 / CJK_CHARACTERS_PER_MINUTE;
+        Some(seconds.div_ceil(60).max(1))
+    }
+}
+
+impl std::iter::Sum for TextAmount {
+    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+        iter.fold(Self::default(), |a, b| Self {
+            words: a.words + b.words,
+            cjk_characters: a.cjk_characters + b.cjk_characters,
+        })
+    }
+}
+
+/// Han, Hiragana, Katakana and Hangul characters.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x20000..=0x2FA1F)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub name: String,
+    pub url: Option<SafeUrl>,
+}
+
+/// The article text: given inline, or loaded from `body_url` when the article is opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body {
+    Blocks(Vec<Block>),
+    Remote(SafeUrl),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    pub src: SafeUrl,
+    /// Empty means decorative.
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingLevel {
+    Two,
+    Three,
+}
+
+/// One typed piece of article body. The renderer matches on this exhaustively.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Paragraph(Inline),
+    Heading {
+        text: String,
+        level: HeadingLevel,
+    },
+    Image(Image),
+    PullQuote {
+        text: String,
+        attribution: Option<String>,
+    },
+    Quote {
+        text: Inline,
+        cite: Option<String>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Inline>,
+    },
+    Link {
+        text: String,
+        url: SafeUrl,
+        label: Option<String>,
+    },
+    /// Text whose spaces and line breaks matter (code, tables of figures, verse).
+    Preformatted {
+        text: String,
+    },
+}
+
+impl Block {
+    /// Text a reader reads in this block. Pull quotes repeat the body, so they do not count.
+    #[must_use]
+    pub fn text_amount(&self) -> TextAmount {
+        match self {
+            Block::Paragraph(inline) | Block::Quote { text: inline, .. } => {
+                TextAmount::of(&inline.plain_text())
+            }
+            Block::Heading { text, .. }
+            | Block::Link { text, .. }
+            | Block::Preformatted { text } => TextAmount::of(text),
+            Block::Image(image) => image
+                .caption
+                .as_deref()
+                .map(TextAmount::of)
+                .unwrap_or_default(),
+            Block::PullQuote { .. } => TextAmount::default(),
+            Block::List { items, .. } => {
+                items.iter().map(|i| TextAmount::of(&i.plain_text())).sum()
+            }
+        }
+    }
+}
+
+/// Running text: a sequence of spans with optional emphasis and link.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Inline(pub Vec<Span>);
+
+impl Inline {
+    #[must_use]
+    pub fn plain(text: &str) -> Self {
+        Self(vec![Span {
+            text: text.to_owned(),
+            ..Span::default()
+        }])
+    }
+
+    /// The text without formatting.
+    #[must_use]
+    pub fn plain_text(&self) -> String {
+        self.0.iter().map(|span| span.text.as_str()).collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Span {
+    pub text: String,
+    pub strong: bool,
+    pub em: bool,
+    pub href: Option<SafeUrl>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_counts_words_and_cjk_characters() {
+        let english = "word ".repeat(460);
+        assert_eq!(TextAmount::of(&english).reading_minutes(), Some(2));
+        let japanese = "日本語の文章です。".repeat(111); // 999 characters, 888 of them CJK
+        let amount = TextAmount::of(&japanese);
+        assert_eq!(amount.cjk_characters, 888);
+        assert_eq!(amount.reading_minutes(), Some(2));
+        assert_eq!(TextAmount::of("한국어 문장").cjk_characters, 5);
+        assert_eq!(TextAmount::of("   ").reading_minutes(), None);
+        assert_eq!(TextAmount::of("Hi").reading_minutes(), Some(1));
+    }
+}

@@ -1,0 +1,220 @@
+//! Checked URLs: which schemes are allowed where, how a relative URL follows its file, and
+//! [`MapUrls`], which rewrites every URL inside a value.
+
+use super::{Article, Block, Body, Image, Inline};
+
+/// Where a URL may be used: links may also be `mailto:`; images and data files may not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlUse {
+    Link,
+    Resource,
+}
+
+/// A URL whose scheme is allowed (`http`, `https`, `mailto` for links) or that is relative.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SafeUrl(String);
+
+impl SafeUrl {
+    /// Checks a URL the way a browser would read it: surrounding whitespace and control
+    /// characters are stripped and tabs and newlines inside are ignored before the scheme is
+    /// read, so `" jav\tascript:"` is caught as `javascript:`.
+    ///
+    /// # Errors
+    /// Names the refused scheme, or says why the URL is unusable.
+    pub fn parse(text: &str, usage: UrlUse) -> Result<Self, String> {
+        let cleaned: String = text
+            .trim_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        if cleaned.is_empty() {
+            return Err("a URL cannot be empty".to_owned());
+        }
+        if cleaned.chars().any(|c| c.is_control()) {
+            return Err("a URL cannot contain control characters".to_owned());
+        }
+        match scheme_of(&cleaned) {
+            None => Ok(Self(cleaned)),
+            Some(scheme) => match (scheme.as_str(), usage) {
+                ("http" | "https", _) | ("mailto", UrlUse::Link) => Ok(Self(cleaned)),
+                ("mailto", UrlUse::Resource) => {
+                    Err("mailto: URLs are only allowed for links".to_owned())
+                }
+                _ => Err(format!(
+                    "{scheme}: URLs are not allowed (use http, https{} or a relative URL)",
+                    if usage == UrlUse::Link {
+                        ", mailto"
+                    } else {
+                        ""
+                    }
+                )),
+            },
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Resolves a relative path against the folder `base_dir` (which ends in `/`, or is empty
+    /// for the page's own folder). Absolute URLs, root paths, `?query` and `#fragment` links
+    /// stay as they are.
+    #[must_use]
+    pub fn relative_to(&self, base_dir: &str) -> Self {
+        let keep = base_dir.is_empty()
+            || scheme_of(&self.0).is_some()
+            || self.0.starts_with(['/', '?', '#']);
+        if keep {
+            self.clone()
+        } else {
+            Self(format!("{base_dir}{}", self.0))
+        }
+    }
+}
+
+/// The folder part of a file's URL, `/` included: `data/2025.json` → `data/`,
+/// `https://x.org/a/b.json?v=2` → `https://x.org/a/`, `articles.json` → ``.
+#[must_use]
+pub fn directory_of(file_url: &str) -> &str {
+    let path_end = file_url.find(['?', '#']).unwrap_or(file_url.len());
+    let path = &file_url[..path_end];
+    path.rfind('/').map_or("", |slash| &path[..=slash])
+}
+
+/// Rewrites every URL inside a value (used to resolve relative URLs against their file).
+pub trait MapUrls {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl);
+}
+
+fn map_option(url: &mut Option<SafeUrl>, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+    if let Some(url) = url {
+        *url = f(url);
+    }
+}
+
+impl MapUrls for Image {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        self.src = f(&self.src);
+    }
+}
+
+impl MapUrls for Inline {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        for span in &mut self.0 {
+            map_option(&mut span.href, f);
+        }
+    }
+}
+
+impl MapUrls for Block {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        match self {
+            Block::Paragraph(inline) | Block::Quote { text: inline, .. } => inline.map_urls(f),
+            Block::Image(image) => image.map_urls(f),
+            Block::List { items, .. } => items.iter_mut().for_each(|item| item.map_urls(f)),
+            Block::Link { url, .. } => *url = f(url),
+            Block::Heading { .. } | Block::PullQuote { .. } | Block::Preformatted { .. } => {}
+        }
+    }
+}
+
+impl MapUrls for Vec<Block> {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        self.iter_mut().for_each(|block| block.map_urls(f));
+    }
+}
+
+impl MapUrls for Article {
+    fn map_urls(&mut self, f: &dyn Fn(&SafeUrl) -> SafeUrl) {
+        map_option(&mut self.url, f);
+        if let Some(source) = &mut self.source {
+            map_option(&mut source.url, f);
+        }
+        if let Some(image) = &mut self.image {
+            image.map_urls(f);
+        }
+        match &mut self.body {
+            Body::Blocks(blocks) => blocks.map_urls(f),
+            Body::Remote(url) => *url = f(url),
+        }
+    }
+}
+
+/// The scheme of an absolute URL, lower-cased; `None` for a relative one.
+fn scheme_of(url: &str) -> Option<String> {
+    let colon = url.find(':')?;
+    let candidate = &url[..colon];
+    // A colon after a path, query or fragment character does not start a scheme.
+    let mut chars = candidate.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first_ok && rest_ok).then(|| candidate.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disguised_schemes_are_caught() {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "  javascript:alert(1)",
+            "jav\tascript:alert(1)",
+            "java\nscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:msgbox",
+        ] {
+            assert!(
+                SafeUrl::parse(bad, UrlUse::Link).is_err(),
+                "{bad:?} was accepted"
+            );
+        }
+    }
+
+    #[test]
+    fn allowed_urls() {
+        for good in [
+            "https://example.com/a?b=c:d",
+            "http://x",
+            "images/a.svg",
+            "/a/b",
+            "./a:b",
+            "?article=x",
+            "#top",
+            "//cdn.example/x.png",
+        ] {
+            assert!(
+                SafeUrl::parse(good, UrlUse::Resource).is_ok(),
+                "{good:?} was refused"
+            );
+        }
+        assert!(SafeUrl::parse("mailto:a@b.c", UrlUse::Link).is_ok());
+        assert!(SafeUrl::parse("mailto:a@b.c", UrlUse::Resource).is_err());
+    }
+
+    #[test]
+    fn relative_urls_follow_their_file() {
+        assert_eq!(directory_of("articles.json"), "");
+        assert_eq!(directory_of("data/2025.json"), "data/");
+        assert_eq!(
+            directory_of("https://x.org/a/b.json?v=1/2"),
+            "https://x.org/a/"
+        );
+        let url = |s| SafeUrl::parse(s, UrlUse::Link).map(|u| u.relative_to("data/").0);
+        assert_eq!(url("images/a.svg").as_deref(), Ok("data/images/a.svg"));
+        for kept in [
+            "/images/a.svg",
+            "https://x.org/a",
+            "mailto:a@b.c",
+            "#top",
+            "?article=x",
+            "//cdn.x/a",
+        ] {
+            assert_eq!(url(kept).as_deref(), Ok(kept));
+        }
+    }
+}

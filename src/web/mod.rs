@@ -1,0 +1,130 @@
+//! The only code that touches browser APIs, one small module per API. This file: the address
+//! bar and history (reading and writing the query, Back and Forward), the document title,
+//! scrolling, today's date, and yielding to the browser. `fetch.rs` fetches files; `intl.rs`
+//! formats dates through `Intl`; `host.rs` talks to the page around an embedded viewer and to
+//! `localStorage`. Nothing here depends on the components above it.
+
+mod fetch;
+mod host;
+mod intl;
+
+pub use fetch::{fetch_bytes, FETCH_TIMEOUT_SECONDS};
+pub use gloo_events::EventListener;
+pub use host::{
+    dispatch_view_events, listen_for_navigate_requests, load_preferences, save_preferences,
+    share_or_copy, CHANGE_EVENT, NAVIGATE_EVENT, OPEN_EVENT,
+};
+pub use intl::intl_date_text;
+
+use crate::query::Query;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The query in the address bar.
+#[must_use]
+pub fn current_query() -> Query {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .map(|search| Query::parse(&search))
+        .unwrap_or_default()
+}
+
+/// Adds a history entry for `query` without reloading the page.
+pub fn push_query(query: &Query) {
+    let Some(window) = window() else { return };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{}", query.to_search());
+    if let Ok(history) = window.history() {
+        // Failing to record history only costs the Back button an entry.
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Calls `on_change` with the new query whenever Back or Forward changes the URL. Dropping the
+/// returned guard stops listening.
+#[must_use]
+pub fn listen_for_history(on_change: impl Fn(Query) + 'static) -> Option<EventListener> {
+    let target: web_sys::EventTarget = window()?.into();
+    Some(EventListener::new(&target, "popstate", move |_| {
+        on_change(current_query())
+    }))
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Today's date in the reader's time zone.
+#[must_use]
+pub fn today() -> crate::date::CivilDate {
+    let now = js_sys::Date::new_0();
+    let year = i32::try_from(now.get_full_year()).unwrap_or(1970);
+    let month = u8::try_from(now.get_month() + 1).unwrap_or(1);
+    let day = u8::try_from(now.get_date()).unwrap_or(1);
+    crate::date::CivilDate::new(year, month, day).unwrap_or(crate::date::CivilDate {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// The page's vertical scroll position.
+#[must_use]
+pub fn scroll_y() -> f64 {
+    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+/// Scrolls to `y`.
+pub fn scroll_to(y: f64) {
+    if let Some(window) = window() {
+        window.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
+/// The viewer restores scroll positions itself (the list's, when coming back to it).
+pub fn take_over_scroll_restoration() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+}
+
+/// Brings the top of a newly opened article into view: the page's top when stand-alone, the
+/// viewer's top when embedded (only if it is above the window).
+pub fn scroll_to_top_of(root: &web_sys::Element, standalone: bool) {
+    if standalone {
+        scroll_to(0.0);
+    } else if root.get_bounding_client_rect().top() < 0.0 {
+        root.scroll_into_view();
+    }
+}
+
+/// Resolves `url` against the page's address.
+#[must_use]
+pub fn absolute_url(url: &str) -> String {
+    web_sys::Url::new_with_base(url, &current_url()).map_or_else(|_| url.to_owned(), |u| u.href())
+}
+
+/// The address of the current page.
+#[must_use]
+pub fn current_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Resolves on the browser's next task (after it has had a chance to paint and handle input).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
