@@ -180,7 +180,7 @@ function sizesOf(list) {
 
 // ---------- 2. native ----------
 async function nativeFigures() {
-  const args = ["run", "--release", "--quiet", "--example", "bench", "--", "--json", ...(QUICK ? ["--quick"] : [])];
+  const args = ["run", "--release", "--quiet", "--example", "bench", "--", "--json", ...(QUICK ? ["--quick"] : ["--million"])];
   const command = `cargo ${args.join(" ")}`;
   if (ARGS.has("--no-native")) return { available: false, command, reason: "skipped (--no-native)" };
   log(`native: ${command} (may compile first)`);

@@ -210,7 +210,7 @@ fn dates_fall_back_to_modified_and_undated_items_are_listed_last() {
             .evaluate(filter, sort)
             .matches
             .iter()
-            .map(|&i| index.article(i).id.clone())
+            .map(|i| index.article(i).id.clone())
             .collect::<Vec<_>>()
     };
     assert_eq!(

@@ -67,7 +67,7 @@ fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter
     let got: Vec<&str> = outcome
         .matches
         .iter()
-        .map(|&i| index.article(i).id.as_str())
+        .map(|i| index.article(i).id.as_str())
         .collect();
     let want: Vec<&str> = expected.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(got, want, "matches for {filter:?}");
@@ -113,26 +113,65 @@ fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter
     let dated: Vec<u32> = outcome
         .matches
         .iter()
-        .copied()
         .filter(|&i| index.article(i).published.is_some())
         .collect();
     let undated: Vec<u32> = outcome
         .matches
         .iter()
-        .copied()
         .filter(|&i| index.article(i).published.is_none())
         .collect();
     let expected_oldest: Vec<u32> = dated.iter().rev().chain(&undated).copied().collect();
     assert_eq!(
-        oldest.matches, expected_oldest,
+        oldest.matches.to_vec(),
+        expected_oldest,
         "oldest first, undated still last"
     );
+    check_random_access(index, &outcome.matches);
+    check_random_access(index, &oldest.matches);
+    // Presets: a window of days within the current regions.
+    for (from, to) in [
+        ("2024-01-01", "2024-12-31"),
+        ("2025-03-10", "2025-04-20"),
+        ("2025-06-01", "2025-06-01"),
+    ] {
+        let (from, to) = (date(from), date(to));
+        let want = articles
+            .iter()
+            .filter(|a| {
+                in_regions(a, filter) && a.published.is_some_and(|p| from <= p.date && p.date <= to)
+            })
+            .count();
+        assert_eq!(
+            index.count_between(&outcome, from, to) as usize,
+            want,
+            "{from}..{to} for {filter:?}"
+        );
+    }
+}
+
+/// The k-th match and an article's place in the list agree with the list itself.
+fn check_random_access(index: &Index, matches: &article_viewer::filter::Matches) {
+    let list = matches.to_vec();
+    assert_eq!(matches.len(), list.len());
+    for (at, &rank) in list.iter().enumerate() {
+        assert_eq!(matches.get(at), Some(rank), "get({at})");
+        assert_eq!(matches.position(rank), Some(at), "position of rank {rank}");
+    }
+    assert_eq!(matches.get(list.len()), None);
+    let listed: std::collections::HashSet<u32> = list.iter().copied().collect();
+    for rank in 0..u32::try_from(index.len()).unwrap_or(0) {
+        if !listed.contains(&rank) {
+            assert_eq!(matches.position(rank), None, "rank {rank} does not match");
+        }
+    }
 }
 
 #[test]
 fn filters_and_counts_match_brute_force_on_generated_collections() {
-    for seed in 1..=4 {
-        let articles = generated(400, seed);
+    // Sizes on both sides of a region's switch from a sorted list to a bitmap, and across
+    // several 64-bit words.
+    for (seed, size) in [(1, 400), (2, 400), (3, 1_300), (4, 3_000)] {
+        let articles = generated(size, seed);
         let index = Index::new(&articles);
         let node_paths: Vec<RegionPath> = index.nodes.iter().map(|n| n.path.clone()).collect();
         let months = index.months.clone();
@@ -183,7 +222,7 @@ fn ids(index: &Index, filter: &Filter) -> Vec<String> {
         .evaluate(filter, SortOrder::OldestFirst)
         .matches
         .iter()
-        .map(|&i| index.article(i).id.clone())
+        .map(|i| index.article(i).id.clone())
         .collect()
 }
 

@@ -74,13 +74,22 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
         }
     }
 
-    let navigate_filter = {
-        let query = props.query.clone();
-        let on_navigate = props.on_navigate.clone();
-        Callback::from(move |filter: Filter| on_navigate.emit(query.with_filter(filter)))
-    };
+    // The query the callbacks start from: the latest, read when they run, so each callback is
+    // made once per `on_navigate` and the components holding it can skip re-rendering.
+    let latest_query = use_mut_ref(|| props.query.clone());
+    latest_query.borrow_mut().clone_from(&props.query);
+    let navigate_filter = (*use_memo(props.on_navigate.clone(), {
+        let latest_query = latest_query.clone();
+        move |on_navigate| {
+            let on_navigate = on_navigate.clone();
+            Callback::from(move |filter: Filter| {
+                let next = latest_query.borrow().with_filter(filter);
+                on_navigate.emit(next);
+            })
+        }
+    }))
+    .clone();
     let on_sort = {
-        let query = props.query.clone();
         let on_navigate = props.on_navigate.clone();
         Callback::from(move |event: Event| {
             let value = event
@@ -91,7 +100,8 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
             } else {
                 SortOrder::NewestFirst
             };
-            on_navigate.emit(query.with_sort(sort));
+            let next = latest_query.borrow().with_sort(sort);
+            on_navigate.emit(next);
         })
     };
 
@@ -125,17 +135,18 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                     if shown == 0 {
                         { empty_result(&EmptyResultProps { filter: filter.clone(), outcome: Rc::clone(&outcome), on_change: navigate_filter }) }
                     } else {
+                        <ContextProvider<CardLinks> context={CardLinks { list: props.query.clone(), on_navigate: props.on_navigate.clone() }}>
                         <ol class="av-cards">
-                            { for visible.map(|&position| {
-                                let article = index.article(position);
+                            { for visible.map(|rank| {
+                                let article = index.article(rank);
                                 html! {
                                     <ArticleCard key={article.id.clone()} article={Rc::clone(article)}
                                         fallback_language={collection.language.clone()}
-                                        on_prefetch={props.on_action.reform(Action::Prefetch)}
-                                        to={props.query.with_article(Some(&article.id))} on_navigate={props.on_navigate.clone()} />
+                                        on_action={props.on_action.clone()} />
                                 }
                             }) }
                         </ol>
+                        </ContextProvider<CardLinks>>
                         if remaining > 0 {
                             <button type="button" class="av-button av-button--secondary av-more"
                                 onclick={props.on_action.reform(|_: MouseEvent| Action::ShowMore)}>
@@ -149,16 +160,41 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     }
 }
 
+/// What every card's title link needs from the list: the list's own query (the link keeps its
+/// filters, so Back and previous/next work from the article) and how to navigate. Given by
+/// context, so a filter change re-renders the title links and not the cards around them.
+#[derive(Clone, PartialEq)]
+pub struct CardLinks {
+    pub list: Query,
+    pub on_navigate: Callback<Query>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ArticleCardProps {
     pub article: Rc<Article>,
     #[prop_or_default]
     pub fallback_language: Option<LanguageTag>,
-    pub to: Query,
-    pub on_navigate: Callback<Query>,
-    /// Hovering or focusing the card asks for the article's body ahead of a click.
-    #[prop_or_default]
-    pub on_prefetch: Callback<String>,
+    /// Hovering or focusing the card sends [`Action::Prefetch`] for a body kept in its own file.
+    pub on_action: Callback<Action>,
+}
+
+#[derive(Properties, PartialEq)]
+struct CardTitleProps {
+    id: AttrValue,
+    title: AttrValue,
+}
+
+/// A card's linked title: the list's query with the article's id.
+#[component]
+fn CardTitle(props: &CardTitleProps) -> Html {
+    let Some(links) = use_context::<CardLinks>() else {
+        return html! { { props.title.clone() } };
+    };
+    html! {
+        <NavLink to={links.list.with_article(Some(&props.id))} on_navigate={links.on_navigate} class="av-card__link">
+            { props.title.clone() }
+        </NavLink>
+    }
 }
 
 /// One article in the list: linked title, standfirst, date, regions, reading time, thumbnail.
@@ -175,10 +211,10 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let prefetch = {
         let id = article.id.clone();
         let remote = matches!(article.body, crate::model::Body::Remote(_));
-        let on_prefetch = props.on_prefetch.clone();
+        let on_action = props.on_action.clone();
         move || {
             if remote {
-                on_prefetch.emit(id.clone());
+                on_action.emit(Action::Prefetch(id.clone()));
             }
         }
     };
@@ -193,9 +229,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             {onmouseover} {onfocusin}>
             <div class="av-card__text">
                 <h2 class="av-card__title">
-                    <NavLink to={props.to.clone()} on_navigate={props.on_navigate.clone()} class="av-card__link">
-                        { article.title.clone() }
-                    </NavLink>
+                    <CardTitle id={article.id.clone()} title={article.title.clone()} />
                 </h2>
                 if let Some(standfirst) = &article.standfirst {
                     <p class="av-card__standfirst">{ standfirst.clone() }</p>

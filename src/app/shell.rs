@@ -97,19 +97,25 @@ pub fn App(props: &AppProps) -> Html {
         standalone,
     );
 
-    let on_navigate = {
+    // The latest state's facts that the callbacks below need, so each callback is made once
+    // (and components that receive it can skip re-rendering when nothing else changed).
+    let showing_list = use_mut_ref(|| true);
+    *showing_list.borrow_mut() = state.query.article.is_none();
+    let on_navigate = (*use_memo(owns_url, {
         let dispatcher = state.dispatcher();
-        let showing_list = state.query.article.is_none();
-        Callback::from(move |query: Query| {
-            if showing_list && query.article.is_some() {
-                *list_scroll.borrow_mut() = web::scroll_y();
-            }
-            if owns_url {
-                web::push_query(&query);
-            }
-            dispatcher.dispatch(Action::Navigate(query));
-        })
-    };
+        move |&owns_url| {
+            Callback::from(move |query: Query| {
+                if *showing_list.borrow() && query.article.is_some() {
+                    *list_scroll.borrow_mut() = web::scroll_y();
+                }
+                if owns_url {
+                    web::push_query(&query);
+                }
+                dispatcher.dispatch(Action::Navigate(query));
+            })
+        }
+    }))
+    .clone();
     let on_share = {
         let share_status = share_status.clone();
         let article = opened;
@@ -137,10 +143,11 @@ pub fn App(props: &AppProps) -> Html {
         let share_status = share_status.clone();
         use_effect_with(state.query.article.clone(), move |_| share_status.set(None));
     }
-    let on_action = {
+    let on_action = (*use_memo((), {
         let dispatcher = state.dispatcher();
-        Callback::from(move |action| dispatcher.dispatch(action))
-    };
+        move |()| Callback::from(move |action| dispatcher.dispatch(action))
+    }))
+    .clone();
     let prefs = state.prefs;
     let view = html! {
         <View state={Rc::new((*state).clone())} {on_navigate} {on_action} {on_share}

@@ -120,13 +120,12 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
             </>
         };
     };
-    let position = outcome
-        .matches
-        .iter()
-        .position(|&i| index.article(i).id == article.id);
+    let position = index
+        .rank_of(article)
+        .and_then(|rank| outcome.matches.position(rank));
     let neighbour = |offset: isize| {
         let at = position?.checked_add_signed(offset)?;
-        let article = index.article(*outcome.matches.get(at)?);
+        let article = index.article(outcome.matches.get(at)?);
         Some((
             state.query.with_article(Some(&article.id)),
             article.title.clone(),

@@ -106,7 +106,7 @@ fn DateFilter(props: &FilterPanelProps) -> Html {
             <h2 id="av-date-heading" class="av-filter__title">{ "Date" }</h2>
             <ul class="av-presets">
                 { for presets(props.today).into_iter().map(|(name, from)| {
-                    let count = props.index.count_between(filter, from, props.today);
+                    let count = props.index.count_between(&props.outcome, from, props.today);
                     let pressed = filter.from == Some(from) && filter.to == Some(props.today);
                     let next = Filter { from: Some(from), to: Some(props.today), ..filter.clone() };
                     html! {

@@ -1,31 +1,58 @@
 //! The region tree: a checkbox and a count per node, branches that collapse and expand, and a
 //! find box that shows matching regions with their ancestors.
+//!
+//! Each row is a [`RegionRow`] component whose props are plain values (name, count, checked,
+//! open) and callbacks made once, so a filter change re-renders only the rows whose count or
+//! state changed: toggling a region changes its own checkbox, not the other rows' counts.
 
 use super::FilterPanelProps;
 use crate::filter::{Filter, Index, Outcome, RegionChoice};
 use crate::text::fold;
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// Which branches are open; toggled by node.
+#[derive(Clone, Default, PartialEq)]
+struct Expanded(HashSet<usize>);
+
+impl Reducible for Expanded {
+    type Action = usize;
+
+    fn reduce(self: Rc<Self>, node: usize) -> Rc<Self> {
+        let mut open = self.0.clone();
+        if !open.remove(&node) {
+            open.insert(node);
+        }
+        Rc::new(Self(open))
+    }
+}
+
+/// The branches leading to the selected regions, open at first.
+fn leading_to_selection(index: &Index, filter: &Filter) -> Expanded {
+    let mut open = HashSet::new();
+    for choice in &filter.regions {
+        if let RegionChoice::Path(path) = choice {
+            let mut node = index.node_of(path).and_then(|n| index.nodes[n].parent);
+            while let Some(n) = node {
+                open.insert(n);
+                node = index.nodes[n].parent;
+            }
+        }
+    }
+    Expanded(open)
+}
+
+/// The choice a row stands for: a node of the tree, or `None` for "Unspecified region".
+type RowChoice = Option<usize>;
 
 #[component]
 pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
     let index = &props.index;
     let filter = &props.filter;
     let needle = use_state(String::new);
-    let expanded = use_state(|| {
-        // Open the branches that lead to a selected region.
-        let mut open = HashSet::new();
-        for choice in &filter.regions {
-            if let RegionChoice::Path(path) = choice {
-                let mut node = index.node_of(path).and_then(|n| index.nodes[n].parent);
-                while let Some(n) = node {
-                    open.insert(n);
-                    node = index.nodes[n].parent;
-                }
-            }
-        }
-        open
-    });
+    let expanded = use_reducer(|| leading_to_selection(index, filter));
     let visible = index.search_regions(&needle);
     let oninput = {
         let needle = needle.clone();
@@ -37,25 +64,42 @@ pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
             );
         })
     };
-    let toggle_choice = |choice: RegionChoice| {
-        let filter = filter.clone();
-        props.on_change.reform(move |_: Event| {
-            let mut next = filter.clone();
-            if next.regions.contains(&choice) {
-                next.regions.retain(|c| c != &choice);
-            } else {
-                next.regions.push(choice.clone());
-            }
-            next
-        })
-    };
-    let ctx = TreeContext {
+    // Made once per file and `on_change`; each reads the latest filter when it runs.
+    let latest: Rc<RefCell<Filter>> = use_mut_ref(Filter::default);
+    latest.borrow_mut().clone_from(filter);
+    let on_choice = (*use_memo(
+        (Rc::clone(index), props.on_change.clone()),
+        move |(index, on_change)| {
+            let (index, on_change) = (Rc::clone(index), on_change.clone());
+            Callback::from(move |row: RowChoice| {
+                let choice = match row {
+                    Some(node) => RegionChoice::Path(index.nodes[node].path.clone()),
+                    None => RegionChoice::Unspecified,
+                };
+                let mut next = latest.borrow().clone();
+                if next.regions.contains(&choice) {
+                    next.regions.retain(|c| c != &choice);
+                } else {
+                    next.regions.push(choice);
+                }
+                on_change.emit(next);
+            })
+        },
+    ))
+    .clone();
+    let on_open = (*use_memo((), {
+        let dispatcher = expanded.dispatcher();
+        move |()| Callback::from(move |node: usize| dispatcher.dispatch(node))
+    }))
+    .clone();
+    let tree = Tree {
         index,
         outcome: &props.outcome,
-        filter,
+        selected: selected_nodes(index, filter),
         visible: visible.as_deref(),
-        expanded: &expanded,
-        toggle_choice: &toggle_choice,
+        expanded: &expanded.0,
+        on_choice: &on_choice,
+        on_open: &on_open,
     };
     let matches_any = visible.as_ref().is_none_or(|v| v.iter().any(|x| *x));
     let unspecified_visible =
@@ -71,18 +115,12 @@ pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
                 <p class="av-status">{ format!("No region is called \"{}\".", needle.trim()) }</p>
             }
             <ul class="av-tree">
-                { for index.roots.iter().map(|&root| render_node(&ctx, root)) }
+                { for index.roots.iter().map(|&root| tree.branch(root)) }
                 if unspecified_visible && index.unspecified_total > 0 {
-                    <li class="av-tree__item">
-                        <div class="av-tree__row">
-                            <span class="av-disclosure av-disclosure--leaf" aria-hidden="true"></span>
-                            <label class="av-check">
-                                <input type="checkbox" checked={filter.regions.contains(&RegionChoice::Unspecified)}
-                                    onchange={toggle_choice(RegionChoice::Unspecified)} />
-                                <span>{ "Unspecified region" }</span>
-                                <span class="av-count">{ props.outcome.unspecified_count }</span>
-                            </label>
-                        </div>
+                    <li class="av-tree__item" key="~unspecified">
+                        <RegionRow choice={None::<usize>} name="Unspecified region" count={props.outcome.unspecified_count}
+                            checked={filter.regions.contains(&RegionChoice::Unspecified)} open={None::<bool>}
+                            on_choice={on_choice.clone()} on_open={on_open.clone()} />
                     </li>
                 }
             </ul>
@@ -90,59 +128,90 @@ pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
     }
 }
 
-struct TreeContext<'a, F: Fn(RegionChoice) -> Callback<Event>> {
-    index: &'a Index,
-    outcome: &'a Outcome,
-    filter: &'a Filter,
-    visible: Option<&'a [bool]>,
-    expanded: &'a UseStateHandle<HashSet<usize>>,
-    toggle_choice: &'a F,
+/// Which nodes the filter selects, as a mask over the tree.
+fn selected_nodes(index: &Index, filter: &Filter) -> Vec<bool> {
+    let mut selected = vec![false; index.nodes.len()];
+    for choice in &filter.regions {
+        if let RegionChoice::Path(path) = choice {
+            if let Some(node) = index.node_of(path) {
+                selected[node] = true;
+            }
+        }
+    }
+    selected
 }
 
-fn render_node<F: Fn(RegionChoice) -> Callback<Event>>(
-    ctx: &TreeContext<'_, F>,
-    node: usize,
-) -> Html {
-    if ctx.visible.is_some_and(|v| !v[node]) {
-        return Html::default();
+/// What every branch of the tree is drawn from.
+struct Tree<'a> {
+    index: &'a Index,
+    outcome: &'a Outcome,
+    selected: Vec<bool>,
+    visible: Option<&'a [bool]>,
+    expanded: &'a HashSet<usize>,
+    on_choice: &'a Callback<RowChoice>,
+    on_open: &'a Callback<usize>,
+}
+
+impl Tree<'_> {
+    /// A node's list item: its row, and its open children.
+    fn branch(&self, node: usize) -> Html {
+        if self.visible.is_some_and(|v| !v[node]) {
+            return Html::default();
+        }
+        let region = &self.index.nodes[node];
+        let has_children = !region.children.is_empty();
+        // While searching, every branch that holds a match is open.
+        let is_open = self.visible.is_some() || self.expanded.contains(&node);
+        html! {
+            <li class="av-tree__item" key={node}>
+                <RegionRow choice={Some(node)} name={AttrValue::from(region.name().to_owned())}
+                    count={self.outcome.region_counts[node]} checked={self.selected[node]}
+                    open={has_children.then_some(is_open)}
+                    on_choice={self.on_choice.clone()} on_open={self.on_open.clone()} />
+                if has_children && is_open {
+                    <ul class="av-tree__children">
+                        { for region.children.iter().map(|&child| self.branch(child)) }
+                    </ul>
+                }
+            </li>
+        }
     }
-    let region = &ctx.index.nodes[node];
-    let choice = RegionChoice::Path(region.path.clone());
-    let has_children = !region.children.is_empty();
-    // While searching, every branch that holds a match is open.
-    let is_open = ctx.visible.is_some() || ctx.expanded.contains(&node);
-    let toggle = {
-        let expanded = ctx.expanded.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut next = (*expanded).clone();
-            if !next.remove(&node) {
-                next.insert(node);
-            }
-            expanded.set(next);
-        })
+}
+
+#[derive(Properties, PartialEq)]
+struct RegionRowProps {
+    choice: RowChoice,
+    name: AttrValue,
+    count: u32,
+    checked: bool,
+    /// `None` for a leaf; otherwise whether its children are shown.
+    open: Option<bool>,
+    on_choice: Callback<RowChoice>,
+    on_open: Callback<usize>,
+}
+
+/// One row: the disclosure button (for a branch), the checkbox, the name and the count.
+#[component]
+fn RegionRow(props: &RegionRowProps) -> Html {
+    let choice = props.choice;
+    let onchange = props.on_choice.reform(move |_: Event| choice);
+    let disclosure = match (props.open, choice) {
+        (Some(is_open), Some(node)) => html! {
+            <button type="button" class="av-disclosure" aria-expanded={is_open.to_string()}
+                aria-label={format!("Regions in {}", props.name)} onclick={props.on_open.reform(move |_: MouseEvent| node)}>
+                <span aria-hidden="true">{ if is_open { "▾" } else { "▸" } }</span>
+            </button>
+        },
+        _ => html! { <span class="av-disclosure av-disclosure--leaf" aria-hidden="true"></span> },
     };
     html! {
-        <li class="av-tree__item" key={node.to_string()}>
-            <div class="av-tree__row">
-                if has_children {
-                    <button type="button" class="av-disclosure" aria-expanded={is_open.to_string()}
-                        aria-label={format!("Regions in {}", region.name())} onclick={toggle}>
-                        <span aria-hidden="true">{ if is_open { "▾" } else { "▸" } }</span>
-                    </button>
-                } else {
-                    <span class="av-disclosure av-disclosure--leaf" aria-hidden="true"></span>
-                }
-                <label class="av-check">
-                    <input type="checkbox" checked={ctx.filter.regions.contains(&choice)} onchange={(ctx.toggle_choice)(choice.clone())} />
-                    <span>{ region.name().to_owned() }</span>
-                    <span class="av-count">{ ctx.outcome.region_counts[node] }</span>
-                </label>
-            </div>
-            if has_children && is_open {
-                <ul class="av-tree__children">
-                    { for region.children.iter().map(|&child| render_node(ctx, child)) }
-                </ul>
-            }
-        </li>
+        <div class="av-tree__row">
+            { disclosure }
+            <label class="av-check">
+                <input type="checkbox" checked={props.checked} {onchange} />
+                <span>{ props.name.clone() }</span>
+                <span class="av-count">{ props.count }</span>
+            </label>
+        </div>
     }
 }

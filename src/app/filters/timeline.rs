@@ -94,39 +94,48 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
     let dragging = *drag;
     let bars = buckets.iter().enumerate().map(|(i, bucket)| {
         // Bar height out of 100, in integers (no float formatting code in the Wasm).
-        let height = if bucket.count == 0 { 0 } else { 2 + 98 * u64::from(bucket.count) / u64::from(highest) };
+        let height = if bucket.count == 0 {
+            0
+        } else {
+            2 + 98 * u64::from(bucket.count) / u64::from(highest)
+        };
         let selected = match dragging {
             Some((a, b)) => a.min(b) <= i && i <= a.max(b),
             None => in_range(bucket),
         };
-        let onpointerdown = {
-            let drag = drag.clone();
-            Callback::from(move |event: PointerEvent| {
-                // Touch captures the pointer on its first target; release it so the drag
-                // reaches the other bars.
-                let target = event.target_unchecked_into::<web_sys::Element>();
-                let _ = target.release_pointer_capture(event.pointer_id());
-                event.prevent_default();
-                drag.set(Some((i, i)));
-            })
-        };
-        let onpointerenter = {
-            let drag = drag.clone();
-            Callback::from(move |_: PointerEvent| {
-                if let Some((anchor, _)) = *drag {
-                    drag.set(Some((anchor, i)));
-                }
-            })
-        };
         html! {
-            <g class={classes!("av-bar", selected.then_some("is-selected"))}>
-                <rect class="av-bar__hit" x={i.to_string()} y="0" width="1" height="100" {onpointerdown} {onpointerenter}>
-                    <title>{ format!("{}: {}", bucket.label, bucket.count) }</title>
-                </rect>
-                <rect class="av-bar__fill" x={format!("{i}.1")} y={(100 - height).to_string()} width="0.8" height={height.to_string()} />
-            </g>
+            <Bar key={i} index={i} height={height} selected={selected}
+                title={AttrValue::from(format!("{}: {}", bucket.label, bucket.count))} />
         }
     });
+    // One pair of listeners on the chart for every bar: the bar is found from the event's
+    // target, so bars carry no callbacks and unchanged bars are not re-rendered.
+    let bar_of = |event: &PointerEvent| {
+        event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|target| target.get_attribute("data-bar"))
+            .and_then(|value| value.parse::<usize>().ok())
+    };
+    let onpointerdown = {
+        let drag = drag.clone();
+        Callback::from(move |event: PointerEvent| {
+            let Some(i) = bar_of(&event) else { return };
+            // Touch captures the pointer on its first target; release it so the drag
+            // reaches the other bars.
+            let target = event.target_unchecked_into::<web_sys::Element>();
+            let _ = target.release_pointer_capture(event.pointer_id());
+            event.prevent_default();
+            drag.set(Some((i, i)));
+        })
+    };
+    let onpointerover = {
+        let drag = drag.clone();
+        Callback::from(move |event: PointerEvent| {
+            if let (Some((anchor, _)), Some(i)) = (*drag, bar_of(&event)) {
+                drag.set(Some((anchor, i)));
+            }
+        })
+    };
     let finish = {
         let drag = drag.clone();
         let buckets = buckets.clone();
@@ -207,7 +216,7 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
         <div class="av-timeline">
             <h3 class="av-filter__subtitle" id="av-timeline-heading">{ "Articles per month" }</h3>
             <svg class="av-chart" viewBox={format!("0 0 {n} 100")} preserveAspectRatio="none" aria-hidden="true"
-                onpointerup={finish} onpointerleave={cancel.clone()} onpointercancel={cancel}>
+                {onpointerdown} {onpointerover} onpointerup={finish} onpointerleave={cancel.clone()} onpointercancel={cancel}>
                 { for bars }
             </svg>
             <p class="av-chart__range" aria-hidden="true">
@@ -216,5 +225,29 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
             </p>
             <ul class="av-years" aria-labelledby="av-timeline-heading">{ for year_items }</ul>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BarProps {
+    index: usize,
+    /// Out of 100.
+    height: u64,
+    selected: bool,
+    /// "April 2025: 12", shown on hover.
+    title: AttrValue,
+}
+
+/// One bar of the chart; `data-bar` tells the chart's listeners which one was pointed at.
+#[component]
+fn Bar(props: &BarProps) -> Html {
+    let i = props.index;
+    html! {
+        <g class={classes!("av-bar", props.selected.then_some("is-selected"))}>
+            <rect class="av-bar__hit" data-bar={i.to_string()} x={i.to_string()} y="0" width="1" height="100">
+                <title>{ props.title.clone() }</title>
+            </rect>
+            <rect class="av-bar__fill" x={format!("{i}.1")} y={(100 - props.height).to_string()} width="0.8" height={props.height.to_string()} />
+        </g>
     }
 }

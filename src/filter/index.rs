@@ -1,0 +1,189 @@
+//! [`Index`]: a collection as the filters see it, and its answers to a [`Filter`].
+
+use super::matches::Matches;
+use super::ranks::{Bitmap, RankSet};
+use super::{
+    to_u32, Filter, IndexBuilder, Outcome, RegionChoice, RegionNode, SortOrder, YearMonth,
+};
+use crate::date::CivilDate;
+use crate::model::{Article, RegionPath};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// What a collection looks like to the filters, computed once per file. Articles are kept in
+/// newest-first order (their *rank*): dated ones by calendar day, instant and id, then the
+/// undated ones by id.
+#[derive(Debug)]
+pub struct Index {
+    pub(super) articles: Vec<Rc<Article>>,
+    /// The calendar day (days since 1970-01-01, in the article's own offset) of each dated
+    /// article, by rank: never increasing. Its length is the number of dated articles.
+    pub(super) days: Vec<i64>,
+    /// The region tree; children sorted by name.
+    pub nodes: Vec<RegionNode>,
+    pub roots: Vec<usize>,
+    /// Node of each region path, by its text (`Europe/Russia`).
+    pub(super) node_by_path: HashMap<String, usize>,
+    /// Per node: the ranks of the articles in it or below it.
+    pub(super) members: Vec<RankSet>,
+    /// The ranks of the articles with no region.
+    pub(super) unspecified: RankSet,
+    /// Months that have articles, oldest first, and the span of ranks of each.
+    pub months: Vec<YearMonth>,
+    pub(super) month_spans: Vec<(u32, u32)>,
+    pub unspecified_total: u32,
+}
+
+/// Identity, not contents (an index is only ever equal to itself), so comparing props that hold
+/// one stays cheap for any number of articles.
+impl PartialEq for Index {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Index {
+    /// Indexes a collection in one go.
+    #[must_use]
+    pub fn new(articles: &[Rc<Article>]) -> Self {
+        IndexBuilder::new(articles).finish()
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The article of a rank (as found in [`Outcome::matches`]).
+    #[must_use]
+    pub fn article(&self, rank: u32) -> &Rc<Article> {
+        &self.articles[rank as usize]
+    }
+
+    /// The rank of an article of this collection.
+    #[must_use]
+    pub fn rank_of(&self, article: &Article) -> Option<u32> {
+        let by_identity = || {
+            self.articles
+                .iter()
+                .position(|a| std::ptr::eq(a.as_ref(), article))
+        };
+        let by_id = || self.articles.iter().position(|a| a.id == article.id);
+        by_identity().or_else(by_id).map(to_u32)
+    }
+
+    #[must_use]
+    pub fn node_of(&self, path: &RegionPath) -> Option<usize> {
+        self.node_by_path.get(&path.to_string()).copied()
+    }
+
+    /// Whether a region choice names something in this collection.
+    #[must_use]
+    pub fn knows(&self, choice: &RegionChoice) -> bool {
+        match choice {
+            RegionChoice::Path(path) => self.node_of(path).is_some(),
+            RegionChoice::Unspecified => true,
+        }
+    }
+
+    /// The ranks of the articles published from `from` to `to` (inclusive, calendar days).
+    fn span_between(&self, from: i64, to: i64) -> (usize, usize) {
+        let lo = self.days.partition_point(|&day| day > to);
+        let hi = self.days.partition_point(|&day| day >= from);
+        (lo, hi.max(lo))
+    }
+
+    /// The ranks a filter's dates allow: all articles without a date filter, else the dated
+    /// ones in range (undated articles are left out only while a date filter is set).
+    fn date_span(&self, filter: &Filter) -> (usize, usize) {
+        if filter.has_dates() {
+            let (from, to) = filter.day_range();
+            self.span_between(from, to)
+        } else {
+            (0, self.articles.len())
+        }
+    }
+
+    /// The articles in any of the filter's regions; `None` when it names none (any region).
+    fn selection(&self, filter: &Filter) -> Option<Rc<Bitmap>> {
+        if filter.regions.is_empty() {
+            return None;
+        }
+        let sets = filter.regions.iter().filter_map(|choice| match choice {
+            RegionChoice::Path(path) => self.node_of(path).map(|node| &self.members[node]),
+            RegionChoice::Unspecified => Some(&self.unspecified),
+        });
+        Some(Rc::new(Bitmap::union_of(sets, self.articles.len())))
+    }
+
+    /// Answers a filter: matching articles in `order`, and every facet count.
+    #[must_use]
+    pub fn evaluate(&self, filter: &Filter, order: SortOrder) -> Outcome {
+        let (lo, hi) = self.date_span(filter);
+        let selection = self.selection(filter);
+        let in_selection = |lo: u32, hi: u32| match &selection {
+            None => hi - lo,
+            Some(bitmap) => bitmap.count_in(lo as usize, hi as usize),
+        };
+        let month_counts = self
+            .month_spans
+            .iter()
+            .map(|&(lo, hi)| in_selection(lo, hi))
+            .collect();
+        let region_only = in_selection(0, to_u32(self.articles.len()));
+        Outcome {
+            region_counts: self
+                .members
+                .iter()
+                .map(|set| set.count_in(lo, hi))
+                .collect(),
+            unspecified_count: self.unspecified.count_in(lo, hi),
+            month_counts,
+            region_only,
+            dates_only: to_u32(hi - lo),
+            matches: Matches::new(
+                selection,
+                (lo, hi),
+                order == SortOrder::OldestFirst,
+                self.days.len(),
+            ),
+        }
+    }
+
+    /// How many articles published between `from` and `to` (inclusive) are in the regions the
+    /// `outcome` was evaluated for (for the date presets): a few lookups, whatever the size.
+    #[must_use]
+    pub fn count_between(&self, outcome: &Outcome, from: CivilDate, to: CivilDate) -> u32 {
+        let (lo, hi) = self.span_between(from.days_since_epoch(), to.days_since_epoch());
+        outcome.matches.count_selected(lo, hi)
+    }
+
+    /// Nodes whose name contains `needle` (case- and accent-insensitive), with their ancestors,
+    /// as a visibility mask over [`Index::nodes`]; `None` when the needle is blank.
+    #[must_use]
+    pub fn search_regions(&self, needle: &str) -> Option<Vec<bool>> {
+        let needle = crate::text::fold(needle.trim());
+        if needle.is_empty() {
+            return None;
+        }
+        let mut visible = vec![false; self.nodes.len()];
+        for (n, node) in self.nodes.iter().enumerate() {
+            if crate::text::fold(node.name()).contains(&needle) {
+                let mut current = Some(n);
+                while let Some(c) = current {
+                    if visible[c] {
+                        break;
+                    }
+                    visible[c] = true;
+                    current = self.nodes[c].parent;
+                }
+            }
+        }
+        Some(visible)
+    }
+}
