@@ -206,6 +206,13 @@ async function nativeFigures() {
 function paintProbe(selector) {
   window.__painted = null;
   window.__failed = null;
+  // The longest main-thread task (over 50 ms, as the browser reports them) until the paint.
+  window.__longestTask = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longestTask = Math.max(window.__longestTask, entry.duration);
+    }).observe({ type: "longtask", buffered: true });
+  } catch { /* no long task timing */ }
   let seen = false;
   const check = () => {
     if (seen) return;
@@ -261,6 +268,7 @@ async function loadAndWait(page, url) {
   const state = await page.evaluate(() => ({
     painted: window.__painted,
     failed: window.__failed,
+    longestTask: window.__longestTask,
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
     count: document.querySelector(".av-collection__count")?.textContent.trim() ?? null,
     title: document.querySelector("article h1")?.textContent.trim() ?? null,
@@ -281,7 +289,8 @@ async function timeLoads(browser, label, url, selector, runs, expect) {
     try {
       const state = await loadAndWait(page, url);
       samples.push(state.painted);
-      details.push({ ms: round(state.painted), fcp_ms: round(state.fcp), count: state.count, title: state.title,
+      details.push({ ms: round(state.painted), fcp_ms: round(state.fcp), longest_task_ms: round(state.longestTask),
+        count: state.count, title: state.title,
         marks: state.marks });
       if (i === 0) {
         const check = expect?.(state);
@@ -296,7 +305,8 @@ async function timeLoads(browser, label, url, selector, runs, expect) {
     await context.close();
   }
   return { url, runs, median_ms: round(median(samples)), min_ms: round(Math.min(...samples)),
-    max_ms: round(Math.max(...samples)), samples: details };
+    max_ms: round(Math.max(...samples)), longest_task_ms: round(Math.max(0, ...details.map((d) => d.longest_task_ms ?? 0))),
+    samples: details };
 }
 
 // In the page: the region checkboxes to toggle, as paths. Same rule in both viewers: the children
@@ -545,6 +555,7 @@ function report(results) {
       const F = b.filter[n] ?? {};
       const tag = `${n.toLocaleString("en")} ${set.form}`;
       add(`${tag}: first list paint, ms (median of ${CONFIG.listRuns})`, L.rust?.median_ms, L.reference?.median_ms);
+      add(`${tag}: longest main-thread task until then, ms (0: none over 50)`, L.rust?.longest_task_ms, L.reference?.longest_task_ms);
       add(`${tag}: filter change p50, ms`, F.rust?.normal?.p50_ms, F.reference?.normal?.p50_ms);
       add(`${tag}: filter change p95, ms`, F.rust?.normal?.p95_ms, F.reference?.normal?.p95_ms);
       add(`${tag}: filter change p50, ms, 4× CPU`, F.rust?.throttled4x?.p50_ms, F.reference?.throttled4x?.p50_ms);

@@ -8,13 +8,13 @@
 //!   errors, through its own borrowed JSON reader.
 //! - [`text`]: accent folding and link-safe slugs.
 //! - [`embed`]: a host element's attributes → an embedded viewer's first view and options.
-//! - [`filter`]: the date and region filters, the precomputed index, facet counts.
+//! - [`filter`]: the date and region filters, the index (rank sets per region), facet counts.
 //! - `generate` (native only): deterministic synthetic collections for tests and benchmarks.
 //! - [`prefs`]: reading preferences (text size, theme, width, typeface) and their storage form.
 //! - [`query`]: the view's state as URL query parameters, both ways.
 //! - [`state`]: the app's reducer (actions → state), pure and tested natively.
 //! - [`app`]: Yew components, rendered in the browser or to strings by the `ssr` tests.
-//! - `web` (browser only): the one module that calls browser APIs: fetch, location and history,
+//! - `web` (browser only): the one module tree that calls browser APIs: fetch, location and history,
 //!   storage, `Intl`, clipboard and share, events for a host page. It depends only on the core.
 #![forbid(unsafe_code)]
 

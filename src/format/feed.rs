@@ -253,6 +253,7 @@ pub fn parse_feed(feed: &Object<'_>) -> Parsed {
             regions,
             image,
             body: Body::Blocks(body),
+            reading_time: crate::model::ReadingTime::default(),
         }));
     }
     Parsed {

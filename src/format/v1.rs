@@ -9,7 +9,9 @@ use super::json::{Json, Object};
 use super::path::Cursor;
 use super::{FormatError, Parsed, Problem};
 use crate::date::Timestamp;
-use crate::model::{Article, Body, Collection, LanguageTag, RegionPath, Source, UrlUse};
+use crate::model::{
+    Article, Body, Collection, LanguageTag, ReadingTime, RegionPath, Source, UrlUse,
+};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -241,5 +243,6 @@ fn read_article(fields: &Fields<'_, '_>, notices: &mut Vec<Problem>) -> Read<Art
         regions,
         image,
         body,
+        reading_time: ReadingTime::default(),
     })
 }

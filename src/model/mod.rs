@@ -59,6 +59,20 @@ pub struct Article {
     pub regions: Vec<RegionPath>,
     pub image: Option<Image>,
     pub body: Body,
+    /// The body's reading time, worked out the first time it is asked for.
+    pub reading_time: ReadingTime,
+}
+
+/// A reading time computed once per article (a list shows the same cards again and again, and
+/// counting the words of a long body each time is the costliest part of drawing a card). It
+/// holds nothing that is not derived from the body, so it never makes two articles unequal.
+#[derive(Clone, Debug, Default)]
+pub struct ReadingTime(std::cell::OnceCell<Option<usize>>);
+
+impl PartialEq for ReadingTime {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Article {
@@ -74,7 +88,10 @@ impl Article {
     /// Minutes to read the body, at least one; `None` when there is no text yet.
     #[must_use]
     pub fn reading_minutes(&self) -> Option<usize> {
-        self.text_amount().reading_minutes()
+        *self
+            .reading_time
+            .0
+            .get_or_init(|| self.text_amount().reading_minutes())
     }
 
     /// The language the article is written in: its own, or else the collection's.
