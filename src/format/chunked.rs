@@ -1,17 +1,23 @@
 //! [`ChunkedReader`]: the one reader of collection files. It reads a file a slice at a time (each
 //! [`ChunkedReader::step`] reads a bounded number of top-level keys or articles and reports
-//! progress), validating each article as soon as it has been read when the `version` came first,
-//! so no tree of the whole file is ever built. [`super::parse_collection`] is this reader run to
+//! progress), validating each article as soon as it has been read, so no tree of the whole file
+//! is ever built. The articles are validated as format version 1 before the `version` key may
+//! have been seen (serde-style writers put `version` after `articles`); the rules for an article
+//! do not depend on the header, so once the whole object is known the result is used if the
+//! file is a v1 collection and dropped otherwise. [`super::parse_collection`] is this reader run to
 //! the end. Shapes other than a v1 collection (a single article, a JSON Feed, a top level that is
 //! not an object) are read whole and handed to `read_whole` in the module root.
 
 use super::json::{JsonError, Object, Reader};
-use super::v1::{check_version, collection_header, CollectionBuilder, FORMAT_VERSION};
+use super::v1::{check_version, collection_header, CollectionBuilder};
 use super::{not_json, without_bom, FormatError, Parsed};
 use std::borrow::Cow;
 
-/// Articles read and validated per step.
+/// Articles read and validated per step, at most.
 pub const ARTICLES_PER_STEP: usize = 1_500;
+/// Bytes of articles read per step, at most (full-form articles of several kilobytes each
+/// would otherwise make a step of many megabytes).
+pub const ARTICLE_BYTES_PER_STEP: usize = 1_000_000;
 /// Bytes of other top-level values read per step, at least one value each.
 pub const KEY_BYTES_PER_STEP: usize = 2_000_000;
 
@@ -59,11 +65,8 @@ pub struct ChunkedReader<T = String> {
     stage: Stage,
     /// Top-level keys other than `articles`, with the byte range of their values (last wins).
     keys: Vec<(String, usize, usize)>,
-    /// Whether the latest `version` key read so far says 1: articles are then validated as they
-    /// are read; otherwise their ranges wait in `deferred` until the whole file is known.
-    version_is_one: bool,
     saw_articles: bool,
-    deferred: Vec<(usize, usize)>,
+    /// The articles read so far, validated as format version 1.
     builder: CollectionBuilder,
 }
 
@@ -74,9 +77,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             text,
             stage: Stage::Start,
             keys: Vec::new(),
-            version_is_one: false,
             saw_articles: false,
-            deferred: Vec::new(),
             builder: CollectionBuilder::default(),
         }
     }
@@ -128,7 +129,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
     pub fn progress(&self) -> Progress {
         let (at, read) = match self.stage {
             Stage::Start => (0, 0),
-            Stage::Key(at) | Stage::End(at) => (at, self.builder.len() + self.deferred.len()),
+            Stage::Key(at) | Stage::End(at) => (at, self.builder.len()),
             Stage::Articles { at, index } => (at, index),
             Stage::Finished => (self.body().len(), self.builder.len()),
         };
@@ -162,7 +163,6 @@ impl<T: AsRef<str>> ChunkedReader<T> {
                 // A repeated `articles` key replaces the first, as in any JSON reader.
                 self.saw_articles = true;
                 self.builder = CollectionBuilder::default();
-                self.deferred.clear();
                 reader.pos += 1;
                 return Ok(Next::Go(Stage::Articles {
                     at: reader.pos,
@@ -171,10 +171,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             }
             reader.peek();
             let start = reader.pos;
-            let value = reader.value()?;
-            if key == "version" {
-                self.version_is_one = value.as_u64() == Some(FORMAT_VERSION);
-            }
+            reader.value()?;
             self.keys.push((key.into_owned(), start, reader.pos));
             if !reader.comma_or(b'}')? {
                 return Ok(Next::Go(Stage::End(reader.pos)));
@@ -194,19 +191,13 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         }
         let stop = index + ARTICLES_PER_STEP;
         loop {
-            reader.peek();
-            let start = reader.pos;
             let item = reader.value()?;
-            if self.version_is_one {
-                self.builder.add(index, &item);
-            } else {
-                self.deferred.push((start, reader.pos));
-            }
+            self.builder.add(index, &item);
             index += 1;
             if !reader.comma_or(b']')? {
                 return Self::after_articles(&mut reader);
             }
-            if index == stop {
+            if index == stop || reader.pos - at >= ARTICLE_BYTES_PER_STEP {
                 return Ok(Next::Go(Stage::Articles {
                     at: reader.pos,
                     index,
@@ -226,7 +217,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
     /// The whole object has been read: check what follows it, then decide what the file is.
     fn end(&mut self, at: usize) -> Result<Parsed, FormatError> {
         self.stage = Stage::Finished;
-        let mut builder = std::mem::take(&mut self.builder);
+        let builder = std::mem::take(&mut self.builder);
         let body = self.body();
         Reader::new(body, at)
             .end()
@@ -245,10 +236,6 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         }
         check_version(&header)?;
         let (title, language) = collection_header(&header)?;
-        for (index, (start, end)) in self.deferred.iter().enumerate() {
-            let item = value_of(*start, *end).map_err(|error| not_json(body, &error))?;
-            builder.add(index, &item);
-        }
         Ok(builder.finish(title, language))
     }
 }
