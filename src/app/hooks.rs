@@ -194,5 +194,8 @@ async fn build_index(parsed: &Parsed, on_progress: impl Fn(u8)) -> Rc<Index> {
         on_progress(u8::try_from(90 + done * 10 / total.max(1)).unwrap_or(100));
         web::next_task().await;
     }
-    Rc::new(builder.finish())
+    let index = Rc::new(builder.finish());
+    // The first render of the list gets a task of its own, apart from the final sort.
+    web::next_task().await;
+    index
 }

@@ -4,7 +4,6 @@
 use super::index::Index;
 use super::ranks::RankSet;
 use super::{to_u32, RegionNode, YearMonth};
-use crate::date::CivilDate;
 use crate::model::{Article, RegionPath};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -166,22 +165,24 @@ impl IndexBuilder {
 /// Article positions, newest first (by calendar day, then instant, then id), then the undated
 /// ones by id. Ids are unique, so no two articles tie and an unstable sort is exact.
 fn newest_first(articles: &[Rc<Article>]) -> Vec<u32> {
-    let keys: Vec<Option<(CivilDate, i64)>> = articles
+    // Sort keys side by side (day, instant, position), so comparing two needs no lookups; an
+    // undated article sorts after every dated one.
+    let mut keys: Vec<(i64, i64, u32)> = articles
         .iter()
-        .map(|a| a.published.map(|p| p.chronology()))
+        .enumerate()
+        .map(|(position, a)| {
+            let (day, instant) = a.published.map_or((i64::MIN, i64::MIN), |p| {
+                (p.date.days_since_epoch(), p.epoch_seconds())
+            });
+            (day, instant, to_u32(position))
+        })
         .collect();
-    let mut order: Vec<u32> = (0..to_u32(articles.len())).collect();
-    order.sort_unstable_by(|&ia, &ib| {
-        let (a, b) = (&articles[ia as usize], &articles[ib as usize]);
-        match (keys[ia as usize], keys[ib as usize]) {
-            (Some(ka), Some(kb)) => kb.cmp(&ka),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| a.id.cmp(&b.id))
+    keys.sort_unstable_by(|a, b| {
+        (b.0, b.1)
+            .cmp(&(a.0, a.1))
+            .then_with(|| articles[a.2 as usize].id.cmp(&articles[b.2 as usize].id))
     });
-    order
+    keys.into_iter().map(|(_, _, position)| position).collect()
 }
 
 /// The months that have articles, oldest first, and each one's span of ranks in `dated`
