@@ -1,7 +1,7 @@
 //! Text helpers shared by the readers, the filters and (later) search: accent- and case-folding
 //! for matching, and link-safe slugs for ids.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The longest slug [`link_safe_id`] makes.
 pub const MAX_SLUG_LENGTH: usize = 100;
@@ -37,10 +37,18 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// The ids given out so far, and for each slug the next suffix to try, so that making the n-th
+/// copy of one id costs the same as the first (30,000 items sharing an id were quadratic).
+#[derive(Debug, Default)]
+pub struct TakenIds {
+    taken: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+}
+
 /// Turns an item id (a sentence, a URI, a number) into a link-safe id: lower case, runs of other
 /// characters as one `-`, at most 100 characters; `-2`, `-3`… keep ids unique.
 #[must_use]
-pub fn link_safe_id(raw: &str, taken: &mut HashSet<String>, position: usize) -> String {
+pub fn link_safe_id(raw: &str, taken: &mut TakenIds, position: usize) -> String {
     let mut slug = String::new();
     for c in fold(raw).chars() {
         if c.is_ascii_alphanumeric() {
@@ -60,14 +68,17 @@ pub fn link_safe_id(raw: &str, taken: &mut HashSet<String>, position: usize) -> 
     if slug.is_empty() {
         slug = format!("item-{}", position + 1);
     }
-    let mut candidate = slug.clone();
-    let mut n = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{slug}-{n}");
-        n += 1;
+    if taken.taken.insert(slug.clone()) {
+        return slug;
     }
-    taken.insert(candidate.clone());
-    candidate
+    let next = taken.next_suffix.entry(slug.clone()).or_insert(2);
+    loop {
+        let candidate = format!("{slug}-{next}");
+        *next += 1;
+        if taken.taken.insert(candidate.clone()) {
+            return candidate;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -84,7 +95,7 @@ mod tests {
 
     #[test]
     fn ids_become_link_safe_and_unique() {
-        let mut taken = HashSet::new();
+        let mut taken = TakenIds::default();
         assert_eq!(
             link_safe_id("Harbour reopens!", &mut taken, 0),
             "harbour-reopens"
@@ -108,5 +119,23 @@ mod tests {
         );
         let long = "word ".repeat(60);
         assert!(link_safe_id(&long, &mut taken, 5).len() <= 100);
+    }
+
+    #[test]
+    fn thousands_of_copies_of_one_id_each_get_the_next_suffix() {
+        let mut taken = TakenIds::default();
+        let ids: Vec<String> = (0..30_000)
+            .map(|i| link_safe_id("Same story", &mut taken, i))
+            .collect();
+        assert_eq!(ids[0], "same-story");
+        assert_eq!(ids[1], "same-story-2");
+        assert_eq!(ids[29_999], "same-story-30000");
+        // A later item whose own slug is one of the suffixed ids still gets a free one.
+        assert_eq!(
+            link_safe_id("same story 2", &mut taken, 30_000),
+            "same-story-2-2"
+        );
+        let unique: HashSet<&String> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len());
     }
 }

@@ -829,3 +829,54 @@ fn generated_collections_are_valid_and_deterministic() {
     assert_eq!(parsed.collection.articles.len(), 300);
     assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
 }
+
+// ---- stated limits (docs/format.md, "Limits") ---------------------------------------------
+
+#[test]
+fn texts_beyond_the_limit_are_refused_with_their_length() {
+    let at_limit = "a".repeat(article_viewer::format::MAX_TEXT_CHARS);
+    let mut article = valid_article();
+    article["title"] = json!(at_limit);
+    article["standfirst"] = json!("é".repeat(article_viewer::format::MAX_TEXT_CHARS));
+    assert!(
+        parse(&collection_of(vec![article])).skipped.is_empty(),
+        "at the limit is fine"
+    );
+    assert_skip(
+        |a| a["title"] = json!("b".repeat(30_000)),
+        "articles[1] (id \"kursk-1\").title",
+        "30,000 characters; the limit is 10,000",
+    );
+    assert_skip(
+        |a| a["body"] = json!([{"type": "heading", "text": "h".repeat(10_001)}]),
+        "articles[1] (id \"kursk-1\").body[0].text",
+        "10,001 characters; the limit is 10,000",
+    );
+}
+
+#[test]
+fn region_paths_and_region_lists_have_limits() {
+    let deep = vec!["Place"; 33].join("/");
+    assert_skip(
+        |a| a["regions"] = json!([deep]),
+        "articles[1] (id \"kursk-1\").regions[0]",
+        "this region path has 33 names; the limit is 32",
+    );
+    let mut article = valid_article();
+    article["regions"] = json!([vec!["Place"; 32].join("/")]);
+    assert!(
+        parse(&collection_of(vec![article])).skipped.is_empty(),
+        "32 names are fine"
+    );
+    assert_skip(
+        |a| a["regions"] = json!([format!("Europe/{}", "x".repeat(201))]),
+        "articles[1] (id \"kursk-1\").regions[0]",
+        "a name of 201 characters; the limit is 200",
+    );
+    let many: Vec<String> = (0..101).map(|i| format!("Region {i}")).collect();
+    assert_skip(
+        |a| a["regions"] = json!(many),
+        "articles[1] (id \"kursk-1\").regions",
+        "has 101 regions; the limit is 100",
+    );
+}

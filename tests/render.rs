@@ -468,3 +468,79 @@ async fn reading_time_counts_cjk_characters() {
         Some("ltr")
     );
 }
+
+// ---- bounded views of unbounded lists ------------------------------------------------------
+
+fn collection_json(articles: Vec<serde_json::Value>) -> Parsed {
+    let text = serde_json::json!({"version": 1, "articles": articles}).to_string();
+    parse_collection(&text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn a_file_with_hundreds_of_bad_articles_lists_a_hundred_and_counts_the_rest() {
+    let articles = (0..251)
+        .map(|i| serde_json::json!({"id": "same", "title": format!("T{i}"), "published": "2025-01-01", "body": []}))
+        .collect();
+    let page = Page::parse(&render_view(state_for("", collection_json(articles))).await);
+    assert!(page.all_text().contains("250 articles were left out"));
+    assert_eq!(
+        page.count("ul.av-problems > li"),
+        101,
+        "100 listed and one line for the rest"
+    );
+    assert_eq!(
+        page.text("li.av-problems__more"),
+        "… and 150 more, not listed."
+    );
+}
+
+#[tokio::test]
+async fn a_tree_with_hundreds_of_regions_at_one_level_shows_the_largest_two_hundred() {
+    let articles = (0..500)
+        .map(|i| {
+            // Regions R000…R499; the odd ones have a second article, so they are the largest.
+            let regions = if i % 2 == 1 { vec![format!("R{i:03}"), "Zz".to_owned()] } else { vec![format!("R{i:03}")] };
+            serde_json::json!({"id": format!("a{i}"), "title": "T", "published": "2025-01-01", "regions": regions, "body": []})
+        })
+        .chain((0..250).map(|i| {
+            serde_json::json!({"id": format!("b{i}"), "title": "T", "published": "2025-01-02", "regions": [format!("R{:03}", 2 * i + 1)], "body": []})
+        }))
+        .collect();
+    let page = Page::parse(&render_view(state_for("", collection_json(articles))).await);
+    let names =
+        page.texts("ul.av-tree > li.av-tree__item > .av-tree__row .av-check > span:not(.av-count)");
+    assert_eq!(names.len(), 200, "at most 200 rows at one level");
+    assert!(
+        names.iter().all(|n| n == "Zz"
+            || n.trim_start_matches('R')
+                .parse::<u32>()
+                .is_ok_and(|k| k % 2 == 1)),
+        "the regions with the most articles are the ones shown: {names:?}"
+    );
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "shown in name order");
+    assert_eq!(
+        page.text("li.av-tree__more"),
+        "301 more regions here, with fewer articles: find them with the box above."
+    );
+}
+
+#[tokio::test]
+async fn dates_across_ten_thousand_years_make_a_chart_of_at_most_120_bars() {
+    let articles = ["0001-01-01", "1999-06-01", "2025-04-08", "9999-12-31"]
+        .iter()
+        .enumerate()
+        .map(|(i, day)| serde_json::json!({"id": format!("d{i}"), "title": "T", "published": day, "body": []}))
+        .collect();
+    let page = Page::parse(&render_view(state_for("", collection_json(articles))).await);
+    let bars = page.count(".av-bar__hit");
+    assert!((1..=120).contains(&bars), "{bars} bars");
+    let counts: u32 = page
+        .texts(".av-years .av-count")
+        .iter()
+        .map(|c| c.parse::<u32>().unwrap_or(0))
+        .sum();
+    assert_eq!(counts, 4, "every article is in one period");
+    assert!(page.count(".av-years > li") <= 120);
+}

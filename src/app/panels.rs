@@ -83,7 +83,25 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     }
 }
 
-/// Articles left out of the file and non-fatal notices, each with its location.
+/// How many problems of each kind are listed; the rest are counted (a file with 100,000 bad
+/// articles would otherwise put 200,000 nodes in the page).
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+
+/// The first [`MAX_LISTED_PROBLEMS`] of `problems` as list items, then how many more there are.
+fn bounded_items(problems: &[Problem], item: impl Fn(&Problem) -> Html) -> Html {
+    let more = problems.len().saturating_sub(MAX_LISTED_PROBLEMS);
+    html! {
+        <>
+            { for problems.iter().take(MAX_LISTED_PROBLEMS).map(item) }
+            if more > 0 {
+                <li class="av-problems__more">{ format!("… and {more} more, not listed.") }</li>
+            }
+        </>
+    }
+}
+
+/// Articles left out of the file and non-fatal notices, each with its location (the first
+/// [`MAX_LISTED_PROBLEMS`] of each; the counts are exact).
 pub fn problem_list(skipped: &[Problem], notices: &[Problem]) -> Html {
     if skipped.is_empty() && notices.is_empty() {
         return Html::default();
@@ -100,12 +118,20 @@ pub fn problem_list(skipped: &[Problem], notices: &[Problem]) -> Html {
             <h2 id="av-problems-title" class="av-panel__title">{ "Problems in this file" }</h2>
             if !skipped.is_empty() {
                 <h3 class="av-panel__subtitle">{ skipped_title }</h3>
-                <ul class="av-problems">{ for skipped.iter().map(item) }</ul>
+                <ul class="av-problems">{ bounded_items(skipped, item) }</ul>
             }
             if !notices.is_empty() {
-                <h3 class="av-panel__subtitle">{ "Notes" }</h3>
-                <ul class="av-problems">{ for notices.iter().map(item) }</ul>
+                <h3 class="av-panel__subtitle">{ notes_title(notices.len()) }</h3>
+                <ul class="av-problems">{ bounded_items(notices, item) }</ul>
             }
         </section>
+    }
+}
+
+fn notes_title(count: usize) -> String {
+    if count <= MAX_LISTED_PROBLEMS {
+        "Notes".to_owned()
+    } else {
+        format!("Notes ({count})")
     }
 }

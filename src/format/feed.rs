@@ -12,8 +12,7 @@ use crate::model::{
     Article, Block, Body, Collection, Image, Inline, LanguageTag, RegionPath, SafeUrl, Source,
     UrlUse,
 };
-use crate::text::link_safe_id;
-use std::collections::HashSet;
+use crate::text::{link_safe_id, TakenIds};
 use std::rc::Rc;
 
 /// The `version` URLs of JSON Feed 1.0 and 1.1.
@@ -94,7 +93,7 @@ pub fn parse_feed(feed: &Object<'_>) -> Parsed {
         .get("items")
         .and_then(Json::as_array)
         .unwrap_or_default();
-    let mut taken = HashSet::new();
+    let mut taken = TakenIds::default();
     let mut articles = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let at = Cursor::ROOT.field("items").index(index);

@@ -8,6 +8,25 @@ use crate::model::{SafeUrl, UrlUse};
 
 /// Largest accepted image width or height, in pixels.
 pub const MAX_IMAGE_SIDE: u64 = 100_000;
+/// Longest accepted short text (a title, standfirst, caption, credit, heading, pull quote or
+/// link text), in characters: thirty times the longest headline or caption in the samples and
+/// the public feeds the samples were modelled on (a few hundred characters), so no real one
+/// comes near it, and short enough that no single text node can stall layout.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// `30000000` → `30,000,000`, for messages.
+#[must_use]
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
 
 /// A reading step: the value, or the problem that stops it.
 pub type Read<T> = Result<T, Problem>;
@@ -70,6 +89,16 @@ impl<'j, 'a> Fields<'j, 'a> {
     pub fn opt_text(&self, field: &'static str) -> Read<Option<String>> {
         match self.opt_string(field)? {
             Some(s) if s.trim().is_empty() => Err(self.problem(field, "must not be empty")),
+            // Bytes are at least characters, so only a long text is counted.
+            Some(s) if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS => Err(self
+                .problem(
+                    field,
+                    format!(
+                        "{} characters; the limit is {}",
+                        grouped(s.chars().count()),
+                        grouped(MAX_TEXT_CHARS)
+                    ),
+                )),
             other => Ok(other.map(|s| s.trim().to_owned())),
         }
     }

@@ -24,9 +24,9 @@ pub mod path;
 pub mod v1;
 
 pub use chunked::{ChunkedReader, Progress, Step};
-pub use fields::MAX_IMAGE_SIDE;
+pub use fields::{MAX_IMAGE_SIDE, MAX_TEXT_CHARS};
 pub use path::{ErrorPath, Segment};
-pub use v1::{FORMAT_VERSION, MAX_ID_LENGTH};
+pub use v1::{FORMAT_VERSION, MAX_ID_LENGTH, MAX_REGIONS_PER_ARTICLE};
 
 use crate::model::Block;
 use fields::{describe, Fields};

@@ -19,6 +19,9 @@ use std::rc::Rc;
 pub const FORMAT_VERSION: u64 = 1;
 /// Longest allowed article id.
 pub const MAX_ID_LENGTH: usize = 128;
+/// Most regions one article may have: a story about a whole continent lists the continent, not
+/// its fifty countries; 100 is far beyond any real article and keeps every card short.
+pub const MAX_REGIONS_PER_ARTICLE: usize = 100;
 
 /// Checks the top-level `"version": 1`.
 ///
@@ -212,6 +215,15 @@ fn read_article(fields: &Fields<'_, '_>, notices: &mut Vec<Problem>) -> Read<Art
         })
         .transpose()?;
     let regions = fields.opt_list("regions", RegionPath::parse)?;
+    if regions.len() > MAX_REGIONS_PER_ARTICLE {
+        return Err(fields.problem(
+            "regions",
+            format!(
+                "has {} regions; the limit is {MAX_REGIONS_PER_ARTICLE} (list the places the article is about, not every place it mentions)",
+                regions.len()
+            ),
+        ));
+    }
     let image = fields
         .opt_object("image")?
         .map(|image| read_image(&image))

@@ -3,6 +3,13 @@
 
 use std::fmt;
 
+/// Most names in a region path. Real paths have three to six (continent, country, region,
+/// district, city); 32 leaves room for any gazetteer and keeps every path cheap to index.
+pub const MAX_REGION_DEPTH: usize = 32;
+/// Longest name in a region path, in characters (the longest place names in use, such as
+/// Bangkok's ceremonial name, have about 170).
+pub const MAX_REGION_NAME_CHARS: usize = 200;
+
 /// A region as a path of names, broadest first: `Europe/Russia/Kursk Oblast`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RegionPath(Vec<String>);
@@ -11,12 +18,28 @@ impl RegionPath {
     /// Splits on `/` and trims each name.
     ///
     /// # Errors
-    /// When the path is empty or any segment is empty (`Europe//Russia`, `/Europe`, `Europe/`).
+    /// When the path is empty or any segment is empty (`Europe//Russia`, `/Europe`, `Europe/`),
+    /// or it is beyond [`MAX_REGION_DEPTH`] names or a name beyond [`MAX_REGION_NAME_CHARS`].
     pub fn parse(text: &str) -> Result<Self, String> {
         if text.trim().is_empty() {
             return Err("a region path cannot be empty".to_owned());
         }
+        let count = text.split('/').count();
+        if count > MAX_REGION_DEPTH {
+            return Err(format!(
+                "this region path has {count} names; the limit is {MAX_REGION_DEPTH} (a region path goes from the broadest place to the most specific, like Europe/Russia/Kursk Oblast)"
+            ));
+        }
         let segments: Vec<String> = text.split('/').map(|s| s.trim().to_owned()).collect();
+        if let Some(long) = segments
+            .iter()
+            .find(|s| s.chars().count() > MAX_REGION_NAME_CHARS)
+        {
+            return Err(format!(
+                "this region path has a name of {} characters; the limit is {MAX_REGION_NAME_CHARS}",
+                long.chars().count()
+            ));
+        }
         if let Some(position) = segments.iter().position(String::is_empty) {
             return Err(format!(
                 "\"{text}\" has an empty name at position {}: write names separated by single slashes, like Europe/Russia/Kursk Oblast",

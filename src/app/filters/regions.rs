@@ -115,7 +115,7 @@ pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
                 <p class="av-status">{ format!("No region is called \"{}\".", needle.trim()) }</p>
             }
             <ul class="av-tree">
-                { for index.roots.iter().map(|&root| tree.branch(root)) }
+                { tree.rows(&index.roots) }
                 if unspecified_visible && index.unspecified_total > 0 {
                     <li class="av-tree__item" key="~unspecified">
                         <RegionRow choice={None::<usize>} name="Unspecified region" count={props.outcome.unspecified_count}
@@ -152,7 +152,46 @@ struct Tree<'a> {
     on_open: &'a Callback<usize>,
 }
 
+/// Most rows shown in one branch (or at the top): when a branch has more, the ones with the
+/// most articles are shown, in name order, and the rest are reached with the find box.
+pub const MAX_ROWS_PER_BRANCH: usize = 200;
+
 impl Tree<'_> {
+    /// The rows of `nodes` (siblings, in name order) that are visible, at most
+    /// [`MAX_ROWS_PER_BRANCH`] of them, and a line saying how many more there are.
+    fn rows(&self, nodes: &[usize]) -> Html {
+        let mut shown: Vec<usize> = nodes
+            .iter()
+            .copied()
+            .filter(|&n| self.visible.is_none_or(|v| v[n]))
+            .collect();
+        let more = shown.len().saturating_sub(MAX_ROWS_PER_BRANCH);
+        if more > 0 {
+            // Keep the largest, then put them back in name order (their order in `nodes`).
+            let place: std::collections::HashMap<usize, usize> =
+                shown.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+            let nodes = &self.index.nodes;
+            shown.select_nth_unstable_by(MAX_ROWS_PER_BRANCH - 1, |&a, &b| {
+                nodes[b]
+                    .total
+                    .cmp(&nodes[a].total)
+                    .then(place[&a].cmp(&place[&b]))
+            });
+            shown.truncate(MAX_ROWS_PER_BRANCH);
+            shown.sort_unstable_by_key(|n| place[n]);
+        }
+        html! {
+            <>
+                { for shown.iter().map(|&node| self.branch(node)) }
+                if more > 0 {
+                    <li class="av-tree__more" key="~more">
+                        { format!("{more} more regions here, with fewer articles: find them with the box above.") }
+                    </li>
+                }
+            </>
+        }
+    }
+
     /// A node's list item: its row, and its open children.
     fn branch(&self, node: usize) -> Html {
         if self.visible.is_some_and(|v| !v[node]) {
@@ -169,9 +208,7 @@ impl Tree<'_> {
                     open={has_children.then_some(is_open)}
                     on_choice={self.on_choice.clone()} on_open={self.on_open.clone()} />
                 if has_children && is_open {
-                    <ul class="av-tree__children">
-                        { for region.children.iter().map(|&child| self.branch(child)) }
-                    </ul>
+                    <ul class="av-tree__children">{ self.rows(&region.children) }</ul>
                 }
             </li>
         }

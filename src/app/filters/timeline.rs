@@ -17,7 +17,7 @@ pub struct Bucket {
 }
 
 /// Contiguous months from the first to the last with articles (years when that is more than
-/// 120 months), with counts for the current regions.
+/// 120 months; decades, centuries or millennia when it is more than 120 years), with counts for the current regions.
 #[must_use]
 pub fn timeline_buckets(index: &Index, outcome: &Outcome) -> Vec<Bucket> {
     let (Some(&first), Some(&last)) = (index.months.first(), index.months.last()) else {
@@ -30,6 +30,45 @@ pub fn timeline_buckets(index: &Index, outcome: &Outcome) -> Vec<Bucket> {
             .binary_search(&month)
             .map_or(0, |m| outcome.month_counts[m])
     };
+    let years = last.year - first.year + 1;
+    if years > 120 {
+        // Centuries of dates (or wrong ones): a bar per decade, century or millennium, so the
+        // chart keeps at most 120 bars.
+        let step = [10, 100, 1000, 10_000]
+            .into_iter()
+            .find(|step| years / step < 120)
+            .unwrap_or(10_000);
+        let period = |year: i32| year.div_euclid(step) * step;
+        let start = period(first.year);
+        let mut buckets: Vec<Bucket> = (start..=period(last.year))
+            .step_by(usize::try_from(step).unwrap_or(10))
+            .map(|from| Bucket {
+                label: if step == 10 {
+                    format!("{from}s")
+                } else {
+                    format!("{from}–{}", from + step - 1)
+                },
+                first: YearMonth {
+                    year: from,
+                    month: 1,
+                }
+                .first_day(),
+                last: YearMonth {
+                    year: from + step - 1,
+                    month: 12,
+                }
+                .last_day(),
+                count: 0,
+            })
+            .collect();
+        for (month, &count) in index.months.iter().zip(&outcome.month_counts) {
+            let at = usize::try_from((period(month.year) - start) / step).unwrap_or(0);
+            if let Some(bucket) = buckets.get_mut(at) {
+                bucket.count += count;
+            }
+        }
+        return buckets;
+    }
     if span > 120 {
         return (first.year..=last.year)
             .map(|year| Bucket {
@@ -166,6 +205,31 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
             Some((year, total)) if *year == month.year => *total += count,
             _ => years.push((month.year, count)),
         }
+    }
+    if years.len() > 120 {
+        // As many years as that are read by period, like the chart.
+        let decade_items = buckets.iter().rev().map(|bucket| {
+            let next = select(bucket.first, bucket.last);
+            let pressed = filter.from == next.from && filter.to == next.to;
+            html! {
+                <li class="av-year">
+                    <button type="button" class="av-month" aria-pressed={pressed.to_string()}
+                        onclick={props.on_change.reform(move |_: MouseEvent| next.clone())}>
+                        { bucket.label.clone() }<span class="av-count">{ bucket.count }</span>
+                    </button>
+                </li>
+            }
+        });
+        return html! {
+            <div class="av-timeline">
+                <h3 class="av-filter__subtitle" id="av-timeline-heading">{ "Articles per period" }</h3>
+                <svg class="av-chart" viewBox={format!("0 0 {n} 100")} preserveAspectRatio="none" aria-hidden="true"
+                    {onpointerdown} {onpointerover} onpointerup={finish} onpointerleave={cancel.clone()} onpointercancel={cancel}>
+                    { for bars }
+                </svg>
+                <ul class="av-years" aria-labelledby="av-timeline-heading">{ for decade_items }</ul>
+            </div>
+        };
     }
     let year_items = years.into_iter().rev().map(|(year, total)| {
         let is_open = expanded.contains(&year);
