@@ -360,6 +360,7 @@ async fn the_filter_panel_has_labelled_controls_and_counts() {
     assert_eq!(ukraine.count("input[type=checkbox][checked]"), 1);
     // The timeline: a bar per month, and a keyboard list of years.
     assert_eq!(page.count(".av-bar__hit"), 13);
+    assert_eq!(page.text("#av-timeline-heading"), "Articles per month");
     assert_eq!(page.count("[aria-label=\"Months of 2025\"]"), 1);
     // Active filters can each be removed.
     for chip in [
@@ -536,6 +537,7 @@ async fn dates_across_ten_thousand_years_make_a_chart_of_at_most_120_bars() {
     let page = Page::parse(&render_view(state_for("", collection_json(articles))).await);
     let bars = page.count(".av-bar__hit");
     assert!((1..=120).contains(&bars), "{bars} bars");
+    assert_eq!(page.text("#av-timeline-heading"), "Articles per period");
     let counts: u32 = page
         .texts(".av-years .av-count")
         .iter()

@@ -117,6 +117,14 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
         return Html::default();
     }
     let filter = &props.filter;
+    // What one bar stands for: a month, a year, or a longer period.
+    let heading = match buckets.first() {
+        Some(b) if (b.first.year, b.first.month) == (b.last.year, b.last.month) => {
+            "Articles per month"
+        }
+        Some(b) if b.first.year == b.last.year => "Articles per year",
+        _ => "Articles per period",
+    };
     let highest = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let n = buckets.len();
     let in_range = |b: &Bucket| {
@@ -278,7 +286,7 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
     });
     html! {
         <div class="av-timeline">
-            <h3 class="av-filter__subtitle" id="av-timeline-heading">{ "Articles per month" }</h3>
+            <h3 class="av-filter__subtitle" id="av-timeline-heading">{ heading }</h3>
             <svg class="av-chart" viewBox={format!("0 0 {n} 100")} preserveAspectRatio="none" aria-hidden="true"
                 {onpointerdown} {onpointerover} onpointerup={finish} onpointerleave={cancel.clone()} onpointercancel={cancel}>
                 { for bars }
