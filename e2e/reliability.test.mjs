@@ -132,3 +132,44 @@ test("the built script and module carry Subresource Integrity, and a tampered mo
   assert.equal(await page.$$eval(".av-collection", (n) => n.length), 0, "the tampered module did not run");
   assert.ok(failures.some((f) => /integrity/i.test(f)), failures.join("\n"));
 });
+
+/** Keeps the WebAssembly instance's exports where a test can reach them. */
+function keepWasmExports() {
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).then((result) => {
+        window.__wasmExports = (result.instance ?? result).exports;
+        return result;
+      });
+    };
+  }
+}
+
+/** A real trap: an allocation request no allocator can meet (alignment 3) makes wasm-bindgen's
+ * allocator abort inside the Wasm; thrown in a task of its own, like a trap in an event handler. */
+const forceTrap = () => setTimeout(() => window.__wasmExports.__wbindgen_malloc(16, 3));
+
+test("a trap in the WebAssembly shows a panel with Reload, stand-alone and embedded", async () => {
+  const { page } = await guardedPage();
+  await page.addInitScript(keepWasmExports);
+  await page.goto(`${session.server.url}/`);
+  await page.waitForSelector(".av-collection");
+  await page.evaluate(forceTrap);
+  await page.waitForSelector(".av-stopped[role=alert]");
+  assert.equal(await page.textContent(".av-stopped h1"), "The viewer stopped");
+  assert.equal(await page.locator(".av-collection").count(), 0, "the frozen view is gone");
+  await page.click(".av-stopped button");
+  await page.waitForSelector(".av-collection");
+
+  const host = await guardedPage();
+  await host.page.addInitScript(keepWasmExports);
+  await host.page.goto(`${session.server.url}/examples/embed/two-viewers.html`);
+  await host.page.waitForFunction(() => document.querySelectorAll("[data-article-viewer]").length === 2);
+  await host.page.locator(".av-collection").first().waitFor();
+  await host.page.evaluate(forceTrap);
+  // Locators reach into open shadow roots: each viewer says it stopped, inside its own box.
+  await host.page.locator(".av-stopped").nth(1).waitFor();
+  assert.equal(await host.page.locator(".av-stopped").count(), 2);
+  assert.equal(await host.page.locator("h1", { hasText: "The viewer stopped" }).count(), 2);
+});

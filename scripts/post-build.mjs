@@ -1,7 +1,7 @@
 // Trunk post-build hook: adds Subresource Integrity to the viewer's own scripts and module.
 // - boot.js gets the sha384 of article-viewer_bg.wasm (it passes it to fetch()).
 // - index.html gets integrity on <script src="./boot.js"> and <script src="./prefs.js">, and a
-//   modulepreload with integrity for article-viewer.js (the module map then holds the verified
+//   modulepreload with integrity for article-viewer.js and stopped.js (the module map then holds the verified
 //   glue that boot.js imports).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -29,6 +29,7 @@ const embedCss = [
 writeFileSync(path("embed.css"), embedCss);
 const bootHash = sri(Buffer.from(bootJs));
 const glueHash = sri(readFileSync(path("article-viewer.js")));
+const stoppedHash = sri(readFileSync(path("stopped.js")));
 
 let html = readFileSync(path("index.html"), "utf8");
 // Finds <script src="…"></script> as written in index.html or as Trunk's minifier rewrites it
@@ -47,6 +48,7 @@ if (boot.attrs.type !== "module") throw new Error(`boot.js must load as a module
 html = html.replace(
   boot.tag,
   `<link rel="modulepreload" href="./article-viewer.js" integrity="${glueHash}" />\n    ` +
+    `<link rel="modulepreload" href="./stopped.js" integrity="${stoppedHash}" />\n    ` +
     `<link rel="preload" href="./article-viewer_bg.wasm" as="fetch" type="application/wasm" crossorigin integrity="${wasmHash}" />\n    ` +
     `<script type="module" src="./boot.js" integrity="${bootHash}"></script>`,
 );

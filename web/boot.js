@@ -3,10 +3,13 @@
 // so a modified module is refused. No inline script is needed, so the page's Content Security
 // Policy can forbid inline scripts.
 import init from "./article-viewer.js";
+import { watch } from "./stopped.js";
 
 const WASM_INTEGRITY = "__WASM_INTEGRITY__";
 const wasm = new URL("./article-viewer_bg.wasm", import.meta.url);
 const options = WASM_INTEGRITY.startsWith("sha384-") ? { integrity: WASM_INTEGRITY } : {};
+const root = document.getElementById("article-viewer");
+if (root) watch(root);
 await init({ module_or_path: fetch(wasm, options) });
 
 // Inside an <iframe>, tell the host page how tall the viewer is (web/frame-host.js applies it).

@@ -9,6 +9,7 @@
 // elements added later are picked up too. docs/embedding.md lists every attribute, the events
 // and the small JavaScript API (element.articleViewer).
 import init, { mount } from "./article-viewer.js";
+import { watch } from "./stopped.js";
 
 const here = new URL(".", import.meta.url);
 // Filled in at build time by scripts/post-build.mjs (Subresource Integrity of the module).
@@ -28,6 +29,7 @@ function upgrade(host) {
   styles.href = new URL("embed.css", here).href;
   const container = document.createElement("div");
   shadow.append(styles, container);
+  watch(container);
   const navigate = (search) =>
     host.dispatchEvent(new CustomEvent("article-viewer:navigate", { detail: String(search) }));
   host.articleViewer = {
