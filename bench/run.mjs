@@ -2,7 +2,7 @@
 // Benchmark harness: the Rust/Yew viewer (dist/) against the plain JavaScript reference
 // (bench/reference/). Prints a table and writes target/bench/results.json.
 //
-//   node bench/run.mjs [--quick] [--no-native] [--no-lighthouse]
+//   node bench/run.mjs [--quick] [--no-native] [--no-lighthouse] [--shapes-only]
 //
 // Figures are reported, never judged: the exit status is 0 unless something is actually broken
 // (a page that does not load, a dataset that cannot be generated, a filter that never repaints).
@@ -460,6 +460,46 @@ async function browserFigures(url) {
   return out;
 }
 
+// ---------- 3b. odd shapes (issue 20) ----------
+// Each oversized or oddly shaped file from `cargo run --example shapes`, opened in the viewer:
+// time until something usable shows (the list, an article, or a located error), DOM nodes, the
+// longest main-thread task, and whether the Wasm trapped. Full runs only.
+const SHAPE_TIMEOUT = 30_000;
+
+async function shapeFigures(url) {
+  if (QUICK) return { available: false, reason: "skipped in quick mode" };
+  const dir = `${DATA_DIR}/shapes`;
+  const made = await run("cargo", ["run", "--release", "--quiet", "--example", "shapes", "--", dir]);
+  if (made.code !== 0) return { available: false, reason: `shapes not generated: ${tail(made.stderr, 2)}` };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS });
+  const out = {};
+  try {
+    for (const name of made.stdout.split("\n").map((l) => l.trim()).filter(Boolean)) {
+      const { context, page, errors } = await openPage(browser, { selector: ".av-collection, .av-panel--error, article h1" });
+      const started = Date.now();
+      try {
+        await page.goto(`${url}/?src=data/shapes/${name}.json`, { waitUntil: "commit", timeout: SHAPE_TIMEOUT });
+        await page.waitForFunction(() => window.__painted !== null || window.__failed !== null || document.querySelector(".av-stopped"),
+          null, { timeout: SHAPE_TIMEOUT, polling: 100 });
+        const state = await page.evaluate(() => ({
+          painted: window.__painted ?? window.__failed ?? null, longest: window.__longestTask,
+          nodes: document.querySelectorAll("*").length, stopped: !!document.querySelector(".av-stopped"),
+          shows: document.querySelector(".av-panel--error h1")?.textContent ?? document.querySelector(".av-collection__count")?.textContent ?? "",
+        }));
+        const traps = errors.filter((e) => /RuntimeError/.test(e)).length;
+        out[name] = { usable_ms: round(Date.now() - started), nodes: state.nodes, longest_task_ms: round(state.longest),
+          trapped: traps > 0 || state.stopped, shows: state.shows.trim().slice(0, 60) };
+      } catch (error) {
+        out[name] = { usable_ms: null, error: `not usable within ${SHAPE_TIMEOUT / 1000} s`, errors: errors.slice(0, 2) };
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { available: true, cases: out };
+}
+
 // ---------- 4. Lighthouse ----------
 async function lighthouse(url) {
   if (ARGS.has("--no-lighthouse")) return { available: false, reason: "skipped (--no-lighthouse)" };
@@ -582,6 +622,14 @@ function report(results) {
   printTable(`BROWSER — Chromium ${b.chromium ?? "?"} headless, ${VIEWPORT.width}×${VIEWPORT.height} (lower is better)`,
     ["measure", "Rust", "Reference", "Rust/Ref"], rows);
 
+  const sh = results.shapes ?? { available: false, reason: "not run" };
+  if (!sh.available) printTable("ODD SHAPES", ["status", "reason"], [["not available", sh.reason]]);
+  else {
+    printTable("ODD SHAPES — each file opened with ?src= (targets: usable ≤ 3 s, ≤ 3,000 DOM nodes, no task over 200 ms, no trap)",
+      ["file", "usable, ms", "DOM nodes", "longest task, ms", "trapped", "shows"],
+      Object.entries(sh.cases).map(([name, c]) => [name, c.error ?? fmt(c.usable_ms, 0), fmt(c.nodes, 0), fmt(c.longest_task_ms, 0),
+        c.error ? "?" : (c.trapped ? "YES" : "no"), c.shows ?? ""]));
+  }
   if (!lh.available) printTable("LIGHTHOUSE", ["status", "reason"], [["not available", lh.reason]]);
   else {
     const r = lh.rust ?? {};
@@ -619,19 +667,21 @@ const results = {
 log(`article viewer benchmark${QUICK ? " (quick)" : ""}`);
 results.sizes = { rust: sizesOf(RUST_FILES), reference: sizesOf(REFERENCE_FILES) };
 results.meta.datasets = await ensureDatasets();
-results.native = await nativeFigures();
+const SHAPES_ONLY = ARGS.has("--shapes-only");
+results.native = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await nativeFigures();
 if (!results.native.available) log(`native figures not available: ${results.native.reason}`);
 
 const server = await startServer({ mounts: { "/": "dist", "/bench/": "bench", "/data/": DATA_DIR }, port: 0 });
 log(`serving at ${server.url}`);
 results.meta.loadAverageBeforeBrowser = os.loadavg().map((x) => round(x, 2));
 try {
-  results.browser = await browserFigures(server.url);
+  results.browser = SHAPES_ONLY ? { error: "skipped (--shapes-only)" } : await browserFigures(server.url);
 } catch (error) {
   problem(`browser run failed: ${error.message.split("\n")[0]}`, true);
   results.browser = { error: error.message.split("\n")[0] };
 }
-results.lighthouse = await lighthouse(server.url);
+results.shapes = await shapeFigures(server.url);
+results.lighthouse = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await lighthouse(server.url);
 await server.close();
 
 results.problems = problems;

@@ -182,8 +182,9 @@ async fn read_file(
     }
 }
 
-/// Articles indexed per slice.
-const INDEX_SLICE: usize = 10_000;
+/// Work per slice of indexing: an article counts one, and one more per region (see
+/// [`IndexBuilder::step`]); about 10,000 articles of a typical file.
+const INDEX_SLICE: usize = 30_000;
 
 /// Builds the filter index, a slice at a time between frames for a large file, reporting
 /// progress as 90–100 %.

@@ -37,9 +37,16 @@ impl IndexBuilder {
         }
     }
 
-    /// Adds up to `count` more articles to the region tree; `true` once all are in.
-    pub fn step(&mut self, count: usize) -> bool {
-        let end = self.next.saturating_add(count).min(self.articles.len());
+    /// Adds more articles to the region tree, for up to `budget` units of work (an article
+    /// costs one plus its number of regions, so a file with many regions per article is indexed
+    /// in as many more, equally short, steps); `true` once all are in.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let mut spent = 0_usize;
+        let mut end = self.next;
+        while end < self.articles.len() && spent < budget {
+            spent = spent.saturating_add(1 + self.articles[end].regions.len());
+            end += 1;
+        }
         for position in self.next..end {
             let article = Rc::clone(&self.articles[position]);
             self.node_start.push(to_u32(self.article_nodes.len()));

@@ -167,18 +167,16 @@ impl Tree<'_> {
             .collect();
         let more = shown.len().saturating_sub(MAX_ROWS_PER_BRANCH);
         if more > 0 {
-            // Keep the largest, then put them back in name order (their order in `nodes`).
-            let place: std::collections::HashMap<usize, usize> =
-                shown.iter().enumerate().map(|(i, &n)| (n, i)).collect();
-            let nodes = &self.index.nodes;
-            shown.select_nth_unstable_by(MAX_ROWS_PER_BRANCH - 1, |&a, &b| {
-                nodes[b]
-                    .total
-                    .cmp(&nodes[a].total)
-                    .then(place[&a].cmp(&place[&b]))
+            // Keep the largest, then put them back in name order (their order in `nodes`):
+            // linear in the number of siblings, whatever it is.
+            let region = &self.index.nodes;
+            let mut ranked: Vec<(usize, usize)> = shown.iter().copied().enumerate().collect();
+            ranked.select_nth_unstable_by(MAX_ROWS_PER_BRANCH - 1, |&(pa, a), &(pb, b)| {
+                region[b].total.cmp(&region[a].total).then(pa.cmp(&pb))
             });
-            shown.truncate(MAX_ROWS_PER_BRANCH);
-            shown.sort_unstable_by_key(|n| place[n]);
+            ranked.truncate(MAX_ROWS_PER_BRANCH);
+            ranked.sort_unstable();
+            shown = ranked.into_iter().map(|(_, node)| node).collect();
         }
         html! {
             <>
