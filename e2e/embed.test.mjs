@@ -190,3 +190,23 @@ test("screenshots of the embedded examples at 375 px and 1280 px", async () => {
     await page.screenshot({ path: `${SCREENSHOTS}/embed-two-viewers-${width}.png` });
   }
 });
+
+test("a sanitised comment with a javascript: data-article-url gives no script link, and data-sync-url cannot change the file", async () => {
+  const { page } = await openHost("/host-comment.html", {
+    setup: (p) => p.route("**/host-comment.html*", (r) => r.fulfill({ contentType: "text/html",
+      body: patternPage(`data-article-url="javascript:window.__pwned=1//{id}" data-sync-url`) })),
+  });
+  await page.locator("#v .av-card__link").first().waitFor();
+  const hrefs = await page.locator("#v .av-card__link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  assert.ok(hrefs.length > 0 && hrefs.every((h) => h.startsWith("?")), `links stay inside the viewer: ${hrefs.slice(0, 3)}`);
+  await page.locator("#v .av-card__link").first().click();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+  // The host page's address asks for another file: the element's own file is still shown.
+  const other = await openHost("/host-comment.html?src=/fixtures/hostile/version-2.json&region=Asia", {
+    setup: (p) => p.route((url) => url.pathname === "/host-comment.html", (r) => r.fulfill({ contentType: "text/html", body: patternPage("data-sync-url") })),
+  });
+  await other.page.locator("#v .av-collection").waitFor();
+  assert.equal(await other.page.locator("#v .av-collection__count").textContent(), "4 of 25 articles");
+  assert.match(await other.page.locator("#v .av-notices").textContent(), /src=\/fixtures\/hostile\/version-2\.json was ignored/);
+});

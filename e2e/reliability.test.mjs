@@ -173,3 +173,24 @@ test("a trap in the WebAssembly shows a panel with Reload, stand-alone and embed
   assert.equal(await host.page.locator(".av-stopped").count(), 2);
   assert.equal(await host.page.locator("h1", { hasText: "The viewer stopped" }).count(), 2);
 });
+
+test("a link with 10,000 regions shows the list and a notice within seconds, with no trap", async () => {
+  const { page } = await guardedPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${session.server.url}/`);
+  await page.waitForSelector(".av-collection");
+  // A 129 KB address is more than the test server accepts in a request line, so it arrives the
+  // way Back and Forward bring one: the address changes and popstate fires.
+  const started = Date.now();
+  await page.evaluate(() => {
+    const regions = Array.from({ length: 10_000 }, (_, i) => `region=Place${i}`).join("&");
+    history.pushState(null, "", `?${regions}`);
+    dispatchEvent(new PopStateEvent("popstate"));
+  });
+  await page.waitForSelector(".av-notices", { timeout: 10_000 });
+  assert.ok(Date.now() - started < 10_000);
+  assert.match(await page.textContent(".av-notices"), /more (region values|parameters) were ignored/);
+  assert.ok((await page.locator(".av-active button").count()) <= 51, "at most 50 region chips and Clear all");
+  assert.deepEqual(errors, []);
+});

@@ -2,6 +2,7 @@
 //! behaviour. Pure (the browser side hands in an attribute getter), so it is tested natively.
 //! See `docs/embedding.md` for the attributes.
 
+use crate::model::{SafeUrl, UrlUse};
 use crate::prefs::{Choice, Theme};
 use crate::query::{encode, Query};
 
@@ -62,10 +63,37 @@ pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOpt
     let theme = get("data-theme").and_then(|t| Theme::parse(t.trim()));
     let options = EmbedOptions {
         sync_url: flag("data-sync-url"),
-        article_url: get("data-article-url").filter(|p| p.contains("{id}")),
+        article_url: get("data-article-url").filter(|p| article_link(p, "id").is_some()),
         theme,
     };
     (query, options)
+}
+
+/// The link to an article's page on the host site: `pattern` with `{id}` replaced by the
+/// (encoded) id, if the result is a URL a link may have (`http:`, `https:`, `mailto:` or
+/// relative). A `javascript:` template, say in a sanitised comment, makes no link at all.
+#[must_use]
+pub fn article_link(pattern: &str, id: &str) -> Option<SafeUrl> {
+    if !pattern.contains("{id}") {
+        return None;
+    }
+    SafeUrl::parse(&pattern.replace("{id}", &encode(id)), UrlUse::Link).ok()
+}
+
+/// An embedded viewer shows only the file its element names: a query from the host page's
+/// address (`data-sync-url`) or from `navigate()` keeps the element's `src`, with a notice when
+/// it asked for another.
+#[must_use]
+pub fn within_element(mut query: Query, element_src: Option<&str>) -> Query {
+    if query.src.as_deref() != element_src {
+        if let Some(asked) = &query.src {
+            query.ignored.push(format!(
+                "src={asked} was ignored: this viewer shows only the file its page chose"
+            ));
+        }
+        query.src = element_src.map(str::to_owned);
+    }
+    query
 }
 
 #[cfg(test)]
@@ -138,5 +166,35 @@ mod tests {
                 .article_url,
             None
         );
+    }
+
+    #[test]
+    fn article_link_templates_are_checked_after_expansion() {
+        assert_eq!(
+            article_link("/news/{id}.html", "a b").map(|u| u.as_str().to_owned()),
+            Some("/news/a%20b.html".to_owned())
+        );
+        assert!(article_link("javascript:alert('{id}')", "x").is_none());
+        assert!(article_link(" JaVa\tScript:{id}", "x").is_none());
+        assert!(article_link("/no-placeholder", "x").is_none());
+        let get = |name: &str| {
+            (name == "data-article-url").then(|| "javascript:steal('{id}')".to_owned())
+        };
+        assert_eq!(
+            read_attributes(&get).1.article_url,
+            None,
+            "a script template is dropped"
+        );
+    }
+
+    #[test]
+    fn an_embedded_viewer_keeps_its_own_file() {
+        let from_address = Query::parse("?src=http://evil.example/x.json&region=Asia");
+        let kept = within_element(from_address, Some("news/articles.json"));
+        assert_eq!(kept.src.as_deref(), Some("news/articles.json"));
+        assert_eq!(kept.regions.len(), 1, "the filters still apply");
+        assert!(kept.ignored[0].starts_with("src=http://evil.example/x.json was ignored"));
+        let same = within_element(Query::parse("?src=a.json"), Some("a.json"));
+        assert!(same.ignored.is_empty());
     }
 }

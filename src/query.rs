@@ -7,6 +7,22 @@ use crate::filter::{Filter, RegionChoice, SortOrder};
 
 /// The file loaded when no `src` parameter is given.
 pub const DEFAULT_SOURCE: &str = "articles.json";
+/// Most `region` values a link may choose; the rest are ignored with one notice. A reader picks
+/// a handful; a crafted link with 10,000 once froze the tab.
+pub const MAX_URL_REGIONS: usize = 50;
+/// Most parameters read from one query string; the rest are ignored with one notice.
+pub const MAX_URL_PARAMETERS: usize = 200;
+/// Longest parameter value read, in characters (a region path at its limits is under 6,500).
+pub const MAX_URL_VALUE_CHARS: usize = 8_000;
+
+/// A value as it appears in a notice: cut to 60 characters.
+fn shown(value: &str) -> String {
+    if value.chars().count() <= 60 {
+        value.to_owned()
+    } else {
+        format!("{}…", value.chars().take(60).collect::<String>())
+    }
+}
 
 /// What the URL says to show.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -31,8 +47,24 @@ impl Query {
     #[must_use]
     pub fn parse(search: &str) -> Self {
         let mut query = Self::default();
-        for (key, value) in pairs(search) {
+        let (mut extra_parameters, mut extra_regions) = (0_usize, 0_usize);
+        for (position, (key, value)) in pairs(search).enumerate() {
             if value.is_empty() {
+                continue;
+            }
+            if position >= MAX_URL_PARAMETERS {
+                extra_parameters += 1;
+                continue;
+            }
+            if value.chars().count() > MAX_URL_VALUE_CHARS {
+                query.ignored.push(format!(
+                    "{key}={} was ignored: a value can be at most {MAX_URL_VALUE_CHARS} characters",
+                    shown(&value)
+                ));
+                continue;
+            }
+            if key == "region" && query.regions.len() >= MAX_URL_REGIONS {
+                extra_regions += 1;
                 continue;
             }
             match key.as_str() {
@@ -43,24 +75,35 @@ impl Query {
                     Ok(_) => {}
                     Err(reason) => query
                         .ignored
-                        .push(format!("region={value} was ignored: {reason}")),
+                        .push(format!("region={} was ignored: {reason}", shown(&value))),
                 },
                 "from" | "to" => match CivilDate::parse(&value) {
                     Ok(date) if key == "from" => query.from = Some(date),
                     Ok(date) => query.to = Some(date),
                     Err(reason) => query
                         .ignored
-                        .push(format!("{key}={value} was ignored: {reason}")),
+                        .push(format!("{key}={} was ignored: {reason}", shown(&value))),
                 },
                 "sort" => match value.as_str() {
                     "newest" => query.sort = SortOrder::NewestFirst,
                     "oldest" => query.sort = SortOrder::OldestFirst,
                     _ => query.ignored.push(format!(
-                        "sort={value} was ignored: use sort=newest or sort=oldest"
+                        "sort={} was ignored: use sort=newest or sort=oldest",
+                        shown(&value)
                     )),
                 },
                 _ => {}
             }
+        }
+        if extra_regions > 0 {
+            query.ignored.push(format!(
+                "{extra_regions} more region values were ignored: a link can choose at most {MAX_URL_REGIONS} regions"
+            ));
+        }
+        if extra_parameters > 0 {
+            query.ignored.push(format!(
+                "{extra_parameters} more parameters were ignored: a link is read up to its first {MAX_URL_PARAMETERS}"
+            ));
         }
         if let (Some(from), Some(to)) = (query.from, query.to) {
             if from > to {

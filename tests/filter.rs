@@ -412,3 +412,40 @@ fn an_index_built_in_slices_equals_one_built_in_one_go() {
         );
     }
 }
+
+#[test]
+fn a_link_with_ten_thousand_regions_keeps_fifty_and_says_so() {
+    let search: String = (0..10_000)
+        .map(|i| format!("region=R{i}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    let query = Query::parse(&format!("?{search}"));
+    assert_eq!(query.regions.len(), article_viewer::query::MAX_URL_REGIONS);
+    assert_eq!(query.regions[0], RegionChoice::Path(path("R0")));
+    assert!(
+        query
+            .ignored
+            .iter()
+            .any(|n| n.contains("9950 more region values were ignored")
+                || n.contains("more parameters were ignored")),
+        "{:?}",
+        query.ignored
+    );
+    assert!(
+        query.ignored.len() <= 2,
+        "one notice per kind: {:?}",
+        query.ignored
+    );
+    // Parameters past the first 200 are not read at all.
+    let late = format!("?{}&sort=oldest", vec!["x=1"; 250].join("&"));
+    let query = Query::parse(&late);
+    assert_eq!(query.sort, SortOrder::NewestFirst);
+    assert_eq!(
+        query.ignored,
+        ["51 more parameters were ignored: a link is read up to its first 200"]
+    );
+    // A huge value is refused with a short notice.
+    let query = Query::parse(&format!("?region={}", "a".repeat(20_000)));
+    assert!(query.regions.is_empty());
+    assert!(query.ignored[0].len() < 200, "{}", query.ignored[0]);
+}

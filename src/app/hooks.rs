@@ -8,6 +8,7 @@ use crate::filter::{Index, IndexBuilder};
 use crate::format::{parse_body_bytes, parse_collection_bytes, ChunkedReader, Parsed, Step};
 use crate::model::{directory_of, MapUrls};
 use crate::prefs::Preferences;
+use crate::query::Query;
 use crate::state::{Action, AppState, LoadError};
 use crate::web;
 use std::cell::RefCell;
@@ -77,18 +78,26 @@ pub fn use_history_and_host_requests(
     state: &UseReducerHandle<AppState>,
     owns_url: bool,
     host: Option<web_sys::Element>,
+    pinned_src: Option<Option<String>>,
 ) {
     let dispatcher = state.dispatcher();
     use_effect_with((), move |()| {
+        let pin = move |query: Query| match &pinned_src {
+            Some(src) => crate::embed::within_element(query, src.as_deref()),
+            None => query,
+        };
         let history = owns_url
             .then(|| {
                 let dispatcher = dispatcher.clone();
-                web::listen_for_history(move |query| dispatcher.dispatch(Action::Navigate(query)))
+                let pin = pin.clone();
+                web::listen_for_history(move |query| {
+                    dispatcher.dispatch(Action::Navigate(pin(query)));
+                })
             })
             .flatten();
         let requests = host.map(|host| {
             web::listen_for_navigate_requests(&host, move |query| {
-                dispatcher.dispatch(Action::Show(query));
+                dispatcher.dispatch(Action::Show(pin(query)));
             })
         });
         move || drop((history, requests))

@@ -39,7 +39,8 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
         policy
             .article_url
             .as_ref()
-            .map(|pattern| pattern.replace("{id}", &crate::query::encode(id)))
+            .and_then(|pattern| crate::embed::article_link(pattern, id))
+            .map(|url| url.as_str().to_owned())
     });
     if let Some(href) = host_link {
         return html! { <a class={props.class.clone()} {href}>{ props.children.clone() }</a> };

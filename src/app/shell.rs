@@ -46,7 +46,9 @@ pub fn App(props: &AppProps) -> Html {
                     web::take_over_scroll_restoration();
                     in_url
                 }
-                Some(e) if e.options.sync_url && !in_url.to_search().is_empty() => in_url,
+                Some(e) if e.options.sync_url && !in_url.to_search().is_empty() => {
+                    crate::embed::within_element(in_url, e.initial.src.as_deref())
+                }
                 Some(e) => e.initial.clone(),
             };
             if let Some(theme) = embedded.as_ref().and_then(|e| e.options.theme) {
@@ -86,7 +88,9 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_saved_preferences(state.prefs, standalone);
     hooks::use_collection_loader(&state);
     hooks::use_body_loader(&state);
-    hooks::use_history_and_host_requests(&state, owns_url, host.clone());
+    // An embedded viewer keeps its element's file whatever the address or the host asks for.
+    let pinned_src = embedded.as_ref().map(|e| e.initial.src.clone());
+    hooks::use_history_and_host_requests(&state, owns_url, host.clone(), pinned_src);
     hooks::use_host_view_events(host, state.query.clone(), opened.clone());
     hooks::use_document_title(standalone, state.query.article.clone(), title);
     hooks::use_focus_and_scroll(
@@ -121,7 +125,7 @@ pub fn App(props: &AppProps) -> Html {
         let article = opened;
         let url = match (&article, &link_policy.article_url) {
             (Some((id, _)), Some(pattern)) => {
-                Some(pattern.replace("{id}", &crate::query::encode(id)))
+                crate::embed::article_link(pattern, id).map(|url| url.as_str().to_owned())
             }
             _ if owns_url => None,
             _ => Some(state.query.to_search()),

@@ -58,10 +58,16 @@ impl SafeUrl {
     }
 
     /// Resolves a relative path against the folder `base_dir` (which ends in `/`, or is empty
-    /// for the page's own folder). Absolute URLs, root paths, `?query` and `#fragment` links
-    /// stay as they are.
+    /// for the page's own folder). A root path (`/images/a.svg`) in a file from another site
+    /// (`base_dir` is absolute) means that site's root, never the viewer's own, so no request
+    /// goes to the viewer's site on a file's behalf. Absolute URLs, `//host` URLs, `?query` and
+    /// `#fragment` links, and root paths in the page's own files stay as they are.
     #[must_use]
     pub fn relative_to(&self, base_dir: &str) -> Self {
+        let root_path = self.0.starts_with('/') && !self.0.starts_with("//");
+        if let (true, Some(origin)) = (root_path, origin_of(base_dir)) {
+            return Self(format!("{origin}{}", self.0));
+        }
         let keep = base_dir.is_empty()
             || scheme_of(&self.0).is_some()
             || self.0.starts_with(['/', '?', '#']);
@@ -71,6 +77,16 @@ impl SafeUrl {
             Self(format!("{base_dir}{}", self.0))
         }
     }
+}
+
+/// `https://x.org` for `https://x.org/a/`; `None` for a relative folder.
+fn origin_of(url: &str) -> Option<&str> {
+    scheme_of(url)?;
+    let after_scheme = url.find("://")? + 3;
+    let end = url[after_scheme..]
+        .find('/')
+        .map_or(url.len(), |slash| after_scheme + slash);
+    Some(&url[..end])
 }
 
 /// The folder part of a file's URL, `/` included: `data/2025.json` → `data/`,
@@ -206,6 +222,22 @@ mod tests {
         );
         let url = |s| SafeUrl::parse(s, UrlUse::Link).map(|u| u.relative_to("data/").0);
         assert_eq!(url("images/a.svg").as_deref(), Ok("data/images/a.svg"));
+        let from_another_site = |s| {
+            SafeUrl::parse(s, UrlUse::Link)
+                .map(|u| u.relative_to("https://news.example/archive/").0)
+        };
+        assert_eq!(
+            from_another_site("/images/a.svg").as_deref(),
+            Ok("https://news.example/images/a.svg"),
+            "a root path means the file's site"
+        );
+        assert_eq!(
+            from_another_site("images/a.svg").as_deref(),
+            Ok("https://news.example/archive/images/a.svg")
+        );
+        for kept in ["//cdn.x/a", "?article=x", "#top", "https://other.example/a"] {
+            assert_eq!(from_another_site(kept).as_deref(), Ok(kept));
+        }
         for kept in [
             "/images/a.svg",
             "https://x.org/a",
