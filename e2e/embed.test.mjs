@@ -210,3 +210,29 @@ test("a sanitised comment with a javascript: data-article-url gives no script li
   assert.equal(await other.page.locator("#v .av-collection__count").textContent(), "4 of 25 articles");
   assert.match(await other.page.locator("#v .av-notices").textContent(), /src=\/fixtures\/hostile\/version-2\.json was ignored/);
 });
+
+const lateHost = (scriptAttributes, later) => `<!doctype html><html lang="en"><head><title>Host</title>
+  <script type="module" src="/embed.js" ${scriptAttributes}></script></head><body><main><h1>Host</h1>
+  <div id="first" data-article-viewer data-src="/articles.json"></div><div id="comments"></div>
+  <script type="module">${later}</script></main></body></html>`;
+const addLater = `setTimeout(() => { document.querySelector("#comments").innerHTML =
+  '<div id="late" data-article-viewer data-src="/articles.json"></div>'; }, 300);`;
+
+test("elements added after load become viewers only when the host opts in", async () => {
+  const open = async (name, attributes, later) => {
+    const opened = await openHost(`/${name}.html`, {
+      setup: (p) => p.route(`**/${name}.html`, (r) => r.fulfill({ contentType: "text/html", body: lateHost(attributes, later) })),
+    });
+    await opened.page.locator("#first .av-collection").waitFor();
+    await opened.page.waitForSelector("#late", { state: "attached" });
+    return opened.page;
+  };
+  const inert = await open("late-inert", "", addLater);
+  await inert.waitForTimeout(700);
+  assert.equal(await inert.evaluate(() => document.querySelector("#late").shadowRoot), null, "a late element stays inert");
+  const observed = await open("late-observed", "data-observe", addLater);
+  await observed.locator("#late .av-collection").waitFor();
+  const mounted = await open("late-mounted", "",
+    `${addLater} import { mountViewer } from "/embed.js"; setTimeout(() => mountViewer(document.querySelector("#late")), 500);`);
+  await mounted.locator("#late .av-collection").waitFor();
+});

@@ -5,9 +5,10 @@
 //   <div data-article-viewer data-src="/news/articles.json" data-region="Europe/Ukraine"></div>
 //
 // Each element becomes its own viewer, rendered in a shadow root so the host's CSS and the
-// viewer's CSS cannot touch each other. The WebAssembly module loads once for all of them;
-// elements added later are picked up too. docs/embedding.md lists every attribute, the events
-// and the small JavaScript API (element.articleViewer).
+// viewer's CSS cannot touch each other. The WebAssembly module loads once for all of them.
+// Elements added later are picked up only when the host opts in (mountViewer, or data-observe
+// on this script's tag). docs/embedding.md lists every attribute, the events and the small
+// JavaScript API (element.articleViewer).
 import init, { mount } from "./article-viewer.js";
 import { watch } from "./stopped.js";
 
@@ -52,13 +53,27 @@ function upgrade(host) {
   ready.then(() => mount(container, host));
 }
 
+/** Turns `element` (with its data-* attributes) into a viewer: for elements a host adds after
+ * the page has loaded, e.g. `import { mountViewer } from "/viewer/embed.js"`. */
+export function mountViewer(element) {
+  upgrade(element);
+}
+
 const selector = "[data-article-viewer]";
 document.querySelectorAll(selector).forEach(upgrade);
-new MutationObserver((changes) => {
-  for (const change of changes)
-    for (const node of change.addedNodes) {
-      if (node.nodeType !== Node.ELEMENT_NODE) continue;
-      if (node.matches(selector)) upgrade(node);
-      node.querySelectorAll(selector).forEach(upgrade);
-    }
-}).observe(document.documentElement, { childList: true, subtree: true });
+
+// Elements added later become viewers only when the host opts in: by calling mountViewer(), or
+// with data-observe on this script's own tag. Otherwise markup that arrives later, such as a user
+// comment whose data-* attributes a sanitiser kept, stays inert.
+const observe = [...document.querySelectorAll("script[data-observe][src]")]
+  .some((script) => new URL(script.getAttribute("src"), document.baseURI).href === import.meta.url);
+if (observe) {
+  new MutationObserver((changes) => {
+    for (const change of changes)
+      for (const node of change.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        if (node.matches(selector)) upgrade(node);
+        node.querySelectorAll(selector).forEach(upgrade);
+      }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
