@@ -194,3 +194,13 @@ test("a link with 10,000 regions shows the list and a notice within seconds, wit
   assert.ok((await page.locator(".av-active button").count()) <= 51, "at most 50 region chips and Clear all");
   assert.deepEqual(errors, []);
 });
+
+test("the static server sends the security headers docs/security.md asks for", async () => {
+  for (const path of ["/", "/article-viewer_bg.wasm", "/articles.json"]) {
+    const response = await fetch(`${session.server.url}${path}`, { headers: { "accept-encoding": "br" } });
+    assert.equal(response.status, 200, path);
+    assert.equal(response.headers.get("content-security-policy"), "frame-ancestors 'self'", path);
+    assert.equal(response.headers.get("referrer-policy"), "strict-origin-when-cross-origin", path);
+    assert.equal(response.headers.get("x-content-type-options"), "nosniff", path);
+  }
+});

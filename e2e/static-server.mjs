@@ -41,7 +41,8 @@ export function startServer({ mounts, port = 0, host = "127.0.0.1" }) {
       const compressible = /^(text\/|application\/(json|wasm)|image\/svg)/.test(type) && body.length > 1024;
       if (compressible && /\bbr\b/.test(request.headers["accept-encoding"] ?? "")) {
         const compressed = brotli(file, body);
-        response.writeHead(200, { "content-type": type, "content-encoding": "br", "cache-control": "no-cache", vary: "accept-encoding" });
+        response.writeHead(200, { "content-type": type, "content-encoding": "br", "cache-control": "no-cache", vary: "accept-encoding",
+          ...SECURITY_HEADERS });
         return response.end(compressed);
       }
       send(response, 200, type, body);
@@ -71,8 +72,16 @@ function brotli(file, body) {
   return compressedCache.get(key);
 }
 
+/** The headers docs/security.md asks a host to send with every file: no framing by other
+ * sites, no full addresses to other origins, no type sniffing. */
+export const SECURITY_HEADERS = {
+  "content-security-policy": "frame-ancestors 'self'",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-content-type-options": "nosniff",
+};
+
 function send(response, status, type, body) {
-  response.writeHead(status, { "content-type": type, "cache-control": "no-cache" });
+  response.writeHead(status, { "content-type": type, "cache-control": "no-cache", ...SECURITY_HEADERS });
   response.end(body);
 }
 
