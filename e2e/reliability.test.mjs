@@ -204,3 +204,24 @@ test("the static server sends the security headers docs/security.md asks for", a
     assert.equal(response.headers.get("x-content-type-options"), "nosniff", path);
   }
 });
+
+test("Trusted Types are enforced: the page refuses HTML strings, and the viewer never writes one", async () => {
+  const { page } = await guardedPage();
+  await page.goto(`${session.server.url}/?article=zelenskyy-second-russian-border-region`);
+  await page.waitForSelector("article h1");
+  await page.goto(`${session.server.url}/`);
+  await page.waitForSelector(".av-collection");
+  await page.locator(".av-check", { hasText: "Asia" }).first().locator("input").check();
+  await page.waitForFunction(() => location.search.includes("region=Asia"));
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], "nothing the viewer did was refused");
+  const refused = await page.evaluate(() => {
+    try {
+      document.body.insertAdjacentHTML("beforeend", "<b id=injected>x</b>");
+      return "written";
+    } catch (error) {
+      return error.name;
+    }
+  });
+  assert.equal(refused, "TypeError", "an HTML string is refused");
+  assert.equal(await page.locator("#injected").count(), 0);
+});

@@ -8,17 +8,25 @@ import { watch } from "./stopped.js";
 const WASM_INTEGRITY = "__WASM_INTEGRITY__";
 const wasm = new URL("./article-viewer_bg.wasm", import.meta.url);
 const options = WASM_INTEGRITY.startsWith("sha384-") ? { integrity: WASM_INTEGRITY } : {};
+// Inside an <iframe>, tell the host page how tall the viewer is (web/frame-host.js applies it),
+// and only the host page: its frame-host.js introduces itself with an "article-viewer:host"
+// message, and heights go to that message's origin, never to "*". Listening starts before the
+// module loads, so an early introduction is not missed.
+if (window.parent !== window) {
+  let hostOrigin = null;
+  const report = () => {
+    if (hostOrigin === null) return;
+    window.parent.postMessage({ type: "article-viewer:height", height: document.documentElement.scrollHeight }, hostOrigin);
+  };
+  window.addEventListener("message", (event) => {
+    if (event.source !== window.parent || event.data?.type !== "article-viewer:host") return;
+    hostOrigin = event.origin;
+    report();
+  });
+  new ResizeObserver(report).observe(document.body);
+}
+
 const root = document.getElementById("article-viewer");
 if (root) watch(root);
 await init({ module_or_path: fetch(wasm, options) });
 
-// Inside an <iframe>, tell the host page how tall the viewer is (web/frame-host.js applies it).
-if (window.parent !== window) {
-  const report = () =>
-    window.parent.postMessage(
-      { type: "article-viewer:height", height: document.documentElement.scrollHeight },
-      "*",
-    );
-  new ResizeObserver(report).observe(document.body);
-  report();
-}
