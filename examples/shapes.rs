@@ -20,6 +20,20 @@ fn paragraph() -> Value {
     json!([{"type": "paragraph", "text": "Text."}])
 }
 
+/// 10,000 articles, each in `per_article` regions of its own at the top of the tree.
+fn distinct_roots(per_article: usize, prefix: &str) -> Value {
+    collection(
+        (0..10_000)
+            .map(|i| {
+                let regions = (0..per_article)
+                    .map(|k| format!("{prefix} {}", i * per_article + k))
+                    .collect();
+                article(&format!("a{i}"), "2025-04-08", regions, paragraph())
+            })
+            .collect(),
+    )
+}
+
 /// Each case: its file name and its contents.
 fn shapes() -> Vec<(&'static str, Value)> {
     let day = "2025-04-08";
@@ -45,36 +59,8 @@ fn shapes() -> Vec<(&'static str, Value)> {
                 article("fine", day, vec![], paragraph()),
             ]),
         ),
-        (
-            "roots-100k",
-            collection(
-                (0..10_000)
-                    .map(|i| {
-                        article(
-                            &format!("a{i}"),
-                            day,
-                            (0..10).map(|k| format!("Root {}", i * 10 + k)).collect(),
-                            paragraph(),
-                        )
-                    })
-                    .collect(),
-            ),
-        ),
-        (
-            "roots-1m",
-            collection(
-                (0..10_000)
-                    .map(|i| {
-                        article(
-                            &format!("a{i}"),
-                            day,
-                            (0..100).map(|k| format!("R{}", i * 100 + k)).collect(),
-                            paragraph(),
-                        )
-                    })
-                    .collect(),
-            ),
-        ),
+        ("roots-100k", distinct_roots(10, "Root")),
+        ("roots-1m", distinct_roots(100, "R")),
         (
             "path-10k-names",
             collection(vec![
