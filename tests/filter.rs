@@ -449,3 +449,36 @@ fn a_link_with_ten_thousand_regions_keeps_fifty_and_says_so() {
     assert!(query.regions.is_empty());
     assert!(query.ignored[0].len() < 200, "{}", query.ignored[0]);
 }
+
+#[test]
+fn many_sibling_regions_are_in_name_order() {
+    // Enough roots to take the prefix-keyed sort, with names that share long prefixes, differ
+    // only in length, or only past the eighth byte, and non-ASCII ones.
+    let mut names: Vec<String> = (0..120).map(|i| format!("Region {}", 119 - i)).collect();
+    names.extend(
+        [
+            "Regional",
+            "Region",
+            "Régions",
+            "Zz",
+            "A",
+            "Regio",
+            "Region 1a",
+            "Région",
+        ]
+        .map(String::from),
+    );
+    let text = serde_json::json!({"version": 1, "articles": names.iter().enumerate().map(|(i, n)| {
+        serde_json::json!({"id": format!("a{i}"), "title": "T", "published": "2025-01-01", "regions": [n], "body": []})
+    }).collect::<Vec<_>>()})
+    .to_string();
+    let articles = parse_collection(&text)
+        .map(|p| p.collection.articles)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let index = Index::new(&articles);
+    let roots: Vec<&str> = index.roots.iter().map(|&r| index.nodes[r].name()).collect();
+    let mut sorted = roots.clone();
+    sorted.sort_unstable();
+    assert_eq!(roots.len(), names.len());
+    assert_eq!(roots, sorted);
+}

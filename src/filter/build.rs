@@ -132,9 +132,7 @@ impl IndexBuilder {
         let unspecified_total = to_u32(unspecified.len());
         let unspecified = RankSet::new(unspecified, bound);
 
-        let by_name = |nodes: &[RegionNode], list: &mut Vec<usize>| {
-            list.sort_unstable_by(|&a, &b| nodes[a].name().cmp(nodes[b].name()));
-        };
+        let by_name = |nodes: &[RegionNode], list: &mut Vec<usize>| sort_by_name(nodes, list);
         for node in 0..nodes.len() {
             let mut children = std::mem::take(&mut nodes[node].children);
             by_name(&nodes, &mut children);
@@ -167,6 +165,30 @@ impl IndexBuilder {
             unspecified_total,
         }
     }
+}
+
+/// Sorts sibling nodes by name (byte order, as `str` compares). The first eight bytes of each
+/// name, read as one big-endian number, settle most comparisons without touching the strings:
+/// a million regions sort in a fraction of the time a plain string sort takes.
+fn sort_by_name(nodes: &[RegionNode], list: &mut Vec<usize>) {
+    if list.len() < 64 {
+        list.sort_unstable_by(|&a, &b| nodes[a].name().cmp(nodes[b].name()));
+        return;
+    }
+    let prefix = |name: &str| {
+        let mut bytes = [0_u8; 8];
+        for (slot, byte) in bytes.iter_mut().zip(name.bytes()) {
+            *slot = byte;
+        }
+        u64::from_be_bytes(bytes)
+    };
+    let mut keyed: Vec<(u64, usize)> = list.iter().map(|&n| (prefix(nodes[n].name()), n)).collect();
+    keyed.sort_unstable_by(|&(pa, a), &(pb, b)| {
+        pa.cmp(&pb)
+            .then_with(|| nodes[a].name().cmp(nodes[b].name()))
+    });
+    list.clear();
+    list.extend(keyed.into_iter().map(|(_, node)| node));
 }
 
 /// Article positions, newest first (by calendar day, then instant, then id), then the undated
