@@ -225,3 +225,41 @@ test("Trusted Types are enforced: the page refuses HTML strings, and the viewer 
   assert.equal(refused, "TypeError", "an HTML string is refused");
   assert.equal(await page.locator("#injected").count(), 0);
 });
+
+test("root paths in a file from another site resolve against that site, and no cookies go with them", async () => {
+  const { page } = await guardedPage();
+  const other = "https://files.example";
+  const seen = [];
+  const file = {
+    version: 1,
+    articles: [{
+      id: "remote", title: "A remote article", published: "2025-04-08", body_url: "/bodies/remote.json",
+      image: { src: "/images/remote.svg", alt: "A remote picture", width: 1200, height: 675 },
+    }],
+  };
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="7"><rect width="12" height="7" fill="#888"/></svg>';
+  await page.route(`${other}/**`, (route) => {
+    const request = route.request();
+    seen.push({ url: request.url(), cookie: request.headers().cookie ?? null });
+    const cors = { "access-control-allow-origin": "*" };
+    if (request.url().endsWith("/news/archive.json")) return route.fulfill({ contentType: "application/json", headers: cors, body: JSON.stringify(file) });
+    if (request.url().endsWith("/bodies/remote.json")) return route.fulfill({ contentType: "application/json", headers: cors, body: JSON.stringify({ version: 1, body: [{ type: "paragraph", text: "Fetched from the file's own site." }] }) });
+    if (request.url().endsWith("/images/remote.svg")) return route.fulfill({ contentType: "image/svg+xml", headers: cors, body: svg });
+    return route.fulfill({ status: 404, headers: cors, body: "" });
+  });
+  const ownSite = [];
+  page.on("request", (request) => {
+    if (request.url().startsWith(session.server.url) && /\/(images\/remote|bodies\/remote)/.test(request.url())) ownSite.push(request.url());
+  });
+  await page.goto(`${session.server.url}/`);
+  await page.evaluate(() => { document.cookie = "session=secret; path=/"; });
+  await page.goto(`${session.server.url}/?src=${encodeURIComponent(`${other}/news/archive.json`)}`);
+  await page.waitForSelector("li.av-card img");
+  assert.equal(await page.getAttribute("li.av-card img", "src"), `${other}/images/remote.svg`);
+  await page.hover("li.av-card");
+  await page.click(".av-card__link");
+  await page.waitForSelector("text=Fetched from the file's own site.");
+  assert.deepEqual(ownSite, [], "nothing was asked of the viewer's own site on the file's behalf");
+  assert.ok(seen.some((r) => r.url === `${other}/bodies/remote.json`), JSON.stringify(seen));
+  assert.ok(seen.every((r) => r.cookie === null), "no cookies go to the other site");
+});
