@@ -125,17 +125,18 @@ impl Index {
     #[must_use]
     pub fn evaluate(&self, filter: &Filter, order: SortOrder) -> Outcome {
         let (lo, hi) = self.date_span(filter);
-        let selection = self.selection(filter);
-        let in_selection = |lo: u32, hi: u32| match &selection {
-            None => hi - lo,
-            Some(bitmap) => bitmap.count_in(lo as usize, hi as usize),
-        };
+        let matches = Matches::new(
+            self.selection(filter),
+            (lo, hi),
+            order == SortOrder::OldestFirst,
+            self.days.len(),
+        );
         let month_counts = self
             .month_spans
             .iter()
-            .map(|&(lo, hi)| in_selection(lo, hi))
+            .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
             .collect();
-        let region_only = in_selection(0, to_u32(self.articles.len()));
+        let region_only = matches.count_selected(0, self.articles.len());
         Outcome {
             region_counts: self
                 .members
@@ -146,12 +147,7 @@ impl Index {
             month_counts,
             region_only,
             dates_only: to_u32(hi - lo),
-            matches: Matches::new(
-                selection,
-                (lo, hi),
-                order == SortOrder::OldestFirst,
-                self.days.len(),
-            ),
+            matches,
         }
     }
 

@@ -69,10 +69,7 @@ impl Matches {
     }
 
     fn count(&self, run: Run) -> usize {
-        match &self.selection {
-            None => run.hi.saturating_sub(run.lo),
-            Some(bitmap) => bitmap.count_in(run.lo, run.hi) as usize,
-        }
+        self.count_selected(run.lo, run.hi) as usize
     }
 
     #[must_use]
