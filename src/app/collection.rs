@@ -3,6 +3,7 @@
 
 use crate::app::dates::DateTime;
 use crate::app::filters::FilterPanel;
+use crate::app::latest::use_latest;
 use crate::app::link::NavLink;
 use crate::date::CivilDate;
 use crate::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
@@ -76,8 +77,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
 
     // The query the callbacks start from: the latest, read when they run, so each callback is
     // made once per `on_navigate` and the components holding it can skip re-rendering.
-    let latest_query = use_mut_ref(|| props.query.clone());
-    latest_query.borrow_mut().clone_from(&props.query);
+    let latest_query = use_latest(&props.query);
     let navigate_filter = (*use_memo(props.on_navigate.clone(), {
         let latest_query = latest_query.clone();
         move |on_navigate| {

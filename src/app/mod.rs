@@ -7,6 +7,7 @@
 //! - [`dates`]: dates in words, with the formatter in context.
 //! - [`filters`]: the filter panel: dates, timeline, region tree.
 //! - [`focus`]: moving keyboard focus inside the viewer's own root.
+//! - [`latest`]: the latest rendered value, for callbacks made once.
 //! - `hooks` (browser only): the shell's effects, one named hook each.
 //! - [`panels`]: loading and error panels, and the list of skipped articles and notices.
 //! - [`view`]: picks the panel or page for an [`AppState`](crate::state::AppState).
@@ -19,6 +20,7 @@ pub mod filters;
 pub mod focus;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
+pub mod latest;
 pub mod link;
 pub mod panels;
 pub mod reader;

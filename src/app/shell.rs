@@ -6,6 +6,7 @@
 
 use crate::app::dates::DateFormat;
 use crate::app::hooks;
+use crate::app::latest::use_latest;
 use crate::app::link::LinkPolicy;
 use crate::app::view::View;
 use crate::embed::EmbedOptions;
@@ -103,8 +104,7 @@ pub fn App(props: &AppProps) -> Html {
 
     // The latest state's facts that the callbacks below need, so each callback is made once
     // (and components that receive it can skip re-rendering when nothing else changed).
-    let showing_list = use_mut_ref(|| true);
-    *showing_list.borrow_mut() = state.query.article.is_none();
+    let showing_list = use_latest(&state.query.article.is_none());
     let on_navigate = (*use_memo(owns_url, {
         let dispatcher = state.dispatcher();
         move |&owns_url| {

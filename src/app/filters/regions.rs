@@ -6,9 +6,9 @@
 //! state changed: toggling a region changes its own checkbox, not the other rows' counts.
 
 use super::FilterPanelProps;
+use crate::app::latest::use_latest;
 use crate::filter::{Filter, Index, Outcome, RegionChoice};
 use crate::text::fold;
-use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -65,8 +65,7 @@ pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
         })
     };
     // Made once per file and `on_change`; each reads the latest filter when it runs.
-    let latest: Rc<RefCell<Filter>> = use_mut_ref(Filter::default);
-    latest.borrow_mut().clone_from(filter);
+    let latest = use_latest(filter);
     let on_choice = (*use_memo(
         (Rc::clone(index), props.on_change.clone()),
         move |(index, on_change)| {
@@ -128,24 +127,24 @@ pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
     }
 }
 
-/// Which nodes the filter selects, as a mask over the tree.
-fn selected_nodes(index: &Index, filter: &Filter) -> Vec<bool> {
-    let mut selected = vec![false; index.nodes.len()];
-    for choice in &filter.regions {
-        if let RegionChoice::Path(path) = choice {
-            if let Some(node) = index.node_of(path) {
-                selected[node] = true;
-            }
-        }
-    }
-    selected
+/// The nodes the filter selects (a link holds at most [`crate::query::MAX_URL_REGIONS`]), so
+/// drawing the tree costs nothing in proportion to its size beyond the rows it shows.
+fn selected_nodes(index: &Index, filter: &Filter) -> Vec<usize> {
+    filter
+        .regions
+        .iter()
+        .filter_map(|choice| match choice {
+            RegionChoice::Path(path) => index.node_of(path),
+            RegionChoice::Unspecified => None,
+        })
+        .collect()
 }
 
 /// What every branch of the tree is drawn from.
 struct Tree<'a> {
     index: &'a Index,
     outcome: &'a Outcome,
-    selected: Vec<bool>,
+    selected: Vec<usize>,
     visible: Option<&'a [bool]>,
     expanded: &'a HashSet<usize>,
     on_choice: &'a Callback<RowChoice>,
@@ -202,7 +201,7 @@ impl Tree<'_> {
         html! {
             <li class="av-tree__item" key={node}>
                 <RegionRow choice={Some(node)} name={AttrValue::from(region.name().to_owned())}
-                    count={self.outcome.region_counts[node]} checked={self.selected[node]}
+                    count={self.outcome.region_counts[node]} checked={self.selected.contains(&node)}
                     open={has_children.then_some(is_open)}
                     on_choice={self.on_choice.clone()} on_open={self.on_open.clone()} />
                 if has_children && is_open {
