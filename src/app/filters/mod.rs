@@ -4,12 +4,12 @@
 //! is a disclosure; on wide ones it is a sidebar. This file holds the panel and the date
 //! section; `timeline.rs` the chart and the year/month list; `regions.rs` the region tree.
 
-use crate::date::CivilDate;
 mod regions;
 mod timeline;
 
 pub use timeline::{timeline_buckets, Bucket};
 
+use crate::date::CivilDate;
 use crate::filter::{Filter, Index, Outcome};
 use regions::RegionFilter;
 use std::rc::Rc;

@@ -214,32 +214,27 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
             _ => years.push((month.year, count)),
         }
     }
-    if years.len() > 120 {
-        // As many years as that are read by period, like the chart.
-        let decade_items = buckets.iter().rev().map(|bucket| {
-            let next = select(bucket.first, bucket.last);
-            let pressed = filter.from == next.from && filter.to == next.to;
-            html! {
-                <li class="av-year">
-                    <button type="button" class="av-month" aria-pressed={pressed.to_string()}
-                        onclick={props.on_change.reform(move |_: MouseEvent| next.clone())}>
-                        { bucket.label.clone() }<span class="av-count">{ bucket.count }</span>
-                    </button>
-                </li>
-            }
-        });
-        return html! {
-            <div class="av-timeline">
-                <h3 class="av-filter__subtitle" id="av-timeline-heading">{ "Articles per period" }</h3>
-                <svg class="av-chart" viewBox={format!("0 0 {n} 100")} preserveAspectRatio="none" aria-hidden="true"
-                    {onpointerdown} {onpointerover} onpointerup={finish} onpointerleave={cancel.clone()} onpointercancel={cancel}>
-                    { for bars }
-                </svg>
-                <ul class="av-years" aria-labelledby="av-timeline-heading">{ for decade_items }</ul>
-            </div>
-        };
-    }
-    let year_items = years.into_iter().rev().map(|(year, total)| {
+    // As many years as that are read by period, like the chart.
+    let period_items = |buckets: &[Bucket]| -> Html {
+        buckets
+            .iter()
+            .rev()
+            .map(|bucket| {
+                let next = select(bucket.first, bucket.last);
+                let pressed = filter.from == next.from && filter.to == next.to;
+                html! {
+                    <li class="av-year">
+                        <button type="button" class="av-month" aria-pressed={pressed.to_string()}
+                            onclick={props.on_change.reform(move |_: MouseEvent| next.clone())}>
+                            { bucket.label.clone() }<span class="av-count">{ bucket.count }</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect()
+    };
+    let year_items = |years: Vec<(i32, u32)>| -> Html {
+        years.into_iter().rev().map(|(year, total)| {
         let is_open = expanded.contains(&year);
         let toggle = {
             let expanded = expanded.clone();
@@ -283,7 +278,13 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
                 }
             </li>
         }
-    });
+    }).collect()
+    };
+    let list_items = if years.len() > 120 {
+        period_items(&buckets)
+    } else {
+        year_items(years)
+    };
     html! {
         <div class="av-timeline">
             <h3 class="av-filter__subtitle" id="av-timeline-heading">{ heading }</h3>
@@ -295,7 +296,7 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
                 <span>{ buckets.first().map(|b| b.label.clone()).unwrap_or_default() }</span>
                 <span>{ buckets.last().map(|b| b.label.clone()).unwrap_or_default() }</span>
             </p>
-            <ul class="av-years" aria-labelledby="av-timeline-heading">{ for year_items }</ul>
+            <ul class="av-years" aria-labelledby="av-timeline-heading">{ list_items }</ul>
         </div>
     }
 }
