@@ -9,9 +9,11 @@
 //! - [`text`]: accent folding and link-safe slugs.
 //! - [`embed`]: a host element's attributes → an embedded viewer's first view and options.
 //! - [`filter`]: the date and region filters, the index (rank sets per region), facet counts.
+//! - `publish` (native only): the publish step: prerendered pages, head tags, sitemap, feed.
 //! - `generate` (native only): deterministic synthetic collections for tests and benchmarks.
 //! - [`prefs`]: reading preferences (text size, theme, width, typeface) and their storage form.
 //! - [`query`]: the view's state as URL query parameters, both ways.
+//! - [`site`]: published sites: each view's address (article pages at `articles/<id>/`).
 //! - [`state`]: the app's reducer (actions → state), pure and tested natively.
 //! - [`app`]: Yew components, rendered in the browser or to strings by the `ssr` tests.
 //! - `web` (browser only): the one module tree that calls browser APIs: fetch, location and history,
@@ -27,7 +29,10 @@ pub mod format;
 pub mod generate;
 pub mod model;
 pub mod prefs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod query;
+pub mod site;
 pub mod state;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

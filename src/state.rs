@@ -169,6 +169,28 @@ impl AppState {
             })
     }
 
+    /// Whether the view is complete: the file is read and, when an article is open whose body
+    /// lives in its own file, that body has arrived (or failed). A published page's prerendered
+    /// copy gives way to the viewer only then, so nothing on screen goes back to "Loading".
+    #[must_use]
+    pub fn is_settled(&self) -> bool {
+        let Load::Ready(loaded) = &self.load else {
+            return false;
+        };
+        let article = self
+            .query
+            .article
+            .as_deref()
+            .and_then(|id| loaded.parsed.collection.find(id));
+        match article {
+            Some(article) if matches!(article.body, Body::Remote(_)) => matches!(
+                self.bodies.get(&article.id),
+                Some(BodyLoad::Ready { .. } | BodyLoad::Failed(_))
+            ),
+            _ => true,
+        }
+    }
+
     fn with_body(&self, id: String, body: Option<BodyLoad>) -> Self {
         let mut bodies = (*self.bodies).clone();
         match body {

@@ -3,12 +3,14 @@
 //! host's requests, events for the host page, the document title, and focus and scroll.
 
 use crate::app::focus;
+use crate::app::link::LinkPolicy;
 use crate::app::reader::ARTICLE_TITLE_ID;
 use crate::filter::{Index, IndexBuilder};
 use crate::format::{parse_body_bytes, parse_collection_bytes, ChunkedReader, Parsed, Step};
 use crate::model::{directory_of, MapUrls};
 use crate::prefs::Preferences;
 use crate::query::Query;
+use crate::site::SiteRoot;
 use crate::state::{Action, AppState, LoadError};
 use crate::web;
 use std::cell::RefCell;
@@ -23,11 +25,13 @@ pub fn use_saved_preferences(prefs: Preferences, standalone: bool) {
     });
 }
 
-/// Fetches, reads and indexes the file whenever the state asks for a new request.
+/// Fetches, reads and indexes the file whenever the state asks for a new request. On a
+/// published site the file is found from the site's root, whichever page is open.
 #[hook]
-pub fn use_collection_loader(state: &UseReducerHandle<AppState>) {
+pub fn use_collection_loader(state: &UseReducerHandle<AppState>, site: Option<SiteRoot>) {
     let dispatcher = state.dispatcher();
-    let source = state.query.source().to_owned();
+    let source = state.query.source();
+    let source = site.map_or_else(|| source.to_owned(), |site| site.resolve(source));
     use_effect_with(state.request, move |request| {
         let request = *request;
         wasm_bindgen_futures::spawn_local(async move {
@@ -49,6 +53,16 @@ pub fn use_collection_loader(state: &UseReducerHandle<AppState>) {
             };
             dispatcher.dispatch(Action::Loaded { request, result });
         });
+    });
+}
+
+/// On a published page, the viewer replaces the prerendered copy once its own view is complete.
+#[hook]
+pub fn use_takeover(settled: bool) {
+    use_effect_with(settled, |settled| {
+        if *settled {
+            web::finish_takeover();
+        }
     });
 }
 
@@ -137,6 +151,7 @@ pub fn use_focus_and_scroll(
     ready: bool,
     list_scroll: Rc<RefCell<f64>>,
     standalone: bool,
+    links: LinkPolicy,
 ) {
     let previous = use_mut_ref(|| None::<Option<String>>);
     use_effect_with((article, ready), move |(article, ready)| {
@@ -156,7 +171,7 @@ pub fn use_focus_and_scroll(
             }
             (Some(from), None) => {
                 web::scroll_to(*list_scroll.borrow());
-                focus::focus_within(&root, &format!(".av-card__link[href$=\"article={from}\"]"));
+                focus::focus_within(&root, &links.card_link_selector(&from));
             }
             (None, None) => {}
         }

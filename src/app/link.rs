@@ -1,7 +1,9 @@
-//! Links between views of the viewer. Each is a real `<a href="?…">` (so it can be opened in a
-//! new tab or copied) whose plain left click is handled inside the app instead.
+//! Links between views of the viewer. Each is a real link (so it can be opened in a new tab or
+//! copied) whose plain left click is handled inside the app instead: `?…` on the viewer's own
+//! page, a page of the site on a published site, a host's page with `data-article-url`.
 
 use crate::query::Query;
+use crate::site::SiteRoot;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,11 +27,36 @@ pub fn href_for(query: &Query) -> String {
     }
 }
 
-/// Where article links go when the viewer is embedded with `data-article-url`: the host's own
-/// article pages instead of in-viewer navigation.
+/// Where links go: with `article_url` (an embed's `data-article-url`), articles open on the
+/// host's own pages instead of in the viewer; with `site` (a published site), views are the
+/// site's pages (`articles/<id>/`) rather than query strings on one page.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct LinkPolicy {
     pub article_url: Option<String>,
+    pub site: Option<SiteRoot>,
+}
+
+impl LinkPolicy {
+    /// The `href` of an in-viewer link to `query`.
+    #[must_use]
+    pub fn href(&self, query: &Query) -> String {
+        match &self.site {
+            Some(site) => site.href(query),
+            None => href_for(query),
+        }
+    }
+
+    /// A CSS selector for the list's link to article `id` (to give it focus again).
+    #[must_use]
+    pub fn card_link_selector(&self, id: &str) -> String {
+        match &self.site {
+            Some(_) => format!(
+                ".av-card__link[href*=\"{}\"]",
+                crate::site::article_path(id)
+            ),
+            None => format!(".av-card__link[href$=\"article={id}\"]"),
+        }
+    }
 }
 
 #[component]
@@ -58,6 +85,6 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
         })
     };
     html! {
-        <a class={props.class.clone()} href={href_for(&props.to)} {onclick}>{ props.children.clone() }</a>
+        <a class={props.class.clone()} href={policy.href(&props.to)} {onclick}>{ props.children.clone() }</a>
     }
 }

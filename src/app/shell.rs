@@ -8,9 +8,8 @@ use crate::app::dates::DateFormat;
 use crate::app::hooks;
 use crate::app::latest::use_latest;
 use crate::app::link::LinkPolicy;
-use crate::app::view::View;
+use crate::app::view::{viewer_frame, View};
 use crate::embed::EmbedOptions;
-use crate::prefs::Choice;
 use crate::query::Query;
 use crate::state::{Action, AppState, Load};
 use crate::web;
@@ -61,10 +60,16 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     let share_status = use_state(|| None::<AttrValue>);
     let date_format = use_memo((), |()| DateFormat(Rc::new(web::intl_date_text)));
+    // A published site's pages (stand-alone only: an embedded viewer keeps its host's address).
+    let site = use_memo((), {
+        let standalone = embedded.is_none();
+        move |()| standalone.then(web::published_site).flatten()
+    });
     let link_policy = LinkPolicy {
         article_url: embedded
             .as_ref()
             .and_then(|e| e.options.article_url.clone()),
+        site: (*site).clone(),
     };
 
     let standalone = embedded.is_none();
@@ -87,7 +92,8 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     hooks::use_saved_preferences(state.prefs, standalone);
-    hooks::use_collection_loader(&state);
+    hooks::use_collection_loader(&state, (*site).clone());
+    hooks::use_takeover(state.is_settled());
     hooks::use_body_loader(&state);
     // An embedded viewer keeps its element's file whatever the address or the host asks for.
     let pinned_src = embedded.as_ref().map(|e| e.initial.src.clone());
@@ -100,6 +106,7 @@ pub fn App(props: &AppProps) -> Html {
         matches!(state.load, Load::Ready(_)),
         list_scroll.clone(),
         standalone,
+        link_policy.clone(),
     );
 
     // The latest state's facts that the callbacks below need, so each callback is made once
@@ -160,15 +167,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<DateFormat> context={(*date_format).clone()}>
         <ContextProvider<LinkPolicy> context={link_policy}>
-            <div class="av-root" ref={root} data-theme={prefs.theme.value()} data-size={prefs.text_size.to_string()}
-                data-width={prefs.width.value()} data-font={prefs.font.value()}>
-                if embedded.is_some() {
-                    // The host page has its own main landmark.
-                    <section class="av-main" aria-label="Article viewer">{ view }</section>
-                } else {
-                    <main class="av-main">{ view }</main>
-                }
-            </div>
+            { viewer_frame(prefs, embedded.is_some(), root, view) }
         </ContextProvider<LinkPolicy>>
         </ContextProvider<DateFormat>>
     }

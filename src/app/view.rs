@@ -1,4 +1,4 @@
-//! The page for a state: a toolbar (back link, copy link, reading options) above loading, the
+//! The viewer's frame ([`viewer_frame`]) and the page for a state: a toolbar (back link, copy link, reading options) above loading, the
 //! error panel, the collection, one article (with a skip link and previous/next), or "not
 //! found". Pure: the browser shell passes callbacks in, and the `ssr` tests render it directly.
 
@@ -8,10 +8,28 @@ use crate::app::focus;
 use crate::app::link::NavLink;
 use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
+use crate::prefs::{Choice, Preferences};
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, Loaded};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The viewer's outer element (its reading preferences as attributes, which the styles read)
+/// around its landmark: `main` on a page of its own, a labelled section inside a host page
+/// (which has its own main landmark).
+#[must_use]
+pub fn viewer_frame(prefs: Preferences, in_host_page: bool, root: NodeRef, content: Html) -> Html {
+    html! {
+        <div class="av-root" ref={root} data-theme={prefs.theme.value()} data-size={prefs.text_size.to_string()}
+            data-width={prefs.width.value()} data-font={prefs.font.value()}>
+            if in_host_page {
+                <section class="av-main" aria-label="Article viewer">{ content }</section>
+            } else {
+                <main class="av-main">{ content }</main>
+            }
+        </div>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ViewProps {

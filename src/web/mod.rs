@@ -17,6 +17,7 @@ pub use host::{
 pub use intl::intl_date_text;
 
 use crate::query::Query;
+use crate::site::SiteRoot;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -24,20 +25,63 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// The query in the address bar.
+/// The mount element of the stand-alone page.
+pub const MOUNT_ID: &str = "article-viewer";
+/// A published page's prerendered copy of the viewer, shown until the viewer takes over.
+pub const PRERENDERED_ID: &str = "article-viewer-prerendered";
+
+/// The published site this page belongs to, if it is one: the mount element's
+/// `data-site-root` (relative to the page), as an absolute path.
 #[must_use]
-pub fn current_query() -> Query {
-    window()
-        .and_then(|w| w.location().search().ok())
-        .map(|search| Query::parse(&search))
-        .unwrap_or_default()
+pub fn published_site() -> Option<SiteRoot> {
+    let document = window()?.document()?;
+    let root = document
+        .get_element_by_id(MOUNT_ID)?
+        .get_attribute("data-site-root")?;
+    let url = web_sys::Url::new_with_base(&root, &current_url()).ok()?;
+    SiteRoot::new(&url.pathname())
 }
 
-/// Adds a history entry for `query` without reloading the page.
+/// The view the address bar names: its query, and on a published site the article its path
+/// names (an article page), else the query's `article`.
+#[must_use]
+pub fn current_query() -> Query {
+    let Some(location) = window().map(|w| w.location()) else {
+        return Query::default();
+    };
+    let mut query = Query::parse(&location.search().unwrap_or_default());
+    let path = location.pathname().unwrap_or_default();
+    if let Some(id) = published_site().and_then(|site| site.article_in_path(&path)) {
+        query.article = Some(id);
+    }
+    query
+}
+
+/// Shows the viewer in place of the prerendered page (a published page, once the viewer has
+/// rendered the same view). Does nothing elsewhere.
+pub fn finish_takeover() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(prerendered) = document.get_element_by_id(PRERENDERED_ID) {
+        prerendered.remove();
+        if let Some(mount) = document.get_element_by_id(MOUNT_ID) {
+            let _ = mount.remove_attribute("hidden");
+        }
+    }
+}
+
+/// Adds a history entry for `query` without reloading the page: on a published site the
+/// view's page (`articles/<id>/`), elsewhere this page with the query.
 pub fn push_query(query: &Query) {
     let Some(window) = window() else { return };
-    let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{}", query.to_search());
+    let url = match published_site() {
+        Some(site) => site.href(query),
+        None => {
+            let path = window.location().pathname().unwrap_or_default();
+            format!("{path}{}", query.to_search())
+        }
+    };
     if let Ok(history) = window.history() {
         // Failing to record history only costs the Back button an entry.
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));

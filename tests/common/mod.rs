@@ -62,6 +62,11 @@ impl Page {
         Self(scraper::Html::parse_fragment(html))
     }
 
+    /// A whole document (head and body), as a published page is.
+    pub fn parse_document(html: &str) -> Self {
+        Self(scraper::Html::parse_document(html))
+    }
+
     fn select(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
         let selector = scraper::Selector::parse(css)
             .unwrap_or_else(|e| panic!("the test's selector {css:?} is invalid: {e:?}"));

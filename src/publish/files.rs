@@ -1,0 +1,143 @@
+//! The publish step's files: writing only what changed (so a re-publish leaves unchanged
+//! pages' dates, and a host's caches, alone), the viewer's own files copied into a folder named
+//! by their content (`app/<hash>/`, cacheable forever), and Subresource Integrity for them.
+
+use base64ct::Encoding;
+use sha2::{Digest, Sha256, Sha384};
+use std::path::{Path, PathBuf};
+
+/// The viewer's files a published page loads, from Trunk's release build (`dist/`).
+pub const APP_FILES: [&str; 11] = [
+    "boot.js",
+    "article-viewer.js",
+    "article-viewer_bg.wasm",
+    "stopped.js",
+    "prefs.js",
+    "page.css",
+    "base.css",
+    "reader.css",
+    "collection.css",
+    "noscript.css",
+    "favicon.svg",
+];
+
+/// A failed file operation, with the file it concerned.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {source}")]
+pub struct FileError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+/// Reads a file, naming it in the error.
+///
+/// # Errors
+/// The file cannot be read.
+pub fn read(path: &Path) -> Result<Vec<u8>, FileError> {
+    std::fs::read(path).map_err(|source| FileError {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Whether a write changed anything on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    New,
+    Changed,
+    Unchanged,
+}
+
+/// Writes `bytes` to `path` (creating its folders) unless the file already holds exactly them.
+///
+/// # Errors
+/// A folder or the file cannot be written.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<Written, FileError> {
+    let error = |source| FileError {
+        path: path.to_owned(),
+        source,
+    };
+    let outcome = match std::fs::read(path) {
+        Ok(existing) if existing == bytes => return Ok(Written::Unchanged),
+        Ok(_) => Written::Changed,
+        Err(_) => Written::New,
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(error)?;
+    }
+    std::fs::write(path, bytes).map_err(error)?;
+    Ok(outcome)
+}
+
+/// `sha384-…`, as `integrity` attributes take it.
+#[must_use]
+pub fn integrity(bytes: &[u8]) -> String {
+    let digest = Sha384::digest(bytes);
+    format!("sha384-{}", base64ct::Base64::encode_string(&digest))
+}
+
+/// The viewer's files as published: the folder they live in (from the site's root) and each
+/// one's integrity.
+#[derive(Clone, Debug)]
+pub struct AppFiles {
+    /// `app/<hash>/`.
+    pub dir: String,
+    pub integrity: Vec<(&'static str, String)>,
+}
+
+impl AppFiles {
+    /// The integrity of one of [`APP_FILES`].
+    #[must_use]
+    pub fn integrity_of(&self, name: &str) -> &str {
+        self.integrity
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map_or("", |(_, hash)| hash.as_str())
+    }
+}
+
+/// Copies [`APP_FILES`] from `dist` into `out/app/<hash>/`, where the hash covers all of them,
+/// and removes older `app/` folders.
+///
+/// # Errors
+/// A file of the build is missing (the message says how to build it), or a write fails.
+pub fn copy_app(dist: &Path, out: &Path) -> Result<AppFiles, FileError> {
+    let mut contents = Vec::new();
+    let mut hasher = Sha256::new();
+    for name in APP_FILES {
+        let bytes = read(&dist.join(name))?;
+        hasher.update(name.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+        contents.push((name, bytes));
+    }
+    let hash: String = hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let dir = format!("app/{hash}/");
+    let mut integrity = Vec::new();
+    for (name, bytes) in &contents {
+        write_if_changed(&out.join(&dir).join(name), bytes)?;
+        integrity.push((*name, self::integrity(bytes)));
+    }
+    remove_other_folders(&out.join("app"), &hash)?;
+    Ok(AppFiles { dir, integrity })
+}
+
+/// Removes the folders in `parent` other than `keep` (earlier builds of the viewer).
+fn remove_other_folders(parent: &Path, keep: &str) -> Result<(), FileError> {
+    let error = |source| FileError {
+        path: parent.to_owned(),
+        source,
+    };
+    for entry in std::fs::read_dir(parent).map_err(error)? {
+        let entry = entry.map_err(error)?;
+        if entry.file_name() != keep && entry.path().is_dir() {
+            std::fs::remove_dir_all(entry.path()).map_err(error)?;
+        }
+    }
+    Ok(())
+}

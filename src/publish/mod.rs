@@ -1,0 +1,348 @@
+//! The publish step (native only): turns any file the viewer reads into a static site that
+//! paints before the WebAssembly arrives, reads without JavaScript and previews when shared.
+//!
+//! `out/` receives `index.html` (the collection, prerendered), `articles/<id>/index.html` (one
+//! prerendered page per article), `articles.json` (the input, which the viewer loads), the
+//! files the input names relative to itself (images, bodies), `app/<hash>/` (the viewer),
+//! `sitemap.xml` and `feed.json`. Files are rewritten only when their content changes.
+//! - [`head`]: head tags, JSON-LD and escaping.
+//! - [`page`]: prerendering with the viewer's components, and the page around it.
+//! - [`listings`]: the sitemap and the JSON Feed.
+//! - [`files`]: writing what changed, the viewer's content-named folder, integrity.
+
+pub mod files;
+pub mod head;
+pub mod listings;
+pub mod page;
+
+use crate::date::CivilDate;
+use crate::filter::Index;
+use crate::format::{parse_body_bytes, parse_collection_bytes, FormatError, Parsed};
+use crate::model::{directory_of, Article, Body, Collection, MapUrls, SafeUrl};
+use crate::query::Query;
+use crate::site::{article_path, is_page_id, SiteRoot, ARTICLES_DIR, SITE_DATA_FILE};
+use crate::state::{with_index, Action, AppState, LoadError};
+use files::{copy_app, read, write_if_changed, FileError, Written};
+use page::{document, prerender, PageKind};
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
+
+/// What to publish, where.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub input: PathBuf,
+    pub out: PathBuf,
+    /// Trunk's release build of the viewer (`dist/`).
+    pub app: PathBuf,
+    /// The site's address (`https://example.org/news/`), for canonical links, previews and
+    /// the sitemap; without it they are left out or relative.
+    pub base_url: Option<String>,
+    /// The day the date presets count from in the prerendered list.
+    pub today: CivilDate,
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub pages: usize,
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub copied: usize,
+    /// Located messages: articles the input's reader skipped, files it names that are missing.
+    pub problems: Vec<String>,
+}
+
+impl Report {
+    fn count(&mut self, written: Written) {
+        match written {
+            Written::Unchanged => self.unchanged += 1,
+            Written::New | Written::Changed => self.written += 1,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("{file}: {error}")]
+    Format { file: PathBuf, error: FormatError },
+    #[error("--base-url {0:?} must be an absolute http:// or https:// address without ? or #, such as https://example.org/news/")]
+    BaseUrl(String),
+}
+
+/// A base URL as the pages use it: `http(s)://host/path/`, a slash added at the end.
+///
+/// # Errors
+/// Anything else.
+pub fn check_base_url(url: &str) -> Result<String, PublishError> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let host = rest.and_then(|rest| rest.split('/').next());
+    let fine = host.is_some_and(|host| !host.is_empty())
+        && !url.contains(['?', '#', ' ', '"', '<', '>', '\\']);
+    if !fine {
+        return Err(PublishError::BaseUrl(url.to_owned()));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
+}
+
+/// Names the site's own files take; the input may not name files there.
+const RESERVED: [&str; 6] = ["index.html", SITE_DATA_FILE, "sitemap.xml", "feed.json", "app", ARTICLES_DIR];
+
+/// A URL from the input as a path inside its folder: relative, no `..`, not one of the site's
+/// own names. `None` for anything else (absolute URLs stay as they are).
+fn local_file(url: &str) -> Option<PathBuf> {
+    if url.contains(':') || url.starts_with(['/', '?', '#']) || url.is_empty() {
+        return None;
+    }
+    let path_end = url.find(['?', '#']).unwrap_or(url.len());
+    let path = Path::new(&url[..path_end]);
+    let plain = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    let first = path.components().find(|c| matches!(c, Component::Normal(_)));
+    let reserved = first.is_some_and(|c| RESERVED.iter().any(|r| c.as_os_str() == *r));
+    (plain && !reserved).then(|| path.to_owned())
+}
+
+/// Every URL a value names (an article's images, links and body file; a body's images and links).
+fn urls_in<T: MapUrls + Clone>(value: &T) -> Vec<String> {
+    let found = std::cell::RefCell::new(Vec::new());
+    let mut copy = value.clone();
+    copy.map_urls(&|url: &SafeUrl| {
+        found.borrow_mut().push(url.as_str().to_owned());
+        url.clone()
+    });
+    found.into_inner()
+}
+
+/// Copies the files an article names relative to the input into the same place under `out`.
+fn copy_named_files(
+    urls: &[String],
+    from_dir: &Path,
+    out: &Path,
+    copied: &mut HashSet<PathBuf>,
+    report: &mut Report,
+    article: &str,
+) -> Result<(), FileError> {
+    for url in urls {
+        let Some(relative) = local_file(url) else {
+            continue;
+        };
+        let source = from_dir.join(&relative);
+        if !copied.insert(source.clone()) {
+            continue;
+        }
+        if !source.is_file() {
+            // Links to pages of the input's own site are not files to copy.
+            if Path::new(&relative).extension().is_some_and(|e| e != "html") {
+                report.problems.push(format!(
+                    "articles[id={article}]: {url} is not a file next to the input, so the site has no copy of it"
+                ));
+            }
+            continue;
+        }
+        report.copied += 1;
+        report.count(write_if_changed(&out.join(&relative), &read(&source)?)?);
+    }
+    Ok(())
+}
+
+/// The state a page is rendered from: the file loaded, URLs relative to the page's root.
+fn loaded_state(parsed: &Parsed, root: &SiteRoot, today: CivilDate) -> AppState {
+    let parsed = Parsed {
+        collection: parsed
+            .collection
+            .clone()
+            .resolved_against(&root.resolve(SITE_DATA_FILE)),
+        ..parsed.clone()
+    };
+    let state = AppState::new(Query::default(), today);
+    let request = state.request;
+    state.apply(Action::Loaded {
+        request,
+        result: Ok(with_index(parsed)),
+    })
+}
+
+/// An article's body from its own file (`body_url`, relative to the input), as read.
+fn read_remote_body(url: &SafeUrl, input_dir: &Path) -> Result<BodyFile, LoadError> {
+    let relative = local_file(url.as_str()).ok_or_else(|| {
+        LoadError::Network(format!("{} is not a file next to the input", url.as_str()))
+    })?;
+    let bytes = read(&input_dir.join(&relative)).map_err(|e| LoadError::Network(e.to_string()))?;
+    Ok(parse_body_bytes(&bytes)?)
+}
+
+type BodyFile = (Vec<crate::model::Block>, Vec<crate::format::Problem>);
+
+/// Publishes `options.input` into `options.out`, calling `on_progress(done, total)` now and
+/// then while writing article pages.
+///
+/// # Errors
+/// The input cannot be read or is not a file the viewer reads (a located message), the
+/// viewer's build is missing, or a file cannot be written.
+pub fn publish(
+    options: &Options,
+    on_progress: &mut dyn FnMut(usize, usize),
+) -> Result<Report, PublishError> {
+    let mut report = Report::default();
+    let base_url = options.base_url.as_deref().map(check_base_url).transpose()?;
+    let bytes = read(&options.input)?;
+    let parsed = parse_collection_bytes(&bytes).map_err(|error| PublishError::Format {
+        file: options.input.clone(),
+        error,
+    })?;
+    let name = options.input.display();
+    report
+        .problems
+        .extend(parsed.skipped.iter().map(|p| format!("{name}: skipped: {p}")));
+    report
+        .problems
+        .extend(parsed.notices.iter().map(|p| format!("{name}: {p}")));
+    let out = &options.out;
+    let app = copy_app(&options.app, out)?;
+    report.count(write_if_changed(&out.join(SITE_DATA_FILE), &bytes)?);
+    let input_dir = options.input.parent().unwrap_or_else(|| Path::new("."));
+    let mut copied = HashSet::new();
+    for article in &parsed.collection.articles {
+        let urls = urls_in(article.as_ref());
+        copy_named_files(&urls, input_dir, out, &mut copied, &mut report, &article.id)?;
+    }
+
+    let article_root = SiteRoot::relative(2);
+    let article_state = loaded_state(&parsed, &article_root, options.today);
+    let crate::state::Load::Ready(loaded) = &article_state.load else {
+        return Ok(report);
+    };
+    let index: Rc<Index> = Rc::clone(&loaded.index);
+    // The articles as read (URLs relative to the input, which is the site's root), by id, for
+    // the head tags and listings; the pages' own markup has URLs relative to the page.
+    let as_read: std::collections::HashMap<&str, &Article> = parsed
+        .collection
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.as_ref()))
+        .collect();
+    let newest_first: Vec<&Article> = (0..index.len())
+        .filter_map(|rank| u32::try_from(rank).ok())
+        .filter_map(|rank| as_read.get(index.article(rank).id.as_str()).copied())
+        .collect();
+    let collection: &Collection = &parsed.collection;
+    let total = newest_first.len();
+    let mut kept = HashSet::new();
+    for (done, article) in newest_first.iter().enumerate() {
+        if !is_page_id(&article.id) {
+            report.problems.push(format!(
+                "articles[id={}]: this id cannot name a page folder; the article has no page",
+                article.id
+            ));
+            continue;
+        }
+        let mut state = AppState {
+            query: Query::default().with_article(Some(&article.id)),
+            ..article_state.clone()
+        };
+        if let Body::Remote(url) = &article.body {
+            let mut result = read_remote_body(url, input_dir);
+            if let Ok((blocks, _)) = &mut result {
+                // The body's own files, relative to the body file; then relative to the page.
+                let body_dir = directory_of(url.as_str());
+                let named: Vec<String> = urls_in(blocks)
+                    .iter()
+                    .map(|u| match local_file(u) {
+                        Some(_) => format!("{body_dir}{u}"),
+                        None => u.clone(),
+                    })
+                    .collect();
+                copy_named_files(&named, input_dir, out, &mut copied, &mut report, &article.id)?;
+                let page_base = article_root.resolve(url.as_str());
+                blocks.map_urls(&|u| u.relative_to(directory_of(&page_base)));
+            }
+            if let Err(error) = &result {
+                report
+                    .problems
+                    .push(format!("articles[id={}].body_url: {error}", article.id));
+            }
+            let id = article.id.clone();
+            state = state
+                .apply(Action::BodyStarted { id: id.clone() })
+                .apply(Action::BodyLoaded { id, result });
+        }
+        let page_url = base_url
+            .as_deref()
+            .map(|base| format!("{base}{}", article_path(&article.id)));
+        let head = head::article_head(article, collection, page_url.as_deref(), base_url.as_deref());
+        let markup = prerender(Rc::new(state), &article_root);
+        let html = document(&head, &app, &article_root, PageKind::Article, &markup);
+        let path = out.join(article_path(&article.id)).join("index.html");
+        report.count(write_if_changed(&path, html.as_bytes())?);
+        report.pages += 1;
+        kept.insert(article.id.clone());
+        if (done + 1) % 1000 == 0 {
+            on_progress(done + 1, total);
+        }
+    }
+    on_progress(total, total);
+    report.removed += remove_stale_pages(&out.join(ARTICLES_DIR), &kept)?;
+
+    let site_root = SiteRoot::relative(0);
+    let list_state = loaded_state(&parsed, &site_root, options.today);
+    let head = head::collection_head(collection, base_url.as_deref(), total);
+    let markup = prerender(Rc::new(list_state), &site_root);
+    let html = document(&head, &app, &site_root, PageKind::Collection, &markup);
+    report.count(write_if_changed(&out.join("index.html"), html.as_bytes())?);
+    report.pages += 1;
+    let pages: Vec<&Article> = newest_first
+        .iter()
+        .copied()
+        .filter(|a| kept.contains(&a.id))
+        .collect();
+    let sitemap = listings::sitemap(&pages, base_url.as_deref());
+    report.count(write_if_changed(&out.join("sitemap.xml"), sitemap.as_bytes())?);
+    let feed = listings::json_feed(collection, &pages, base_url.as_deref());
+    report.count(write_if_changed(&out.join("feed.json"), feed.as_bytes())?);
+    Ok(report)
+}
+
+/// Removes article pages of an earlier run whose article is gone (only the pages this step
+/// writes: `articles/<id>/index.html`, and the folder when nothing else is in it).
+fn remove_stale_pages(dir: &Path, kept: &HashSet<String>) -> Result<usize, FileError> {
+    let error = |source| FileError {
+        path: dir.to_owned(),
+        source,
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry.map_err(error)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let page = entry.path().join("index.html");
+        if !kept.contains(&name) && page.is_file() {
+            std::fs::remove_file(&page).map_err(error)?;
+            // Only empty: anything else in the folder is not ours to remove.
+            let _ = std::fs::remove_dir(entry.path());
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Today's date in UTC, from the system clock.
+#[must_use]
+pub fn today() -> CivilDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    CivilDate::from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0))
+}

@@ -1,0 +1,116 @@
+//! A published page: the viewer's own components rendered to HTML by Yew's server renderer
+//! ([`prerender`]), inside a document ([`document`]) whose head says what the page is and loads
+//! the viewer, which takes over once it has drawn the same view.
+
+use crate::app::link::LinkPolicy;
+use crate::app::view::{viewer_frame, View};
+use crate::publish::files::AppFiles;
+use crate::publish::head::{escape_html, Head};
+use crate::site::{SiteRoot, SITE_DATA_FILE};
+use crate::state::AppState;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The stand-alone page's Content Security Policy (as in `index.html`): scripts only from the
+/// site, no inline script, Trusted Types required for any script-creating sink.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; connect-src 'self' https:; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; require-trusted-types-for 'script'";
+
+#[derive(Properties, PartialEq)]
+struct PrerenderProps {
+    state: Rc<AppState>,
+    links: LinkPolicy,
+}
+
+/// The browser shell's markup for a state, without its effects: the same frame and view.
+#[component]
+fn Prerender(props: &PrerenderProps) -> Html {
+    let view = html! {
+        <View state={Rc::clone(&props.state)} on_navigate={Callback::noop()} on_action={Callback::noop()} />
+    };
+    html! {
+        <ContextProvider<LinkPolicy> context={props.links.clone()}>
+            { viewer_frame(props.state.prefs, false, NodeRef::default(), view) }
+        </ContextProvider<LinkPolicy>>
+    }
+}
+
+/// The viewer's markup for `state` on a page whose links start from `root`.
+#[must_use]
+pub fn prerender(state: Rc<AppState>, root: &SiteRoot) -> String {
+    let links = LinkPolicy {
+        article_url: None,
+        site: Some(root.clone()),
+    };
+    let renderer = yew::LocalServerRenderer::<Prerender>::with_props(PrerenderProps { state, links })
+        .hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+/// Which page of the site a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    /// The root page: the list, and the viewer for `?…` links (`?article=ID` is sent on to the
+    /// article's page by `prefs.js` before anything is drawn).
+    Collection,
+    Article,
+}
+
+/// A complete page: `head`'s tags, the viewer's files (preloaded, with integrity), the data
+/// file preloaded alongside the WebAssembly, and the prerendered view beside the viewer's
+/// still hidden mount point.
+#[must_use]
+pub fn document(
+    head: &Head,
+    app: &AppFiles,
+    root: &SiteRoot,
+    kind: PageKind,
+    prerendered: &str,
+) -> String {
+    let file = |name: &str| escape_html(&format!("{}{}{name}", root.as_str(), app.dir));
+    let sri = |name: &str| app.integrity_of(name).to_owned();
+    let page = match kind {
+        PageKind::Collection => " data-av-page=\"collection\"",
+        PageKind::Article => "",
+    };
+    let styles: String = ["page.css", "base.css", "reader.css", "collection.css"]
+        .iter()
+        .map(|name| {
+            format!(
+                "<link rel=\"stylesheet\" href=\"{}\" integrity=\"{}\">\n",
+                file(name),
+                sri(name)
+            )
+        })
+        .collect();
+    let root_attr = escape_html(root.as_str());
+    format!(
+        "<!doctype html>\n<html lang=\"en\"{page}>\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\n\
+{head}<link rel=\"alternate\" type=\"application/feed+json\" href=\"{root_attr}feed.json\">\n\
+<script src=\"{prefs}\" integrity=\"{prefs_sri}\"></script>\n\
+{styles}<noscript><link rel=\"stylesheet\" href=\"{noscript}\" integrity=\"{noscript_sri}\"></noscript>\n\
+<link rel=\"icon\" href=\"{icon}\" type=\"image/svg+xml\">\n\
+<link rel=\"preload\" href=\"{root_attr}{SITE_DATA_FILE}\" as=\"fetch\" crossorigin>\n\
+<link rel=\"modulepreload\" href=\"{glue}\" integrity=\"{glue_sri}\">\n\
+<link rel=\"modulepreload\" href=\"{stopped}\" integrity=\"{stopped_sri}\">\n\
+<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin integrity=\"{wasm_sri}\">\n\
+<script type=\"module\" src=\"{boot}\" integrity=\"{boot_sri}\"></script>\n\
+</head>\n<body>\n<div id=\"article-viewer\" data-site-root=\"{root_attr}\" hidden></div>\n\
+<div id=\"article-viewer-prerendered\">{prerendered}</div>\n</body>\n</html>\n",
+        head = head.to_html(),
+        prefs = file("prefs.js"),
+        prefs_sri = sri("prefs.js"),
+        icon = file("favicon.svg"),
+        noscript = file("noscript.css"),
+        noscript_sri = sri("noscript.css"),
+        glue = file("article-viewer.js"),
+        glue_sri = sri("article-viewer.js"),
+        stopped = file("stopped.js"),
+        stopped_sri = sri("stopped.js"),
+        wasm = file("article-viewer_bg.wasm"),
+        wasm_sri = sri("article-viewer_bg.wasm"),
+        boot = file("boot.js"),
+        boot_sri = sri("boot.js"),
+    )
+}

@@ -1,0 +1,318 @@
+//! Native tests of the publish step: the pages it writes (prerendered article and collection,
+//! head tags, JSON-LD), escaping of hostile text, the sitemap and feed, the files it copies and
+//! refuses, and re-publishing (only what changed is rewritten, stale pages go).
+
+mod common;
+
+use article_viewer::publish::files::APP_FILES;
+use article_viewer::publish::{check_base_url, publish, Options, Report};
+use common::{Page, TODAY};
+use std::path::{Path, PathBuf};
+
+/// A fresh folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("av-publish-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("the scratch folder can be made");
+    dir
+}
+
+/// Stand-in build of the viewer (the pages only name and hash its files).
+fn fake_app(dir: &Path) -> PathBuf {
+    let app = dir.join("dist");
+    std::fs::create_dir_all(&app).expect("the app folder can be made");
+    for name in APP_FILES {
+        std::fs::write(app.join(name), format!("/* {name} */")).expect("app file written");
+    }
+    app
+}
+
+fn run(input: &Path, out: &Path, app: &Path, base_url: Option<&str>) -> Report {
+    let options = Options {
+        input: input.to_owned(),
+        out: out.to_owned(),
+        app: app.to_owned(),
+        base_url: base_url.map(str::to_owned),
+        today: TODAY,
+    };
+    publish(&options, &mut |_, _| {}).unwrap_or_else(|e| panic!("publishing failed: {e}"))
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{} must exist: {e}", path.display()))
+}
+
+fn whole(html: &str) -> Page {
+    Page::parse_document(html)
+}
+
+const SEED: &str = "zelenskyy-second-russian-border-region";
+
+fn publish_samples(name: &str, base_url: Option<&str>) -> (PathBuf, Report) {
+    let dir = scratch(name);
+    let app = fake_app(&dir);
+    let out = dir.join("site");
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/articles.json");
+    let report = run(&input, &out, &app, base_url);
+    (out, report)
+}
+
+#[test]
+fn every_article_has_a_complete_page() {
+    let (out, report) = publish_samples("pages", None);
+    let sample = common::sample();
+    assert_eq!(report.pages, sample.collection.articles.len() + 1);
+    for article in &sample.collection.articles {
+        let page = whole(&read(&out.join(format!("articles/{}/index.html", article.id))));
+        assert_eq!(page.count("h1"), 1, "{}", article.id);
+        assert_eq!(page.text("h1"), article.title, "{}: the headline", article.id);
+        assert_eq!(page.text("head > title"), article.title);
+        assert_eq!(
+            page.attr("#article-viewer", "data-site-root").as_deref(),
+            Some("../../")
+        );
+        assert_eq!(page.count("#article-viewer[hidden]"), 1, "the viewer mounts hidden");
+        assert_eq!(page.count("#article-viewer-prerendered article.av-article"), 1);
+    }
+    // The seed: every paragraph, figure with caption and credit, and the pull quote.
+    let page = whole(&read(&out.join(format!("articles/{SEED}/index.html"))));
+    let text = page.all_text();
+    let seed = sample.collection.find(SEED).expect("the seed is in the samples");
+    let article_viewer::model::Body::Blocks(blocks) = &seed.body else {
+        panic!("the seed's body is inline")
+    };
+    for block in blocks {
+        if let article_viewer::model::Block::Paragraph(inline) = block {
+            let plain = inline.plain_text();
+            let words: Vec<&str> = plain.split_whitespace().take(8).collect();
+            assert!(text.contains(&words.join(" ")), "paragraph missing: {words:?}");
+        }
+    }
+    assert_eq!(page.count("figure.av-figure > figcaption"), 3);
+    assert_eq!(page.texts("figcaption .av-caption__credit"), vec!["Image source, Getty"; 3]);
+    assert_eq!(page.attr("time", "datetime").as_deref(), Some("2025-04-08"));
+    assert_eq!(
+        page.attrs("figure.av-figure img", "src")[0],
+        "../../images/soldier.svg",
+        "image URLs are relative to the page"
+    );
+    assert!(out.join("images/soldier.svg").is_file(), "images are copied");
+    // Links between pages are path URLs relative to the page.
+    assert_eq!(page.attr(".av-nav__back", "href").as_deref(), Some("../../"));
+    let next = page.attr(".av-pager__next", "href").expect("a next link");
+    assert!(next.starts_with("../../articles/") && next.ends_with('/'), "{next}");
+    // Loads its viewer from the content-named folder, with integrity.
+    let boot = page.attr("script[type=module]", "src").expect("boot.js");
+    assert!(boot.starts_with("../../app/") && boot.ends_with("/boot.js"), "{boot}");
+    assert!(page
+        .attr("script[type=module]", "integrity")
+        .is_some_and(|sri| sri.starts_with("sha384-")));
+}
+
+#[test]
+fn collection_page_lists_the_newest_cards_with_counts() {
+    let (out, _) = publish_samples("collection", None);
+    let page = whole(&read(&out.join("index.html")));
+    assert_eq!(page.attr("html", "data-av-page").as_deref(), Some("collection"));
+    assert_eq!(page.attr("#article-viewer", "data-site-root").as_deref(), Some("./"));
+    assert_eq!(page.count(".av-card"), 20, "the first page of cards");
+    let links = page.attrs(".av-card__link", "href");
+    assert_eq!(links.len(), 20);
+    assert!(
+        links.iter().all(|l| l.starts_with("./articles/") && l.ends_with('/')),
+        "{links:?}"
+    );
+    assert!(page.all_text().contains("25 articles"));
+    assert!(page.count(".av-filters input[type=checkbox]") > 3, "the region tree");
+}
+
+#[test]
+fn head_tags_and_json_ld_with_a_base_url() {
+    let (out, _) = publish_samples("head", Some("https://example.org/news"));
+    let page = whole(&read(&out.join(format!("articles/{SEED}/index.html"))));
+    let url = format!("https://example.org/news/articles/{SEED}/");
+    assert_eq!(page.attr("link[rel=canonical]", "href"), Some(url.clone()));
+    assert_eq!(page.attr("meta[property=\"og:url\"]", "content"), Some(url.clone()));
+    assert_eq!(
+        page.attr("meta[property=\"og:image\"]", "content").as_deref(),
+        Some("https://example.org/news/images/soldier.svg")
+    );
+    assert_eq!(
+        page.attr("meta[name=\"twitter:card\"]", "content").as_deref(),
+        Some("summary_large_image")
+    );
+    assert_eq!(
+        page.attr("meta[property=\"article:published_time\"]", "content").as_deref(),
+        Some("2025-04-08")
+    );
+    let description = page.attr("meta[name=description]", "content").expect("a description");
+    assert!(description.starts_with("Volodymyr Zelenskyy has confirmed"), "{description}");
+    let ld: serde_json::Value =
+        serde_json::from_str(&page.text("script[type=\"application/ld+json\"]"))
+            .expect("the JSON-LD is JSON");
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["datePublished"], "2025-04-08");
+    assert_eq!(ld["author"][0]["name"], "Ella Bennett");
+    assert_eq!(ld["image"][0]["creditText"], "Getty");
+    assert_eq!(ld["inLanguage"], "en-GB");
+    assert_eq!(ld["mainEntityOfPage"], url.as_str());
+    assert!(ld["spatialCoverage"]
+        .as_array()
+        .is_some_and(|places| places.iter().any(|p| p["name"] == "Kursk Oblast")));
+
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert_eq!(sitemap.matches("<loc>").count(), 26, "the root and 25 articles");
+    assert!(sitemap.contains(&format!("<loc>{url}</loc><lastmod>2025-04-08</lastmod>")));
+    let feed: serde_json::Value =
+        serde_json::from_str(&read(&out.join("feed.json"))).expect("feed.json is JSON");
+    assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(feed["feed_url"], "https://example.org/news/feed.json");
+    let items = feed["items"].as_array().expect("items");
+    assert_eq!(items.len(), 25);
+    assert_eq!(items[0]["url"], "https://example.org/news/articles/sample-andes-observatory/");
+}
+
+#[test]
+fn without_a_base_url_no_relative_canonical_and_a_relative_sitemap() {
+    let (out, _) = publish_samples("relative", None);
+    let page = whole(&read(&out.join(format!("articles/{SEED}/index.html"))));
+    assert_eq!(page.count("link[rel=canonical]"), 0);
+    assert_eq!(page.count("meta[property=\"og:image\"]"), 0, "og:image must be absolute");
+    assert!(read(&out.join("sitemap.xml")).contains(&format!("<loc>articles/{SEED}/</loc>")));
+}
+
+const HOSTILE_TITLE: &str = "</script><script>alert(1)</script><!-- \"quoted\" & 'single' </title>";
+
+#[test]
+fn hostile_text_stays_text_in_the_page_and_the_json_ld() {
+    let dir = scratch("hostile");
+    let app = fake_app(&dir);
+    let input = dir.join("hostile.json");
+    let article = serde_json::json!({
+        "version": 1,
+        "title": HOSTILE_TITLE,
+        "articles": [{
+            "id": "x", "title": HOSTILE_TITLE, "standfirst": format!("{HOSTILE_TITLE}\u{2028}"),
+            "published": "2025-01-02", "byline": [HOSTILE_TITLE], "tags": ["</script>"],
+            "regions": ["Europe/</script>"],
+            "body": [{"type": "paragraph", "text": HOSTILE_TITLE}]
+        }]
+    });
+    std::fs::write(&input, article.to_string()).expect("input written");
+    run(&input, &dir.join("site"), &app, Some("https://example.org/"));
+    let html = read(&dir.join("site/articles/x/index.html"));
+    let page = whole(&html);
+    assert_eq!(page.text("head > title"), HOSTILE_TITLE);
+    assert_eq!(page.text("h1"), HOSTILE_TITLE);
+    assert_eq!(
+        page.attr("meta[property=\"og:title\"]", "content").as_deref(),
+        Some(HOSTILE_TITLE)
+    );
+    assert_eq!(page.count("script:not([src]):not([type=\"application/ld+json\"])"), 0);
+    assert_eq!(page.count("script[type=\"application/ld+json\"]"), 1);
+    let ld: serde_json::Value =
+        serde_json::from_str(&page.text("script[type=\"application/ld+json\"]"))
+            .expect("the JSON-LD is JSON");
+    assert_eq!(ld["headline"], HOSTILE_TITLE);
+    assert_eq!(ld["author"][0]["name"], HOSTILE_TITLE);
+    assert_eq!(ld["keywords"][0], "</script>");
+    let collection = whole(&read(&dir.join("site/index.html")));
+    assert_eq!(collection.text("head > title"), HOSTILE_TITLE);
+    assert_eq!(collection.count("script:not([src])"), 0);
+}
+
+#[test]
+fn republishing_rewrites_only_what_changed_and_removes_stale_pages() {
+    let dir = scratch("republish");
+    let app = fake_app(&dir);
+    let out = dir.join("site");
+    let input = dir.join("articles.json");
+    let original = common::read_text("samples/articles.json");
+    std::fs::write(&input, &original).expect("input written");
+    let first = run(&input, &out, &app, None);
+    assert!(first.written > 26);
+    let again = run(&input, &out, &app, None);
+    assert_eq!(again.written, 0, "nothing changed, nothing written");
+
+    // One title edited: its page, its neighbours' previous/next links, the list and the data.
+    let edited = original.replace(
+        "Hull's new flood barrier passes its first winter test",
+        "Hull's flood barrier passes its first winter test",
+    );
+    assert_ne!(edited, original);
+    std::fs::write(&input, &edited).expect("input edited");
+    let after_edit = run(&input, &out, &app, None);
+    assert!(
+        (2..=8).contains(&after_edit.written),
+        "{} files rewritten for one title",
+        after_edit.written
+    );
+
+    // An article removed: its page goes.
+    let mut value: serde_json::Value = serde_json::from_str(&edited).expect("samples are JSON");
+    let removed = value["articles"][1]["id"].as_str().expect("an id").to_owned();
+    value["articles"]
+        .as_array_mut()
+        .expect("articles")
+        .remove(1);
+    std::fs::write(&input, value.to_string()).expect("input written");
+    let after_removal = run(&input, &out, &app, None);
+    assert_eq!(after_removal.removed, 1);
+    assert!(!out.join(format!("articles/{removed}/index.html")).exists());
+}
+
+#[test]
+fn files_outside_the_input_folder_or_over_the_sites_own_are_not_copied() {
+    let dir = scratch("escape");
+    let app = fake_app(&dir);
+    std::fs::write(dir.join("secret.txt"), "secret").expect("written");
+    let data = dir.join("data");
+    std::fs::create_dir_all(data.join("app")).expect("made");
+    std::fs::write(data.join("app/boot.js"), "evil").expect("written");
+    let input = data.join("in.json");
+    let article = serde_json::json!({"version": 1, "articles": [
+        {"id": "a", "title": "A", "published": "2025-01-02",
+         "image": {"src": "../secret.txt", "alt": "x"},
+         "body": [{"type": "image", "src": "app/boot.js", "alt": "y"}]}
+    ]});
+    std::fs::write(&input, article.to_string()).expect("input written");
+    let out = dir.join("site");
+    let report = run(&input, &out, &app, None);
+    assert_eq!(report.copied, 0);
+    assert!(!out.join("../secret.txt").is_file() || !dir.join("site/secret.txt").exists());
+    let published_boot = std::fs::read_dir(out.join("app"))
+        .expect("the app folder")
+        .filter_map(Result::ok)
+        .map(|entry| read(&entry.path().join("boot.js")))
+        .collect::<Vec<_>>();
+    assert_eq!(published_boot, vec!["/* boot.js */"], "the viewer's own boot.js");
+}
+
+#[test]
+fn base_urls_are_checked() {
+    assert_eq!(
+        check_base_url("https://example.org/news").ok().as_deref(),
+        Some("https://example.org/news/")
+    );
+    for bad in ["example.org/", "javascript:alert(1)", "https://", "https://x.org/?a=1", "ftp://x.org/"] {
+        assert!(check_base_url(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn a_bad_input_is_a_located_error() {
+    let dir = scratch("bad");
+    let app = fake_app(&dir);
+    let input = dir.join("broken.json");
+    std::fs::write(&input, "{\"version\": 1, \"articles\": [\n  {\"id\": }\n]}").expect("written");
+    let options = Options {
+        input: input.clone(),
+        out: dir.join("site"),
+        app,
+        base_url: None,
+        today: TODAY,
+    };
+    let error = publish(&options, &mut |_, _| {}).expect_err("broken JSON is refused");
+    let message = error.to_string();
+    assert!(message.contains("broken.json") && message.contains("line 2"), "{message}");
+}
