@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check and test, and ends with a pass/fail count:
 #   formatting, clippy (native and wasm32), native core, render and property tests, a short
-#   fuzzing run, the release build, the JSON Schema tests, the browser tests in Chromium, and the
+#   fuzzing run, the release build, publishing the samples, the JSON Schema tests, the browser
+#   tests in Chromium (a published site among them), and the
 #   benchmarks in quick mode.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +43,11 @@ step "generating 10,000 articles for the browser tests (target/e2e-data)"
 mkdir -p target/e2e-data
 cargo run --quiet --example generate -- 10000 > target/e2e-data/generated-10000.json
 cp -r samples/images target/e2e-data/
+
+step "publishing the samples for the browser tests (target/e2e-site/news)"
+rm -rf target/e2e-site
+cargo run --quiet --bin publish -- samples/articles.json --out target/e2e-site/news --app dist \
+  || { failed=$((failed + 1)); failures+=("publishing the samples"); }
 
 step "schema and browser tests (node --test, headless Chromium)"
 node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \

@@ -108,10 +108,16 @@ mod tests {
             root.href(&query),
             "../../articles/kursk-1/?region=Europe/Ukraine"
         );
-        assert_eq!(root.href(&query.with_article(None)), "../../?region=Europe/Ukraine");
+        assert_eq!(
+            root.href(&query.with_article(None)),
+            "../../?region=Europe/Ukraine"
+        );
         assert_eq!(SiteRoot::relative(0).href(&Query::default()), "./");
         assert_eq!(root.resolve("articles.json"), "../../articles.json");
-        assert_eq!(root.resolve("https://x.example/a.json"), "https://x.example/a.json");
+        assert_eq!(
+            root.resolve("https://x.example/a.json"),
+            "https://x.example/a.json"
+        );
     }
 
     #[test]
@@ -119,10 +125,18 @@ mod tests {
         let Some(root) = SiteRoot::new("/news/") else {
             panic!("a plain path is a root")
         };
-        for path in ["/news/articles/kursk-1/", "/news/articles/kursk-1/index.html"] {
+        for path in [
+            "/news/articles/kursk-1/",
+            "/news/articles/kursk-1/index.html",
+        ] {
             assert_eq!(root.article_in_path(path).as_deref(), Some("kursk-1"));
         }
-        for path in ["/news/", "/news/articles/", "/news/articles/../", "/other/articles/x/"] {
+        for path in [
+            "/news/",
+            "/news/articles/",
+            "/news/articles/../",
+            "/other/articles/x/",
+        ] {
             assert_eq!(root.article_in_path(path), None, "{path}");
         }
         assert_eq!(SiteRoot::new("https://x.example/"), None);

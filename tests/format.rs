@@ -880,3 +880,20 @@ fn region_paths_and_region_lists_have_limits() {
         "has 101 regions; the limit is 100",
     );
 }
+
+#[test]
+fn ids_of_only_dots_are_refused_since_they_name_page_folders() {
+    for (id, path) in [
+        (".", "articles[1] (id \".\").id"),
+        ("..", "articles[1] (id \"..\").id"),
+    ] {
+        assert_skip(|a| a["id"] = json!(id), path, "only dots");
+    }
+    let parsed = parse(&collection_of(vec![json!({
+        "id": "v1.2", "title": "A title", "published": "2025-04-08", "body": []
+    })]));
+    assert_eq!(
+        parsed.collection.articles[0].id, "v1.2",
+        "dots among other characters are fine"
+    );
+}

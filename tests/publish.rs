@@ -13,16 +13,17 @@ use std::path::{Path, PathBuf};
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("av-publish-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("the scratch folder can be made");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     dir
 }
 
 /// Stand-in build of the viewer (the pages only name and hash its files).
 fn fake_app(dir: &Path) -> PathBuf {
     let app = dir.join("dist");
-    std::fs::create_dir_all(&app).expect("the app folder can be made");
+    std::fs::create_dir_all(&app).unwrap_or_else(|e| panic!("{}: {e}", app.display()));
     for name in APP_FILES {
-        std::fs::write(app.join(name), format!("/* {name} */")).expect("app file written");
+        std::fs::write(app.join(name), format!("/* {name} */"))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
     }
     app
 }
@@ -63,21 +64,38 @@ fn every_article_has_a_complete_page() {
     let sample = common::sample();
     assert_eq!(report.pages, sample.collection.articles.len() + 1);
     for article in &sample.collection.articles {
-        let page = whole(&read(&out.join(format!("articles/{}/index.html", article.id))));
+        let page = whole(&read(
+            &out.join(format!("articles/{}/index.html", article.id)),
+        ));
         assert_eq!(page.count("h1"), 1, "{}", article.id);
-        assert_eq!(page.text("h1"), article.title, "{}: the headline", article.id);
+        assert_eq!(
+            page.text("h1"),
+            article.title,
+            "{}: the headline",
+            article.id
+        );
         assert_eq!(page.text("head > title"), article.title);
         assert_eq!(
             page.attr("#article-viewer", "data-site-root").as_deref(),
             Some("../../")
         );
-        assert_eq!(page.count("#article-viewer[hidden]"), 1, "the viewer mounts hidden");
-        assert_eq!(page.count("#article-viewer-prerendered article.av-article"), 1);
+        assert_eq!(
+            page.count("#article-viewer[hidden]"),
+            1,
+            "the viewer mounts hidden"
+        );
+        assert_eq!(
+            page.count("#article-viewer-prerendered article.av-article"),
+            1
+        );
     }
     // The seed: every paragraph, figure with caption and credit, and the pull quote.
     let page = whole(&read(&out.join(format!("articles/{SEED}/index.html"))));
     let text = page.all_text();
-    let seed = sample.collection.find(SEED).expect("the seed is in the samples");
+    let seed = sample
+        .collection
+        .find(SEED)
+        .expect("the seed is in the samples");
     let article_viewer::model::Body::Blocks(blocks) = &seed.body else {
         panic!("the seed's body is inline")
     };
@@ -85,25 +103,43 @@ fn every_article_has_a_complete_page() {
         if let article_viewer::model::Block::Paragraph(inline) = block {
             let plain = inline.plain_text();
             let words: Vec<&str> = plain.split_whitespace().take(8).collect();
-            assert!(text.contains(&words.join(" ")), "paragraph missing: {words:?}");
+            assert!(
+                text.contains(&words.join(" ")),
+                "paragraph missing: {words:?}"
+            );
         }
     }
     assert_eq!(page.count("figure.av-figure > figcaption"), 3);
-    assert_eq!(page.texts("figcaption .av-caption__credit"), vec!["Image source, Getty"; 3]);
+    assert_eq!(
+        page.texts("figcaption .av-caption__credit"),
+        vec!["Image source, Getty"; 3]
+    );
     assert_eq!(page.attr("time", "datetime").as_deref(), Some("2025-04-08"));
     assert_eq!(
         page.attrs("figure.av-figure img", "src")[0],
         "../../images/soldier.svg",
         "image URLs are relative to the page"
     );
-    assert!(out.join("images/soldier.svg").is_file(), "images are copied");
+    assert!(
+        out.join("images/soldier.svg").is_file(),
+        "images are copied"
+    );
     // Links between pages are path URLs relative to the page.
-    assert_eq!(page.attr(".av-nav__back", "href").as_deref(), Some("../../"));
+    assert_eq!(
+        page.attr(".av-nav__back", "href").as_deref(),
+        Some("../../")
+    );
     let next = page.attr(".av-pager__next", "href").expect("a next link");
-    assert!(next.starts_with("../../articles/") && next.ends_with('/'), "{next}");
+    assert!(
+        next.starts_with("../../articles/") && next.ends_with('/'),
+        "{next}"
+    );
     // Loads its viewer from the content-named folder, with integrity.
     let boot = page.attr("script[type=module]", "src").expect("boot.js");
-    assert!(boot.starts_with("../../app/") && boot.ends_with("/boot.js"), "{boot}");
+    assert!(
+        boot.starts_with("../../app/") && boot.ends_with("/boot.js"),
+        "{boot}"
+    );
     assert!(page
         .attr("script[type=module]", "integrity")
         .is_some_and(|sri| sri.starts_with("sha384-")));
@@ -113,17 +149,28 @@ fn every_article_has_a_complete_page() {
 fn collection_page_lists_the_newest_cards_with_counts() {
     let (out, _) = publish_samples("collection", None);
     let page = whole(&read(&out.join("index.html")));
-    assert_eq!(page.attr("html", "data-av-page").as_deref(), Some("collection"));
-    assert_eq!(page.attr("#article-viewer", "data-site-root").as_deref(), Some("./"));
+    assert_eq!(
+        page.attr("html", "data-av-page").as_deref(),
+        Some("collection")
+    );
+    assert_eq!(
+        page.attr("#article-viewer", "data-site-root").as_deref(),
+        Some("./")
+    );
     assert_eq!(page.count(".av-card"), 20, "the first page of cards");
     let links = page.attrs(".av-card__link", "href");
     assert_eq!(links.len(), 20);
     assert!(
-        links.iter().all(|l| l.starts_with("./articles/") && l.ends_with('/')),
+        links
+            .iter()
+            .all(|l| l.starts_with("./articles/") && l.ends_with('/')),
         "{links:?}"
     );
     assert!(page.all_text().contains("25 articles"));
-    assert!(page.count(".av-filters input[type=checkbox]") > 3, "the region tree");
+    assert!(
+        page.count(".av-filters input[type=checkbox]") > 3,
+        "the region tree"
+    );
 }
 
 #[test]
@@ -132,21 +179,32 @@ fn head_tags_and_json_ld_with_a_base_url() {
     let page = whole(&read(&out.join(format!("articles/{SEED}/index.html"))));
     let url = format!("https://example.org/news/articles/{SEED}/");
     assert_eq!(page.attr("link[rel=canonical]", "href"), Some(url.clone()));
-    assert_eq!(page.attr("meta[property=\"og:url\"]", "content"), Some(url.clone()));
     assert_eq!(
-        page.attr("meta[property=\"og:image\"]", "content").as_deref(),
+        page.attr("meta[property=\"og:url\"]", "content"),
+        Some(url.clone())
+    );
+    assert_eq!(
+        page.attr("meta[property=\"og:image\"]", "content")
+            .as_deref(),
         Some("https://example.org/news/images/soldier.svg")
     );
     assert_eq!(
-        page.attr("meta[name=\"twitter:card\"]", "content").as_deref(),
+        page.attr("meta[name=\"twitter:card\"]", "content")
+            .as_deref(),
         Some("summary_large_image")
     );
     assert_eq!(
-        page.attr("meta[property=\"article:published_time\"]", "content").as_deref(),
+        page.attr("meta[property=\"article:published_time\"]", "content")
+            .as_deref(),
         Some("2025-04-08")
     );
-    let description = page.attr("meta[name=description]", "content").expect("a description");
-    assert!(description.starts_with("Volodymyr Zelenskyy has confirmed"), "{description}");
+    let description = page
+        .attr("meta[name=description]", "content")
+        .expect("a description");
+    assert!(
+        description.starts_with("Volodymyr Zelenskyy has confirmed"),
+        "{description}"
+    );
     let ld: serde_json::Value =
         serde_json::from_str(&page.text("script[type=\"application/ld+json\"]"))
             .expect("the JSON-LD is JSON");
@@ -161,7 +219,11 @@ fn head_tags_and_json_ld_with_a_base_url() {
         .is_some_and(|places| places.iter().any(|p| p["name"] == "Kursk Oblast")));
 
     let sitemap = read(&out.join("sitemap.xml"));
-    assert_eq!(sitemap.matches("<loc>").count(), 26, "the root and 25 articles");
+    assert_eq!(
+        sitemap.matches("<loc>").count(),
+        26,
+        "the root and 25 articles"
+    );
     assert!(sitemap.contains(&format!("<loc>{url}</loc><lastmod>2025-04-08</lastmod>")));
     let feed: serde_json::Value =
         serde_json::from_str(&read(&out.join("feed.json"))).expect("feed.json is JSON");
@@ -169,7 +231,10 @@ fn head_tags_and_json_ld_with_a_base_url() {
     assert_eq!(feed["feed_url"], "https://example.org/news/feed.json");
     let items = feed["items"].as_array().expect("items");
     assert_eq!(items.len(), 25);
-    assert_eq!(items[0]["url"], "https://example.org/news/articles/sample-andes-observatory/");
+    assert_eq!(
+        items[0]["url"],
+        "https://example.org/news/articles/sample-andes-observatory/"
+    );
 }
 
 #[test]
@@ -177,7 +242,11 @@ fn without_a_base_url_no_relative_canonical_and_a_relative_sitemap() {
     let (out, _) = publish_samples("relative", None);
     let page = whole(&read(&out.join(format!("articles/{SEED}/index.html"))));
     assert_eq!(page.count("link[rel=canonical]"), 0);
-    assert_eq!(page.count("meta[property=\"og:image\"]"), 0, "og:image must be absolute");
+    assert_eq!(
+        page.count("meta[property=\"og:image\"]"),
+        0,
+        "og:image must be absolute"
+    );
     assert!(read(&out.join("sitemap.xml")).contains(&format!("<loc>articles/{SEED}/</loc>")));
 }
 
@@ -199,16 +268,25 @@ fn hostile_text_stays_text_in_the_page_and_the_json_ld() {
         }]
     });
     std::fs::write(&input, article.to_string()).expect("input written");
-    run(&input, &dir.join("site"), &app, Some("https://example.org/"));
+    run(
+        &input,
+        &dir.join("site"),
+        &app,
+        Some("https://example.org/"),
+    );
     let html = read(&dir.join("site/articles/x/index.html"));
     let page = whole(&html);
     assert_eq!(page.text("head > title"), HOSTILE_TITLE);
     assert_eq!(page.text("h1"), HOSTILE_TITLE);
     assert_eq!(
-        page.attr("meta[property=\"og:title\"]", "content").as_deref(),
+        page.attr("meta[property=\"og:title\"]", "content")
+            .as_deref(),
         Some(HOSTILE_TITLE)
     );
-    assert_eq!(page.count("script:not([src]):not([type=\"application/ld+json\"])"), 0);
+    assert_eq!(
+        page.count("script:not([src]):not([type=\"application/ld+json\"])"),
+        0
+    );
     assert_eq!(page.count("script[type=\"application/ld+json\"]"), 1);
     let ld: serde_json::Value =
         serde_json::from_str(&page.text("script[type=\"application/ld+json\"]"))
@@ -250,7 +328,10 @@ fn republishing_rewrites_only_what_changed_and_removes_stale_pages() {
 
     // An article removed: its page goes.
     let mut value: serde_json::Value = serde_json::from_str(&edited).expect("samples are JSON");
-    let removed = value["articles"][1]["id"].as_str().expect("an id").to_owned();
+    let removed = value["articles"][1]["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned();
     value["articles"]
         .as_array_mut()
         .expect("articles")
@@ -285,7 +366,11 @@ fn files_outside_the_input_folder_or_over_the_sites_own_are_not_copied() {
         .filter_map(Result::ok)
         .map(|entry| read(&entry.path().join("boot.js")))
         .collect::<Vec<_>>();
-    assert_eq!(published_boot, vec!["/* boot.js */"], "the viewer's own boot.js");
+    assert_eq!(
+        published_boot,
+        vec!["/* boot.js */"],
+        "the viewer's own boot.js"
+    );
 }
 
 #[test]
@@ -294,7 +379,13 @@ fn base_urls_are_checked() {
         check_base_url("https://example.org/news").ok().as_deref(),
         Some("https://example.org/news/")
     );
-    for bad in ["example.org/", "javascript:alert(1)", "https://", "https://x.org/?a=1", "ftp://x.org/"] {
+    for bad in [
+        "example.org/",
+        "javascript:alert(1)",
+        "https://",
+        "https://x.org/?a=1",
+        "ftp://x.org/",
+    ] {
         assert!(check_base_url(bad).is_err(), "{bad}");
     }
 }
@@ -314,5 +405,8 @@ fn a_bad_input_is_a_located_error() {
     };
     let error = publish(&options, &mut |_, _| {}).expect_err("broken JSON is refused");
     let message = error.to_string();
-    assert!(message.contains("broken.json") && message.contains("line 2"), "{message}");
+    assert!(
+        message.contains("broken.json") && message.contains("line 2"),
+        "{message}"
+    );
 }

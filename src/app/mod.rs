@@ -13,6 +13,12 @@
 //! - [`view`]: picks the panel or page for an [`AppState`](crate::state::AppState).
 //! - `shell` (browser only): the app component: the reducer, the hooks, the contexts.
 
+/// Provided around a page the publish step prerenders: what only works once the viewer runs
+/// (the image lightbox's buttons) is drawn as plain content, so a page read without
+/// JavaScript has no button that does nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prerendered;
+
 pub mod collection;
 pub mod controls;
 pub mod dates;

@@ -338,7 +338,8 @@ pub fn Figure(props: &FigureProps) -> Html {
                 {width} {height} decoding="async" loading={if props.lead { "eager" } else { "lazy" }} {onerror} />
         }
     };
-    let opener = use_context::<LightboxOpener>();
+    let prerendered = use_context::<crate::app::Prerendered>().is_some();
+    let opener = use_context::<LightboxOpener>().filter(|_| !prerendered);
     let picture = match (opener, *failed) {
         (Some(LightboxOpener(open)), false) => {
             let label = if image.alt.is_empty() {

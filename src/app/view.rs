@@ -17,7 +17,6 @@ use yew::prelude::*;
 /// The viewer's outer element (its reading preferences as attributes, which the styles read)
 /// around its landmark: `main` on a page of its own, a labelled section inside a host page
 /// (which has its own main landmark).
-#[must_use]
 pub fn viewer_frame(prefs: Preferences, in_host_page: bool, root: NodeRef, content: Html) -> Html {
     html! {
         <div class="av-root" ref={root} data-theme={prefs.theme.value()} data-size={prefs.text_size.to_string()}

@@ -5,7 +5,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use std::path::PathBuf;
-    const USAGE: &str = "usage: publish INPUT --out DIR [--base-url https://example.org/news/] [--app dist]";
+    const USAGE: &str =
+        "usage: publish INPUT --out DIR [--base-url https://example.org/news/] [--app dist]";
     let mut args = std::env::args().skip(1);
     let (mut input, mut out, mut base_url, mut app) = (None, None, None, PathBuf::from("dist"));
     while let Some(arg) = args.next() {
@@ -17,7 +18,9 @@ fn main() -> std::process::ExitCode {
                 println!("{USAGE}");
                 return std::process::ExitCode::SUCCESS;
             }
-            other if input.is_none() && !other.starts_with("--") => input = Some(PathBuf::from(other)),
+            other if input.is_none() && !other.starts_with("--") => {
+                input = Some(PathBuf::from(other))
+            }
             other => {
                 eprintln!("publish: unexpected argument {other:?}\n{USAGE}");
                 return std::process::ExitCode::from(2);
@@ -37,7 +40,10 @@ fn main() -> std::process::ExitCode {
     };
     let started = std::time::Instant::now();
     let mut progress = |done: usize, total: usize| {
-        eprintln!("publish: {done} of {total} article pages ({:.1} s)", started.elapsed().as_secs_f64());
+        eprintln!(
+            "publish: {done} of {total} article pages ({:.1} s)",
+            started.elapsed().as_secs_f64()
+        );
     };
     match article_viewer::publish::publish(&options, &mut progress) {
         Ok(report) => {

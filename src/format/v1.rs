@@ -171,6 +171,11 @@ fn check_id(id: &str) -> Result<String, String> {
             "{id:?} contains {bad:?}: ids may use only letters A-Z and a-z, digits, and . _ ~ - (they are used in links)"
         ));
     }
+    if id.chars().all(|c| c == '.') {
+        return Err(format!(
+            "{id:?} is only dots: ids name the article's page (articles/<id>/), and . and .. name folders"
+        ));
+    }
     Ok(id.to_owned())
 }
 

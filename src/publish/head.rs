@@ -98,7 +98,10 @@ pub fn cut_text(text: &str, limit: usize) -> String {
         return text;
     }
     let cut: String = text.chars().take(limit.saturating_sub(1)).collect();
-    let at_word = cut.rfind(' ').filter(|&at| at > limit / 2).unwrap_or(cut.len());
+    let at_word = cut
+        .rfind(' ')
+        .filter(|&at| at > limit / 2)
+        .unwrap_or(cut.len());
     format!("{}…", cut[..at_word].trim_end())
 }
 
@@ -112,7 +115,10 @@ pub fn describe(article: &Article) -> String {
         }),
         crate::model::Body::Remote(_) => None,
     });
-    cut_text(&text.unwrap_or_else(|| article.title.clone()), DESCRIPTION_CHARS)
+    cut_text(
+        &text.unwrap_or_else(|| article.title.clone()),
+        DESCRIPTION_CHARS,
+    )
 }
 
 /// A URL made absolute against the site's base URL, when it can be: absolute URLs are kept,

@@ -77,8 +77,11 @@ pub fn json_feed(collection: &Collection, articles: &[&Article], base_url: Optio
                     map.insert("date_modified".into(), rfc3339(updated).into());
                 }
                 if !article.byline.is_empty() {
-                    let authors: Vec<Value> =
-                        article.byline.iter().map(|name| json!({ "name": name })).collect();
+                    let authors: Vec<Value> = article
+                        .byline
+                        .iter()
+                        .map(|name| json!({ "name": name }))
+                        .collect();
                     map.insert("authors".into(), authors.into());
                 }
                 if !article.tags.is_empty() {

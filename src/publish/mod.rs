@@ -95,7 +95,14 @@ pub fn check_base_url(url: &str) -> Result<String, PublishError> {
 }
 
 /// Names the site's own files take; the input may not name files there.
-const RESERVED: [&str; 6] = ["index.html", SITE_DATA_FILE, "sitemap.xml", "feed.json", "app", ARTICLES_DIR];
+const RESERVED: [&str; 6] = [
+    "index.html",
+    SITE_DATA_FILE,
+    "sitemap.xml",
+    "feed.json",
+    "app",
+    ARTICLES_DIR,
+];
 
 /// A URL from the input as a path inside its folder: relative, no `..`, not one of the site's
 /// own names. `None` for anything else (absolute URLs stay as they are).
@@ -108,7 +115,9 @@ fn local_file(url: &str) -> Option<PathBuf> {
     let plain = path
         .components()
         .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    let first = path.components().find(|c| matches!(c, Component::Normal(_)));
+    let first = path
+        .components()
+        .find(|c| matches!(c, Component::Normal(_)));
     let reserved = first.is_some_and(|c| RESERVED.iter().any(|r| c.as_os_str() == *r));
     (plain && !reserved).then(|| path.to_owned())
 }
@@ -143,7 +152,10 @@ fn copy_named_files(
         }
         if !source.is_file() {
             // Links to pages of the input's own site are not files to copy.
-            if Path::new(&relative).extension().is_some_and(|e| e != "html") {
+            if Path::new(&relative)
+                .extension()
+                .is_some_and(|e| e != "html")
+            {
                 report.problems.push(format!(
                     "articles[id={article}]: {url} is not a file next to the input, so the site has no copy of it"
                 ));
@@ -195,16 +207,23 @@ pub fn publish(
     on_progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Report, PublishError> {
     let mut report = Report::default();
-    let base_url = options.base_url.as_deref().map(check_base_url).transpose()?;
+    let base_url = options
+        .base_url
+        .as_deref()
+        .map(check_base_url)
+        .transpose()?;
     let bytes = read(&options.input)?;
     let parsed = parse_collection_bytes(&bytes).map_err(|error| PublishError::Format {
         file: options.input.clone(),
         error,
     })?;
     let name = options.input.display();
-    report
-        .problems
-        .extend(parsed.skipped.iter().map(|p| format!("{name}: skipped: {p}")));
+    report.problems.extend(
+        parsed
+            .skipped
+            .iter()
+            .map(|p| format!("{name}: skipped: {p}")),
+    );
     report
         .problems
         .extend(parsed.notices.iter().map(|p| format!("{name}: {p}")));
@@ -263,7 +282,14 @@ pub fn publish(
                         None => u.clone(),
                     })
                     .collect();
-                copy_named_files(&named, input_dir, out, &mut copied, &mut report, &article.id)?;
+                copy_named_files(
+                    &named,
+                    input_dir,
+                    out,
+                    &mut copied,
+                    &mut report,
+                    &article.id,
+                )?;
                 let page_base = article_root.resolve(url.as_str());
                 blocks.map_urls(&|u| u.relative_to(directory_of(&page_base)));
             }
@@ -280,7 +306,12 @@ pub fn publish(
         let page_url = base_url
             .as_deref()
             .map(|base| format!("{base}{}", article_path(&article.id)));
-        let head = head::article_head(article, collection, page_url.as_deref(), base_url.as_deref());
+        let head = head::article_head(
+            article,
+            collection,
+            page_url.as_deref(),
+            base_url.as_deref(),
+        );
         let markup = prerender(Rc::new(state), &article_root);
         let html = document(&head, &app, &article_root, PageKind::Article, &markup);
         let path = out.join(article_path(&article.id)).join("index.html");
@@ -307,7 +338,10 @@ pub fn publish(
         .filter(|a| kept.contains(&a.id))
         .collect();
     let sitemap = listings::sitemap(&pages, base_url.as_deref());
-    report.count(write_if_changed(&out.join("sitemap.xml"), sitemap.as_bytes())?);
+    report.count(write_if_changed(
+        &out.join("sitemap.xml"),
+        sitemap.as_bytes(),
+    )?);
     let feed = listings::json_feed(collection, &pages, base_url.as_deref());
     report.count(write_if_changed(&out.join("feed.json"), feed.as_bytes())?);
     Ok(report)

@@ -4,6 +4,7 @@
 
 use crate::app::link::LinkPolicy;
 use crate::app::view::{viewer_frame, View};
+use crate::app::Prerendered;
 use crate::publish::files::AppFiles;
 use crate::publish::head::{escape_html, Head};
 use crate::site::{SiteRoot, SITE_DATA_FILE};
@@ -29,7 +30,9 @@ fn Prerender(props: &PrerenderProps) -> Html {
     };
     html! {
         <ContextProvider<LinkPolicy> context={props.links.clone()}>
+        <ContextProvider<Prerendered> context={Prerendered}>
             { viewer_frame(props.state.prefs, false, NodeRef::default(), view) }
+        </ContextProvider<Prerendered>>
         </ContextProvider<LinkPolicy>>
     }
 }
@@ -41,8 +44,9 @@ pub fn prerender(state: Rc<AppState>, root: &SiteRoot) -> String {
         article_url: None,
         site: Some(root.clone()),
     };
-    let renderer = yew::LocalServerRenderer::<Prerender>::with_props(PrerenderProps { state, links })
-        .hydratable(false);
+    let renderer =
+        yew::LocalServerRenderer::<Prerender>::with_props(PrerenderProps { state, links })
+            .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 

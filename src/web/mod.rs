@@ -18,7 +18,7 @@ pub use intl::intl_date_text;
 
 use crate::query::Query;
 use crate::site::SiteRoot;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 fn window() -> Option<web_sys::Window> {
@@ -65,6 +65,24 @@ pub fn finish_takeover() {
     };
     if let Some(prerendered) = document.get_element_by_id(PRERENDERED_ID) {
         prerendered.remove();
+        // The icon's and the feed's links are relative to this page; once the address changes
+        // to another page of the site they would point elsewhere (the browser fetches the icon
+        // again). Stylesheets are left alone: setting their href would load them again.
+        let page = current_url();
+        let selector = "head link[rel~=\"icon\"][href], head link[rel=\"alternate\"][href]";
+        if let Ok(links) = document.query_selector_all(selector) {
+            for element in (0..links.length()).filter_map(|i| links.item(i)) {
+                let Ok(link) = element.dyn_into::<web_sys::Element>() else {
+                    continue;
+                };
+                let absolute = link
+                    .get_attribute("href")
+                    .and_then(|href| web_sys::Url::new_with_base(&href, &page).ok());
+                if let Some(url) = absolute {
+                    let _ = link.set_attribute("href", &url.href());
+                }
+            }
+        }
         if let Some(mount) = document.get_element_by_id(MOUNT_ID) {
             let _ = mount.remove_attribute("hidden");
         }
