@@ -19,6 +19,7 @@ import zlib from "node:zlib";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(ROOT);
 const { startServer } = await import("../e2e/static-server.mjs");
+const { SITE_DIR, publishFigures, publishedPaint } = await import("./publish.mjs");
 
 const ARGS = new Set(process.argv.slice(2));
 const QUICK = ARGS.has("--quick");
@@ -437,6 +438,14 @@ async function browserFigures(url) {
       out.seedArticle[viewer] = await timeLoads(browser, `${viewer} seed article`, pages[viewer](q), "article h1",
         CONFIG.seedRuns, (s) => (s.title ? null : "no article title"));
     }
+    if (existsSync(`${SITE_DIR}/news/index.html`)) {
+      log(`published page, viewer page and reference: seed article paint ×${CONFIG.seedRuns}`);
+      out.publishedPaint = await publishedPaint(browser, {
+        published: `${url}/site/news/articles/${SEED}/`,
+        viewer: pages.rust(`?article=${SEED}`),
+        reference: pages.reference(`?src=/articles.json&article=${SEED}`),
+      }, CONFIG.seedRuns, VIEWPORT, problem);
+    }
     for (const set of CONFIG.datasets) {
       const { rel } = datasetPaths(set);
       out.list[set.n] = {};
@@ -519,6 +528,7 @@ async function lighthouse(url) {
   const out = { available: true, version: version.stdout.trim(), formFactor: "mobile (default emulation, simulated throttling)" };
   const targets = {
     rust: `${url}/?article=${SEED}`,
+    ...(existsSync(`${SITE_DIR}/news/index.html`) ? { published: `${url}/site/news/articles/${SEED}/` } : {}),
     reference: `${url}/bench/reference/index.html?src=/articles.json&article=${SEED}`,
   };
   for (const [viewer, target] of Object.entries(targets)) {
@@ -527,7 +537,7 @@ async function lighthouse(url) {
     log(`lighthouse: ${viewer}`);
     const result = await run("npx", ["--no-install", "lighthouse", target,
       `--chrome-flags=--headless ${CHROME_FLAGS.join(" ")}`,
-      "--only-categories=performance,accessibility,best-practices", "--output=json", `--output-path=${report}`, "--quiet"],
+      "--only-categories=performance,accessibility,best-practices,seo", "--output=json", `--output-path=${report}`, "--quiet"],
     { env: { CHROME_PATH: CHROMIUM }, timeoutMs: 300_000 });
     if (result.code !== 0 || !existsSync(report)) {
       const reason = result.timedOut ? "timed out after 300 s" : `exit ${result.code}: ${tail(result.stderr, 4)}`;
@@ -541,6 +551,7 @@ async function lighthouse(url) {
     out[viewer] = {
       url: target, report, seconds: round(result.ms / 1000),
       performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"),
+      seo: score("seo"),
       fcp_ms: round(audit("first-contentful-paint"), 0), lcp_ms: round(audit("largest-contentful-paint"), 0),
       tbt_ms: round(audit("total-blocking-time"), 0), cls: round(audit("cumulative-layout-shift"), 3),
       runtimeError: lhr.runtimeError?.message ?? null, warnings: lhr.runWarnings ?? [],
@@ -630,21 +641,40 @@ function report(results) {
       Object.entries(sh.cases).map(([name, c]) => [name, c.error ?? fmt(c.usable_ms, 0), fmt(c.nodes, 0), fmt(c.longest_task_ms, 0),
         c.error ? "?" : (c.trapped ? "YES" : "no"), c.shows ?? ""]));
   }
+  const pub = results.publish ?? { available: false, reason: "not run" };
+  if (!pub.available) printTable("PUBLISH", ["status", "reason"], [["not available", pub.reason]]);
+  else {
+    printTable("PUBLISH — scripts/publish.sh's step (target/release/publish), fresh output folder unless 'again'",
+      ["input", "seconds", "pages", "files written", "peak memory, MB"],
+      Object.entries(pub.runs).map(([label, f]) => [label, f.ok ? fmt(f.seconds, 2) : `failed: ${f.error}`, f.pages, f.written, f.peak_mb]));
+  }
+  const pp = results.browser?.publishedPaint;
+  if (pp) {
+    const ref = pp.reference ?? {};
+    printTable(`SEED ARTICLE PAINT — median of ${CONFIG.seedRuns} fresh loads (lower is better; CLS: worst run)`,
+      ["page", "FCP, ms", "LCP, ms", "CLS", "FCP/Ref", "LCP/Ref"],
+      Object.entries(pp).map(([name, f]) => [name, fmt(f.fcp_ms, 0), fmt(f.lcp_ms, 0), fmt(f.cls_max, 3),
+        fmtRatio(ratio(f.fcp_ms, ref.fcp_ms)), fmtRatio(ratio(f.lcp_ms, ref.lcp_ms))]));
+  }
   if (!lh.available) printTable("LIGHTHOUSE", ["status", "reason"], [["not available", lh.reason]]);
   else {
     const r = lh.rust ?? {};
+    const p = lh.published ?? {};
     const f = lh.reference ?? {};
     const lrows = [];
-    const addL = (label, key, digits = 0) => lrows.push([label, fmt(r[key], digits), fmt(f[key], digits), fmtRatio(ratio(r[key], f[key]))]);
-    if (r.error || f.error) lrows.push(["error", r.error ?? "", f.error ?? "", null]);
+    const addL = (label, key, digits = 0) => lrows.push([label, fmt(r[key], digits), fmt(p[key], digits), fmt(f[key], digits),
+      fmtRatio(ratio(r[key], f[key])), fmtRatio(ratio(p[key], f[key]))]);
+    if (r.error || p.error || f.error) lrows.push(["error", r.error ?? "", p.error ?? "", f.error ?? "", null, null]);
     addL("performance score", "performance");
     addL("accessibility score", "accessibility");
     addL("best-practices score", "bestPractices");
+    addL("SEO score", "seo");
     addL("FCP, ms", "fcp_ms");
     addL("LCP, ms", "lcp_ms");
     addL("TBT, ms", "tbt_ms");
     addL("CLS", "cls", 3);
-    printTable(`LIGHTHOUSE ${lh.version} — seed article, mobile emulation (scores: higher is better; the server sends brotli)`, ["figure", "Rust", "Reference", "Rust/Ref"], lrows);
+    printTable(`LIGHTHOUSE ${lh.version} — seed article, mobile emulation (scores: higher is better; the server sends brotli)`,
+      ["figure", "Rust viewer", "Rust published", "Reference", "viewer/Ref", "published/Ref"], lrows);
   }
   if (problems.length) {
     console.log("\nPROBLEMS");
@@ -669,9 +699,11 @@ results.sizes = { rust: sizesOf(RUST_FILES), reference: sizesOf(REFERENCE_FILES)
 results.meta.datasets = await ensureDatasets();
 const SHAPES_ONLY = ARGS.has("--shapes-only");
 results.native = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await nativeFigures();
+results.publish = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" }
+  : await publishFigures({ run, log, problem, quick: QUICK, dataDir: DATA_DIR });
 if (!results.native.available) log(`native figures not available: ${results.native.reason}`);
 
-const server = await startServer({ mounts: { "/": "dist", "/bench/": "bench", "/data/": DATA_DIR }, port: 0 });
+const server = await startServer({ mounts: { "/": "dist", "/bench/": "bench", "/data/": DATA_DIR, "/site/": SITE_DIR }, port: 0 });
 log(`serving at ${server.url}`);
 results.meta.loadAverageBeforeBrowser = os.loadavg().map((x) => round(x, 2));
 try {

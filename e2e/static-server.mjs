@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { brotliCompressSync, constants } from "node:zlib";
+import { createHash } from "node:crypto";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -64,9 +65,10 @@ export function startServer({ mounts, port = 0, host = "127.0.0.1" }) {
 }
 
 const compressedCache = new Map();
-/** Brotli at a quick quality setting, cached per file and size. */
+/** Brotli at a quick quality setting, cached per file and content (a file rewritten with the
+ *  same length, as a re-published page whose asset folder changed, is compressed again). */
 function brotli(file, body) {
-  const key = `${file}:${body.length}`;
+  const key = `${file}:${createHash("sha1").update(body).digest("hex")}`;
   if (!compressedCache.has(key)) {
     compressedCache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
   }

@@ -160,7 +160,7 @@ impl AppState {
         [self.query.article.as_deref(), self.prefetch.as_deref()]
             .into_iter()
             .flatten()
-            .filter_map(|id| loaded.parsed.collection.find(id))
+            .filter_map(|id| loaded.index.find(id))
             .find_map(|article| match &article.body {
                 Body::Remote(url) if !self.bodies.contains_key(&article.id) => {
                     Some((article.id.clone(), url.clone()))
@@ -181,7 +181,7 @@ impl AppState {
             .query
             .article
             .as_deref()
-            .and_then(|id| loaded.parsed.collection.find(id));
+            .and_then(|id| loaded.index.find(id));
         match article {
             Some(article) if matches!(article.body, Body::Remote(_)) => matches!(
                 self.bodies.get(&article.id),

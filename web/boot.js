@@ -28,5 +28,25 @@ if (window.parent !== window) {
 
 const root = document.getElementById("article-viewer");
 if (root) watch(root);
+// A published page (the publish step's prerendered copy is on screen) is complete without the
+// viewer: its own text and images load first, and the viewer (WebAssembly, then the data) only
+// once the page has loaded, so on a slow connection they never compete with what the reader
+// sees first.
+if (document.getElementById("article-viewer-prerendered") && document.readyState !== "complete") {
+  await new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+}
+// Loading a language's date data is the costliest part of the viewer's first render of dates;
+// done here, it falls in the wait for the WebAssembly rather than in the render's task.
+const languages = new Set([...document.querySelectorAll("#article-viewer-prerendered [lang]")].map((e) => e.lang));
+setTimeout(() => {
+  for (const language of languages) {
+    try {
+      new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(0);
+      new Intl.RelativeTimeFormat(language, { numeric: "auto" }).format(-1, "day");
+    } catch {
+      // An unknown language tag: the viewer falls back as it would anyway.
+    }
+  }
+});
 await init({ module_or_path: fetch(wasm, options) });
 

@@ -79,8 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     // The open article's id and title, if one is open.
     let opened = match (&state.load, &state.query.article) {
         (Load::Ready(loaded), Some(id)) => loaded
-            .parsed
-            .collection
+            .index
             .find(id)
             .map(|a| (a.id.clone(), a.title.clone())),
         _ => None,

@@ -125,7 +125,7 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
             </div>
         </div>
     };
-    let Some(article) = collection.find(&props.id) else {
+    let Some(article) = index.find(&props.id) else {
         return html! {
             <>
                 { toolbar }

@@ -51,14 +51,15 @@ fn main() -> std::process::ExitCode {
                 eprintln!("publish: {problem}");
             }
             println!(
-                "publish: {} pages in {} ({} files written, {} unchanged, {} copied from beside the input, {} old pages removed) in {:.1} s",
+                "publish: {} pages in {} ({} files written, {} unchanged, {} copied from beside the input, {} old pages removed) in {:.1} s{}",
                 report.pages,
                 out.display(),
                 report.written,
                 report.unchanged,
                 report.copied,
                 report.removed,
-                started.elapsed().as_secs_f64()
+                started.elapsed().as_secs_f64(),
+                peak_memory().map_or_else(String::new, |mb| format!(", peak memory {mb} MB"))
             );
             std::process::ExitCode::SUCCESS
         }
@@ -67,6 +68,15 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// The process's peak resident memory in MB, where the system says (Linux's `VmHWM`).
+#[cfg(not(target_arch = "wasm32"))]
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes / 1024)
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -163,6 +163,7 @@ impl IndexBuilder {
             months,
             month_spans,
             unspecified_total,
+            by_id: std::cell::OnceCell::new(),
         }
     }
 }

@@ -32,6 +32,9 @@ pub struct Index {
     pub months: Vec<YearMonth>,
     pub(super) month_spans: Vec<(u32, u32)>,
     pub unspecified_total: u32,
+    /// Every rank, in the order of its article's id: finding an article by id is a binary
+    /// search. Sorted the first time an id is looked up.
+    pub(super) by_id: std::cell::OnceCell<Vec<u32>>,
 }
 
 /// Identity, not contents (an index is only ever equal to itself), so comparing props that hold
@@ -68,13 +71,27 @@ impl Index {
     /// The rank of an article of this collection.
     #[must_use]
     pub fn rank_of(&self, article: &Article) -> Option<u32> {
-        let by_identity = || {
-            self.articles
-                .iter()
-                .position(|a| std::ptr::eq(a.as_ref(), article))
-        };
-        let by_id = || self.articles.iter().position(|a| a.id == article.id);
-        by_identity().or_else(by_id).map(to_u32)
+        self.rank_of_id(&article.id)
+    }
+
+    /// The rank of the article with this id.
+    #[must_use]
+    pub fn rank_of_id(&self, id: &str) -> Option<u32> {
+        let by_id = self.by_id.get_or_init(|| {
+            let mut ranks: Vec<u32> = (0..self.articles.len()).map(to_u32).collect();
+            ranks.sort_unstable_by(|&a, &b| self.article(a).id.cmp(&self.article(b).id));
+            ranks
+        });
+        let at = by_id
+            .binary_search_by(|&rank| self.article(rank).id.as_str().cmp(id))
+            .ok()?;
+        by_id.get(at).copied()
+    }
+
+    /// The article with this id.
+    #[must_use]
+    pub fn find(&self, id: &str) -> Option<&Rc<Article>> {
+        self.rank_of_id(id).map(|rank| self.article(rank))
     }
 
     #[must_use]

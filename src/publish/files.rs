@@ -7,16 +7,14 @@ use sha2::{Digest, Sha256, Sha384};
 use std::path::{Path, PathBuf};
 
 /// The viewer's files a published page loads, from Trunk's release build (`dist/`).
-pub const APP_FILES: [&str; 11] = [
+pub const APP_FILES: [&str; 8] = [
     "boot.js",
     "article-viewer.js",
     "article-viewer_bg.wasm",
     "stopped.js",
     "prefs.js",
-    "page.css",
-    "base.css",
-    "reader.css",
-    "collection.css",
+    // page.css, base.css, reader.css and collection.css in one file (scripts/post-build.mjs).
+    "site.css",
     "noscript.css",
     "favicon.svg",
 ];

@@ -257,6 +257,7 @@ pub fn publish(
         .collect();
     let collection: &Collection = &parsed.collection;
     let total = newest_first.len();
+    on_progress(0, total);
     let mut kept = HashSet::new();
     for (done, article) in newest_first.iter().enumerate() {
         if !is_page_id(&article.id) {

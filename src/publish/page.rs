@@ -7,7 +7,7 @@ use crate::app::view::{viewer_frame, View};
 use crate::app::Prerendered;
 use crate::publish::files::AppFiles;
 use crate::publish::head::{escape_html, Head};
-use crate::site::{SiteRoot, SITE_DATA_FILE};
+use crate::site::SiteRoot;
 use crate::state::AppState;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -59,9 +59,9 @@ pub enum PageKind {
     Article,
 }
 
-/// A complete page: `head`'s tags, the viewer's files (preloaded, with integrity), the data
-/// file preloaded alongside the WebAssembly, and the prerendered view beside the viewer's
-/// still hidden mount point.
+/// A complete page: `head`'s tags, the viewer's scripts (with integrity; `boot.js` starts the
+/// WebAssembly, and with it the data, only once the page itself has loaded), and the
+/// prerendered view beside the viewer's still hidden mount point.
 #[must_use]
 pub fn document(
     head: &Head,
@@ -76,16 +76,11 @@ pub fn document(
         PageKind::Collection => " data-av-page=\"collection\"",
         PageKind::Article => "",
     };
-    let styles: String = ["page.css", "base.css", "reader.css", "collection.css"]
-        .iter()
-        .map(|name| {
-            format!(
-                "<link rel=\"stylesheet\" href=\"{}\" integrity=\"{}\">\n",
-                file(name),
-                sri(name)
-            )
-        })
-        .collect();
+    let styles = format!(
+        "<link rel=\"stylesheet\" href=\"{}\" integrity=\"{}\">\n",
+        file("site.css"),
+        sri("site.css")
+    );
     let root_attr = escape_html(root.as_str());
     format!(
         "<!doctype html>\n<html lang=\"en\"{page}>\n<head>\n<meta charset=\"utf-8\">\n\
@@ -95,10 +90,8 @@ pub fn document(
 <script src=\"{prefs}\" integrity=\"{prefs_sri}\"></script>\n\
 {styles}<noscript><link rel=\"stylesheet\" href=\"{noscript}\" integrity=\"{noscript_sri}\"></noscript>\n\
 <link rel=\"icon\" href=\"{icon}\" type=\"image/svg+xml\">\n\
-<link rel=\"preload\" href=\"{root_attr}{SITE_DATA_FILE}\" as=\"fetch\" crossorigin>\n\
 <link rel=\"modulepreload\" href=\"{glue}\" integrity=\"{glue_sri}\">\n\
 <link rel=\"modulepreload\" href=\"{stopped}\" integrity=\"{stopped_sri}\">\n\
-<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin integrity=\"{wasm_sri}\">\n\
 <script type=\"module\" src=\"{boot}\" integrity=\"{boot_sri}\"></script>\n\
 </head>\n<body>\n<div id=\"article-viewer\" data-site-root=\"{root_attr}\" hidden></div>\n\
 <div id=\"article-viewer-prerendered\">{prerendered}</div>\n</body>\n</html>\n",
@@ -112,8 +105,6 @@ pub fn document(
         glue_sri = sri("article-viewer.js"),
         stopped = file("stopped.js"),
         stopped_sri = sri("stopped.js"),
-        wasm = file("article-viewer_bg.wasm"),
-        wasm_sri = sri("article-viewer_bg.wasm"),
         boot = file("boot.js"),
         boot_sri = sri("boot.js"),
     )

@@ -58,8 +58,37 @@ pub fn current_query() -> Query {
 }
 
 /// Shows the viewer in place of the prerendered page (a published page, once the viewer has
-/// rendered the same view). Does nothing elsewhere.
+/// rendered the same view). The prerendered page is shown until it has loaded and painted (so
+/// its images are what the reader first sees, and the swap draws nothing new). Does nothing
+/// elsewhere.
 pub fn finish_takeover() {
+    let Some(window) = window() else { return };
+    let loaded = window
+        .document()
+        .is_none_or(|document| document.ready_state() == "complete");
+    if loaded {
+        after_next_paint(swap_in_viewer);
+    } else {
+        let target: web_sys::EventTarget = window.into();
+        EventListener::once(&target, "load", |_| after_next_paint(swap_in_viewer)).forget();
+    }
+}
+
+/// Calls `then` in a task after the browser's next paint.
+fn after_next_paint(then: fn()) {
+    let Some(window) = window() else { return };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, then).forget();
+    });
+    if window
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        then();
+    }
+}
+
+fn swap_in_viewer() {
     let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
