@@ -98,6 +98,8 @@ for (const width of [375, 1280]) {
 
 test("the collection page is the viewer: its filters work and it takes over without a shift", async () => {
   const { page, errors } = await open("?region=Europe");
+  // Until then the prerendered (unfiltered) list is kept out of sight.
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-av-query")), true);
   await takenOver(page);
   assert.match(await page.textContent(".av-count, .av-collection__count, h1 + p"), /9 articles|of 25/);
   assert.deepEqual(await page.evaluate(() => window.__shifts), []);

@@ -251,6 +251,13 @@ test("root paths in a file from another site resolve against that site, and no c
   page.on("request", (request) => {
     if (request.url().startsWith(session.server.url) && /\/(images\/remote|bodies\/remote)/.test(request.url())) ownSite.push(request.url());
   });
+  // This page allows files from the other site (docs/security.md, "Which files a viewer loads").
+  await page.route(`${session.server.url}/?src=*`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace("<meta charset=utf-8>",
+      `<meta charset=utf-8><meta name="article-viewer-sources" content="${other}">`);
+    await route.fulfill({ response, body });
+  });
   await page.goto(`${session.server.url}/`);
   await page.evaluate(() => { document.cookie = "session=secret; path=/"; });
   await page.goto(`${session.server.url}/?src=${encodeURIComponent(`${other}/news/archive.json`)}`);
@@ -262,4 +269,21 @@ test("root paths in a file from another site resolve against that site, and no c
   assert.deepEqual(ownSite, [], "nothing was asked of the viewer's own site on the file's behalf");
   assert.ok(seen.some((r) => r.url === `${other}/bodies/remote.json`), JSON.stringify(seen));
   assert.ok(seen.every((r) => r.cookie === null), "no cookies go to the other site");
+});
+
+test("a file from another site is refused unless the page allows that site, and nothing is fetched from it", async () => {
+  const { page } = await guardedPage();
+  const asked = [];
+  await page.route("https://attacker.example/**", (route) => {
+    asked.push(route.request().url());
+    return route.fulfill({ contentType: "application/json", headers: { "access-control-allow-origin": "*" },
+      body: JSON.stringify({ version: 1, articles: [] }) });
+  });
+  await page.goto(`${session.server.url}/?src=${encodeURIComponent("https://attacker.example/fake.json")}`);
+  const panel = page.locator(".av-panel--error");
+  await panel.waitFor();
+  const text = await panel.textContent();
+  assert.match(text, /loads files from its own site only, and from https:\/\/attacker\.example only if the page allows it/);
+  assert.match(text, /article-viewer-sources/);
+  assert.deepEqual(asked, [], "nothing was fetched from the refused site");
 });

@@ -5,6 +5,7 @@
 use crate::model::{SafeUrl, UrlUse};
 use crate::prefs::{Choice, Theme};
 use crate::query::{encode, Query};
+use crate::sources::AllowedSources;
 
 /// How an embedded viewer behaves, beyond what it first shows.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -17,6 +18,9 @@ pub struct EmbedOptions {
     pub article_url: Option<String>,
     /// The theme to start with (`data-theme`); otherwise the reader's saved choice.
     pub theme: Option<Theme>,
+    /// Other origins this element may load files from (`data-sources`, space-separated),
+    /// besides the page's own and those its `article-viewer-sources` meta tag lists.
+    pub sources: AllowedSources,
 }
 
 /// Reads a host element's attributes (through `get`, which returns an attribute's value) into
@@ -65,6 +69,7 @@ pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOpt
         sync_url: flag("data-sync-url"),
         article_url: get("data-article-url").filter(|p| article_link(p, "id").is_some()),
         theme,
+        sources: AllowedSources::parse(&get("data-sources").unwrap_or_default()).0,
     };
     (query, options)
 }
@@ -115,6 +120,16 @@ mod tests {
     }
 
     #[test]
+    fn data_sources_allow_other_origins_for_this_element_only() {
+        let (_, options) = attributes(&[("data-sources", "https://feeds.example")]);
+        let page = "https://news.example";
+        assert_eq!(options.sources.check("https://feeds.example/a.json", page), Ok(()));
+        assert!(options.sources.check("https://other.example/a.json", page).is_err());
+        let (_, plain) = attributes(&[]);
+        assert!(plain.sources.check("https://feeds.example/a.json", page).is_err());
+    }
+
+    #[test]
     fn attributes_set_the_first_view() {
         let (query, options) = attributes(&[
             ("data-src", "/news/articles.json"),
@@ -137,7 +152,8 @@ mod tests {
             EmbedOptions {
                 sync_url: false,
                 article_url: None,
-                theme: Some(Theme::Sepia)
+                theme: Some(Theme::Sepia),
+                sources: AllowedSources::default(),
             }
         );
     }

@@ -14,6 +14,7 @@
 //! - [`prefs`]: reading preferences (text size, theme, width, typeface) and their storage form.
 //! - [`query`]: the view's state as URL query parameters, both ways.
 //! - [`site`]: published sites: each view's address (article pages at `articles/<id>/`).
+//! - [`sources`]: which files a viewer may load (its own site's, and the origins a page lists).
 //! - [`state`]: the app's reducer (actions → state), pure and tested natively.
 //! - [`app`]: Yew components, rendered in the browser or to strings by the `ssr` tests.
 //! - `web` (browser only): the one module tree that calls browser APIs: fetch, location and history,
@@ -33,6 +34,7 @@ pub mod prefs;
 pub mod publish;
 pub mod query;
 pub mod site;
+pub mod sources;
 pub mod state;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

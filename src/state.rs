@@ -26,6 +26,9 @@ pub enum LoadError {
     NotJsonContent(String),
     #[error(transparent)]
     Format(#[from] FormatError),
+    /// The file is on another site that this page does not allow (see [`crate::sources`]).
+    #[error("this viewer loads files from its own site only, and from {origin} only if the page allows it: add <meta name=\"article-viewer-sources\" content=\"{origin}\"> to the page (or data-sources=\"{origin}\" to an embedded viewer's element). Nothing was fetched from it")]
+    Refused { origin: String },
 }
 
 /// A file that loaded, with its filter index (built once, here).

@@ -410,3 +410,31 @@ fn a_bad_input_is_a_located_error() {
         "{message}"
     );
 }
+
+#[test]
+fn a_json_feed_and_a_single_article_publish_too() {
+    let dir = scratch("formats");
+    let app = fake_app(&dir);
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/feeds/newsroom-1.1.json");
+    let report = run(&feed, &dir.join("feed-site"), &app, None);
+    let parsed = common::parse_file("samples/feeds/newsroom-1.1.json");
+    assert!(!parsed.collection.articles.is_empty());
+    assert_eq!(report.pages, parsed.collection.articles.len() + 1);
+    for article in &parsed.collection.articles {
+        let page = whole(&read(
+            &dir.join(format!("feed-site/articles/{}/index.html", article.id)),
+        ));
+        assert_eq!(page.text("h1"), article.title);
+    }
+
+    let single = dir.join("one.json");
+    let article = serde_json::json!({
+        "version": 1, "id": "only-one", "title": "One article", "published": "2025-03-01",
+        "body": [{"type": "paragraph", "text": "Its only paragraph."}]
+    });
+    std::fs::write(&single, article.to_string()).expect("written");
+    let report = run(&single, &dir.join("one-site"), &app, None);
+    assert_eq!(report.pages, 2);
+    let page = whole(&read(&dir.join("one-site/articles/only-one/index.html")));
+    assert!(page.all_text().contains("Its only paragraph."));
+}

@@ -4,7 +4,8 @@
 //   itself reads the same storage key when it starts);
 // - on a published site's collection page (<html data-av-page="collection">, written by the
 //   publish step), sends a ?article=ID link (the viewer's older form) on to the article's own
-//   page, filters kept, before anything is drawn.
+//   page, filters kept, before anything is drawn; with other parameters (a filtered list) it
+//   marks the page so that the prerendered, unfiltered list is not shown.
 (() => {
   try {
     const saved = localStorage.getItem("article-viewer:prefs") || "";
@@ -21,6 +22,10 @@
       params.delete("article");
       const rest = params.toString();
       location.replace(`articles/${id}/${rest ? `?${rest}` : ""}${location.hash}`);
+    } else if (params.size > 0) {
+      // The prerendered list is the unfiltered one: not shown for a filtered address (page.css),
+      // so the reader never sees the wrong list before the viewer draws the right one.
+      document.documentElement.setAttribute("data-av-query", "");
     }
   }
 })();

@@ -11,6 +11,7 @@ use crate::model::{directory_of, MapUrls};
 use crate::prefs::Preferences;
 use crate::query::Query;
 use crate::site::SiteRoot;
+use crate::sources::AllowedSources;
 use crate::state::{Action, AppState, LoadError};
 use crate::web;
 use std::cell::RefCell;
@@ -28,14 +29,24 @@ pub fn use_saved_preferences(prefs: Preferences, standalone: bool) {
 /// Fetches, reads and indexes the file whenever the state asks for a new request. On a
 /// published site the file is found from the site's root, whichever page is open.
 #[hook]
-pub fn use_collection_loader(state: &UseReducerHandle<AppState>, site: Option<SiteRoot>) {
+pub fn use_collection_loader(
+    state: &UseReducerHandle<AppState>,
+    site: Option<SiteRoot>,
+    allowed: AllowedSources,
+) {
     let dispatcher = state.dispatcher();
     let source = state.query.source();
     let source = site.map_or_else(|| source.to_owned(), |site| site.resolve(source));
+    let refused = allowed.check(&source, &web::page_origin()).err();
     use_effect_with(state.request, move |request| {
         let request = *request;
         wasm_bindgen_futures::spawn_local(async move {
             let progress = |percent| dispatcher.dispatch(Action::Progress { request, percent });
+            if let Some(origin) = refused {
+                let result = Err(LoadError::Refused { origin });
+                dispatcher.dispatch(Action::Loaded { request, result });
+                return;
+            }
             let result = match web::fetch_bytes(&source).await {
                 Ok(bytes) => read_file(bytes, progress).await.map_err(LoadError::from),
                 Err(error) => Err(error),

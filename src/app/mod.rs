@@ -12,6 +12,8 @@
 //! - [`panels`]: loading and error panels, and the list of skipped articles and notices.
 //! - [`view`]: picks the panel or page for an [`AppState`](crate::state::AppState).
 //! - `shell` (browser only): the app component: the reducer, the hooks, the contexts.
+//!
+//! [`Prerendered`] marks a page the publish step renders with these components.
 
 /// Provided around a page the publish step prerenders: what only works once the viewer runs
 /// (the image lightbox's buttons) is drawn as plain content, so a page read without

@@ -91,7 +91,12 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     hooks::use_saved_preferences(state.prefs, standalone);
-    hooks::use_collection_loader(&state, (*site).clone());
+    // Files from other sites only when the page (or the embedded viewer's element) lists them.
+    let allowed = use_memo((), {
+        let element = embedded.as_ref().map(|e| e.options.sources.clone());
+        move |()| web::page_allowed_sources().with(&element.unwrap_or_default())
+    });
+    hooks::use_collection_loader(&state, (*site).clone(), (*allowed).clone());
     hooks::use_takeover(state.is_settled());
     hooks::use_body_loader(&state);
     // An embedded viewer keeps its element's file whatever the address or the host asks for.

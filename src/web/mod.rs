@@ -42,6 +42,30 @@ pub fn published_site() -> Option<SiteRoot> {
     SiteRoot::new(&url.pathname())
 }
 
+/// The page's origin (`https://news.example`).
+#[must_use]
+pub fn page_origin() -> String {
+    window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The origins the page allows files from besides its own: its
+/// `<meta name="article-viewer-sources" content="…">`.
+#[must_use]
+pub fn page_allowed_sources() -> crate::sources::AllowedSources {
+    let content = window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=\"article-viewer-sources\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    crate::sources::AllowedSources::parse(&content).0
+}
+
 /// The view the address bar names: its query, and on a published site the article its path
 /// names (an article page), else the query's `article`.
 #[must_use]
