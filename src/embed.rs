@@ -123,10 +123,19 @@ mod tests {
     fn data_sources_allow_other_origins_for_this_element_only() {
         let (_, options) = attributes(&[("data-sources", "https://feeds.example")]);
         let page = "https://news.example";
-        assert_eq!(options.sources.check("https://feeds.example/a.json", page), Ok(()));
-        assert!(options.sources.check("https://other.example/a.json", page).is_err());
+        assert_eq!(
+            options.sources.check("https://feeds.example/a.json", page),
+            Ok(())
+        );
+        assert!(options
+            .sources
+            .check("https://other.example/a.json", page)
+            .is_err());
         let (_, plain) = attributes(&[]);
-        assert!(plain.sources.check("https://feeds.example/a.json", page).is_err());
+        assert!(plain
+            .sources
+            .check("https://feeds.example/a.json", page)
+            .is_err());
     }
 
     #[test]
