@@ -13,6 +13,7 @@
 //! - `generate` (native only): deterministic synthetic collections for tests and benchmarks.
 //! - [`prefs`]: reading preferences (text size, theme, width, typeface) and their storage form.
 //! - [`query`]: the view's state as URL query parameters, both ways.
+//! - [`search`]: full-text search: terms, the inverted index, queries, BM25 ranking.
 //! - [`site`]: published sites: each view's address (article pages at `articles/<id>/`).
 //! - [`sources`]: which files a viewer may load (its own site's, and the origins a page lists).
 //! - [`state`]: the app's reducer (actions → state), pure and tested natively.
@@ -33,6 +34,7 @@ pub mod prefs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod query;
+pub mod search;
 pub mod site;
 pub mod sources;
 pub mod state;

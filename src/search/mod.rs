@@ -1,0 +1,350 @@
+//! Full-text search over a loaded collection: an inverted index built when the file loads (a
+//! slice at a time, [`SearchBuilder::step`]), queried with words, `"quoted phrases"` and a
+//! prefix on the last word while typing, ranked by BM25 with title matches weighing more, ties
+//! newest first. Articles are named by their rank (newest-first place, as in
+//! [`crate::filter::Index`]), so results combine with the filters as rank sets.
+//! `tokens.rs` splits text into terms.
+
+pub mod tokens;
+
+use crate::model::{Article, Block, Body};
+use std::collections::HashMap;
+use std::rc::Rc;
+use tokens::tokens;
+
+/// A term's occurrences in one article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Posting {
+    rank: u32,
+    title: u16,
+    body: u16,
+}
+
+/// How much a title occurrence weighs against one in the text.
+const TITLE_WEIGHT: f32 = 3.0;
+/// BM25's usual parameters.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// The searchable text of an article besides its title: standfirst, byline, tags, and its body
+/// (when it is in the file: headings, paragraphs, quotes, lists, captions, links).
+#[must_use]
+pub fn body_text(article: &Article) -> String {
+    let mut text = String::new();
+    let mut add = |part: &str| {
+        text.push_str(part);
+        text.push('\n');
+    };
+    if let Some(standfirst) = &article.standfirst {
+        add(standfirst);
+    }
+    for part in article.byline.iter().chain(&article.tags) {
+        add(part);
+    }
+    if let Body::Blocks(blocks) = &article.body {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inline) | Block::Quote { text: inline, .. } => {
+                    add(&inline.plain_text());
+                }
+                Block::Heading { text, .. }
+                | Block::Link { text, .. }
+                | Block::Preformatted { text }
+                | Block::PullQuote { text, .. } => add(text),
+                Block::Image(image) => add(image.caption.as_deref().unwrap_or_default()),
+                Block::List { items, .. } => {
+                    for item in items {
+                        add(&item.plain_text());
+                    }
+                }
+            }
+        }
+    }
+    text
+}
+
+/// Builds a [`SearchIndex`] over articles in rank order, a slice at a time.
+pub struct SearchBuilder {
+    articles: Vec<Rc<Article>>,
+    next: usize,
+    postings: HashMap<String, Vec<Posting>>,
+    lengths: Vec<u32>,
+}
+
+impl SearchBuilder {
+    /// `articles` in rank order (newest first, as [`crate::filter::Index::article`] gives them).
+    #[must_use]
+    pub fn new(articles: Vec<Rc<Article>>) -> Self {
+        Self {
+            lengths: Vec::with_capacity(articles.len()),
+            articles,
+            next: 0,
+            postings: HashMap::new(),
+        }
+    }
+
+    /// Indexes articles until about `budget` terms have been read; `true` when all are done.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let mut spent = 0;
+        while spent < budget {
+            let Some(article) = self.articles.get(self.next) else {
+                return true;
+            };
+            let rank = u32::try_from(self.next).unwrap_or(u32::MAX);
+            let mut counts: HashMap<String, (u16, u16)> = HashMap::new();
+            let title = tokens(&article.title);
+            let body = tokens(&body_text(article));
+            for token in &title {
+                let entry = counts.entry(token.term.clone()).or_default();
+                entry.0 = entry.0.saturating_add(1);
+            }
+            for token in &body {
+                let entry = counts.entry(token.term.clone()).or_default();
+                entry.1 = entry.1.saturating_add(1);
+            }
+            // Single characters of unspaced scripts too, so a one-character query finds them
+            // inside longer runs (which are indexed as pairs).
+            for (token, in_title) in title
+                .iter()
+                .map(|t| (t, true))
+                .chain(body.iter().map(|t| (t, false)))
+            {
+                let mut chars = token.term.chars();
+                if let (Some(first), Some(second), None) =
+                    (chars.next(), chars.next(), chars.next())
+                {
+                    if tokens::is_unspaced(first) && tokens::is_unspaced(second) {
+                        for c in [first, second] {
+                            let entry = counts.entry(c.to_string()).or_default();
+                            if in_title {
+                                entry.0 = entry.0.saturating_add(1);
+                            } else {
+                                entry.1 = entry.1.saturating_add(1);
+                            }
+                        }
+                    }
+                }
+            }
+            spent += 1 + title.len() + body.len();
+            let length = title.len() + body.len();
+            self.lengths.push(u32::try_from(length).unwrap_or(u32::MAX));
+            for (term, (title, body)) in counts {
+                self.postings
+                    .entry(term)
+                    .or_default()
+                    .push(Posting { rank, title, body });
+            }
+            self.next += 1;
+        }
+        self.next >= self.articles.len()
+    }
+
+    /// Articles indexed so far, and in all.
+    #[must_use]
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.articles.len())
+    }
+
+    /// The index (indexing whatever is left first).
+    #[must_use]
+    pub fn finish(mut self) -> SearchIndex {
+        while !self.step(usize::MAX) {}
+        let mut terms: Vec<(String, Vec<Posting>)> = self.postings.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let total: u64 = self.lengths.iter().map(|&l| u64::from(l)).sum();
+        #[allow(clippy::cast_precision_loss)]
+        let average_length = total as f32 / self.lengths.len().max(1) as f32;
+        SearchIndex {
+            terms,
+            lengths: self.lengths,
+            average_length,
+            articles: self.articles,
+        }
+    }
+}
+
+/// The inverted index: each term's postings, sorted by term, each list in rank order.
+pub struct SearchIndex {
+    terms: Vec<(String, Vec<Posting>)>,
+    lengths: Vec<u32>,
+    average_length: f32,
+    articles: Vec<Rc<Article>>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SearchIndex({} terms)", self.terms.len())
+    }
+}
+
+/// Identity, not contents, as for the filter index.
+impl PartialEq for SearchIndex {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// What a query asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SearchQuery {
+    /// Terms every match must have (stemmed, as indexed).
+    pub terms: Vec<String>,
+    /// The last word typed, matched as the start of any word (while typing); `None` once it
+    /// is followed by a space or closed in quotes.
+    pub prefix: Option<String>,
+    /// Phrases (folded text) a match must contain as written.
+    pub phrases: Vec<String>,
+    /// The words as typed (folded), for highlighting.
+    pub words: Vec<String>,
+}
+
+impl SearchQuery {
+    /// Reads what the reader typed: words, `"quoted phrases"`, and a last word still being
+    /// typed (no space after it) matched as a prefix.
+    #[must_use]
+    pub fn parse(text: &str) -> Self {
+        let mut query = Self::default();
+        let typing = !text.ends_with(char::is_whitespace) && !text.trim_end().ends_with('"');
+        for (i, part) in text.split('"').enumerate() {
+            let inside_quotes = i % 2 == 1;
+            let part_tokens = tokens(part);
+            if inside_quotes && part_tokens.len() > 1 {
+                query.phrases.push(
+                    part_tokens
+                        .iter()
+                        .map(|t| t.word.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+            for token in part_tokens {
+                query.words.push(token.word.clone());
+                query.terms.push(token.term);
+            }
+        }
+        let last_is_word = text
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() && !tokens::is_unspaced(c));
+        if typing && last_is_word {
+            // Its stem, so a word typed in full ("floods") still finds the term ("flood").
+            if let (Some(_), Some(word)) = (query.terms.pop(), query.words.last()) {
+                query.prefix = Some(tokens::stem(word));
+            }
+        }
+        query.terms.sort_unstable();
+        query.terms.dedup();
+        query
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.prefix.is_none()
+    }
+}
+
+/// One result: an article's rank and its score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub rank: u32,
+    pub score: f32,
+}
+
+impl SearchIndex {
+    /// The whole-term postings of `term`.
+    fn postings(&self, term: &str) -> &[Posting] {
+        self.terms
+            .binary_search_by(|(t, _)| t.as_str().cmp(term))
+            .map_or(&[], |at| self.terms[at].1.as_slice())
+    }
+
+    /// Postings of every term starting with `prefix`, merged per article.
+    fn prefix_postings(&self, prefix: &str) -> Vec<Posting> {
+        let start = self.terms.partition_point(|(t, _)| t.as_str() < prefix);
+        let mut merged: HashMap<u32, Posting> = HashMap::new();
+        for (_, list) in self.terms[start..]
+            .iter()
+            .take_while(|(t, _)| t.starts_with(prefix))
+        {
+            for p in list {
+                let entry = merged.entry(p.rank).or_insert(Posting {
+                    rank: p.rank,
+                    title: 0,
+                    body: 0,
+                });
+                entry.title = entry.title.saturating_add(p.title);
+                entry.body = entry.body.saturating_add(p.body);
+            }
+        }
+        let mut list: Vec<Posting> = merged.into_values().collect();
+        list.sort_unstable_by_key(|p| p.rank);
+        list
+    }
+
+    /// BM25 of one term's postings, added into `scores` for the ranks in `keep`.
+    fn score_into(&self, list: &[Posting], scores: &mut HashMap<u32, f32>) {
+        #[allow(clippy::cast_precision_loss)]
+        let n = self.lengths.len() as f32;
+        #[allow(clippy::cast_precision_loss)]
+        let df = list.len() as f32;
+        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+        for p in list {
+            if let Some(score) = scores.get_mut(&p.rank) {
+                let tf = TITLE_WEIGHT * f32::from(p.title) + f32::from(p.body);
+                #[allow(clippy::cast_precision_loss)]
+                let length = self.lengths[p.rank as usize] as f32;
+                let norm = K1 * (1.0 - B + B * length / self.average_length.max(1.0));
+                *score += idf * tf * (K1 + 1.0) / (tf + norm);
+            }
+        }
+    }
+
+    /// The articles matching every term of `query` (and its phrases), best first, ties newest
+    /// first. An empty query matches nothing.
+    #[must_use]
+    pub fn search(&self, query: &SearchQuery) -> Vec<Hit> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let prefix_list = query.prefix.as_deref().map(|p| self.prefix_postings(p));
+        let mut lists: Vec<&[Posting]> = query.terms.iter().map(|t| self.postings(t)).collect();
+        if let Some(list) = &prefix_list {
+            lists.push(list);
+        }
+        lists.sort_by_key(|list| list.len());
+        // Intersect, starting from the rarest term.
+        let mut candidates: Vec<u32> = lists[0].iter().map(|p| p.rank).collect();
+        for list in &lists[1..] {
+            candidates.retain(|rank| list.binary_search_by_key(rank, |p| p.rank).is_ok());
+        }
+        if !query.phrases.is_empty() {
+            candidates.retain(|&rank| {
+                let article = &self.articles[rank as usize];
+                let text = format!("{}\n{}", article.title, body_text(article));
+                let words: Vec<String> = tokens(&text).into_iter().map(|t| t.word).collect();
+                let joined = format!(" {} ", words.join(" "));
+                query
+                    .phrases
+                    .iter()
+                    .all(|phrase| joined.contains(&format!(" {phrase} ")))
+            });
+        }
+        let mut scores: HashMap<u32, f32> = candidates.iter().map(|&r| (r, 0.0)).collect();
+        for list in &lists {
+            self.score_into(list, &mut scores);
+        }
+        let mut hits: Vec<Hit> = scores
+            .into_iter()
+            .map(|(rank, score)| Hit { rank, score })
+            .collect();
+        hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.rank.cmp(&b.rank)));
+        hits
+    }
+
+    /// How many distinct terms the index holds.
+    #[must_use]
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+}
