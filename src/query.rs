@@ -14,6 +14,8 @@ pub const MAX_URL_REGIONS: usize = 50;
 pub const MAX_URL_PARAMETERS: usize = 200;
 /// Longest parameter value read, in characters (a region path at its limits is under 6,500).
 pub const MAX_URL_VALUE_CHARS: usize = 8_000;
+/// Longest search read, in characters; the rest is cut with a notice.
+pub const MAX_SEARCH_CHARS: usize = 200;
 
 /// A value as it appears in a notice: cut to 60 characters.
 fn shown(value: &str) -> String {
@@ -37,6 +39,8 @@ pub struct Query {
     pub from: Option<CivilDate>,
     pub to: Option<CivilDate>,
     pub sort: SortOrder,
+    /// Words to search for (`q`); `None` shows every article.
+    pub q: Option<String>,
     /// Parameters that were ignored or changed, each explained (shown as a notice).
     pub ignored: Vec<String>,
 }
@@ -47,6 +51,7 @@ impl Query {
     #[must_use]
     pub fn parse(search: &str) -> Self {
         let mut query = Self::default();
+        let mut sort = None;
         let (mut extra_parameters, mut extra_regions) = (0_usize, 0_usize);
         for (position, (key, value)) in pairs(search).enumerate() {
             if value.is_empty() {
@@ -85,16 +90,31 @@ impl Query {
                         .push(format!("{key}={} was ignored: {reason}", shown(&value))),
                 },
                 "sort" => match value.as_str() {
-                    "newest" => query.sort = SortOrder::NewestFirst,
-                    "oldest" => query.sort = SortOrder::OldestFirst,
+                    "newest" => sort = Some(SortOrder::NewestFirst),
+                    "oldest" => sort = Some(SortOrder::OldestFirst),
+                    "best" => sort = Some(SortOrder::BestMatch),
                     _ => query.ignored.push(format!(
-                        "sort={} was ignored: use sort=newest or sort=oldest",
+                        "sort={} was ignored: use sort=newest, sort=oldest or sort=best",
                         shown(&value)
                     )),
                 },
+                "q" if !value.trim().is_empty() => {
+                    if value.chars().count() > MAX_SEARCH_CHARS {
+                        query.ignored.push(format!(
+                            "q was cut to its first {MAX_SEARCH_CHARS} characters"
+                        ));
+                    }
+                    query.q = Some(value.chars().take(MAX_SEARCH_CHARS).collect());
+                }
                 _ => {}
             }
         }
+        // A search lists the best matches first unless an order is asked for.
+        query.sort = sort.unwrap_or(if query.q.is_some() {
+            SortOrder::BestMatch
+        } else {
+            SortOrder::NewestFirst
+        });
         if extra_regions > 0 {
             query.ignored.push(format!(
                 "{extra_regions} more region values were ignored: a link can choose at most {MAX_URL_REGIONS} regions"
@@ -140,6 +160,24 @@ impl Query {
         }
     }
 
+    /// The same view searching for `q` (blank: no search), best matches first, the list shown.
+    #[must_use]
+    pub fn with_search(&self, q: &str) -> Self {
+        let q = q.trim_start();
+        let q = (!q.trim().is_empty()).then(|| q.chars().take(MAX_SEARCH_CHARS).collect());
+        Self {
+            sort: if q.is_some() {
+                SortOrder::BestMatch
+            } else {
+                SortOrder::NewestFirst
+            },
+            q,
+            article: None,
+            ignored: Vec::new(),
+            ..self.clone()
+        }
+    }
+
     /// The same view in another order.
     #[must_use]
     pub fn with_sort(&self, sort: SortOrder) -> Self {
@@ -173,8 +211,14 @@ impl Query {
         if let Some(to) = self.to {
             parts.push(format!("to={to}"));
         }
-        if self.sort == SortOrder::OldestFirst {
-            parts.push("sort=oldest".to_owned());
+        if let Some(q) = &self.q {
+            parts.push(format!("q={}", encode(q)));
+        }
+        match (self.sort, self.q.is_some()) {
+            (SortOrder::OldestFirst, _) => parts.push("sort=oldest".to_owned()),
+            (SortOrder::NewestFirst, true) => parts.push("sort=newest".to_owned()),
+            (SortOrder::BestMatch, false) => parts.push("sort=best".to_owned()),
+            _ => {}
         }
         if let Some(article) = &self.article {
             parts.push(format!("article={}", encode(article)));
@@ -263,6 +307,21 @@ mod tests {
         };
         assert_eq!(Query::parse(&query.to_search()), query);
         assert_eq!(Query::default().to_search(), "");
+        let searching = Query::parse("?q=flood%20barrier");
+        assert_eq!(searching.q.as_deref(), Some("flood barrier"));
+        assert_eq!(
+            searching.sort,
+            SortOrder::BestMatch,
+            "a search lists best matches first"
+        );
+        assert_eq!(Query::parse(&searching.to_search()), searching);
+        let by_date = Query::parse("?q=flood&sort=newest");
+        assert_eq!(by_date.sort, SortOrder::NewestFirst);
+        assert_eq!(Query::parse(&by_date.to_search()), by_date);
+        assert_eq!(Query::default().with_search("  ").q, None);
+        let long = Query::parse(&format!("?q={}", "a".repeat(500)));
+        assert_eq!(long.q.map(|q| q.len()), Some(MAX_SEARCH_CHARS));
+        assert_eq!(long.ignored.len(), 1);
     }
 
     #[test]

@@ -482,3 +482,94 @@ fn many_sibling_regions_are_in_name_order() {
     assert_eq!(roots.len(), names.len());
     assert_eq!(roots, sorted);
 }
+
+/// Filters within a search's results (a set of ranks, best first) against brute force: the
+/// matches, their best-first and date orders, and every facet count within the search.
+#[test]
+fn filters_within_search_results_match_brute_force() {
+    for (seed, size) in [(5, 400), (6, 1_300)] {
+        let articles = generated(size, seed);
+        let index = Index::new(&articles);
+        let node_paths: Vec<RegionPath> = index.nodes.iter().map(|n| n.path.clone()).collect();
+        let months = index.months.clone();
+        let mut state = seed;
+        let mut next = |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap_or(0) % bound.max(1)
+        };
+        for _ in 0..20 {
+            // Some articles "found", in a scrambled best-first order.
+            let mut found: Vec<u32> = (0..u32::try_from(size).unwrap_or(0))
+                .filter(|_| next(3) == 0)
+                .collect();
+            for i in (1..found.len()).rev() {
+                found.swap(i, next(i + 1));
+            }
+            let mut filter = Filter::default();
+            if next(2) == 0 {
+                filter.regions.push(RegionChoice::Path(
+                    node_paths[next(node_paths.len())].clone(),
+                ));
+            }
+            if next(2) == 0 {
+                filter.from = Some(months[next(months.len())].first_day());
+            }
+            let found_set: std::collections::HashSet<u32> = found.iter().copied().collect();
+            let is_found = |a: &Article| {
+                index
+                    .rank_of(a)
+                    .is_some_and(|rank| found_set.contains(&rank))
+            };
+            let best = index.evaluate_within(&filter, SortOrder::BestMatch, Some(&found));
+            let want: Vec<u32> = found
+                .iter()
+                .copied()
+                .filter(|&rank| {
+                    let a = index.article(rank);
+                    in_dates(a, &filter) && in_regions(a, &filter)
+                })
+                .collect();
+            assert_eq!(best.matches.to_vec(), want, "best first, {filter:?}");
+            check_random_access(&index, &best.matches);
+            let newest = index.evaluate_within(&filter, SortOrder::NewestFirst, Some(&found));
+            let mut by_date = want.clone();
+            by_date.sort_unstable();
+            assert_eq!(
+                newest.matches.to_vec(),
+                by_date,
+                "newest first within the search"
+            );
+            for (n, node) in index.nodes.iter().enumerate() {
+                let count = articles
+                    .iter()
+                    .filter(|a| {
+                        is_found(a)
+                            && in_dates(a, &filter)
+                            && a.regions.iter().any(|r| r.is_within(&node.path))
+                    })
+                    .count();
+                assert_eq!(
+                    best.region_counts[n] as usize, count,
+                    "{} within the search",
+                    node.path
+                );
+            }
+            for (m, month) in index.months.iter().enumerate() {
+                let count = articles
+                    .iter()
+                    .filter(|a| {
+                        is_found(a)
+                            && in_regions(a, &filter)
+                            && a.published.map(|p| YearMonth::of(p.date)) == Some(*month)
+                    })
+                    .count();
+                assert_eq!(
+                    best.month_counts[m] as usize, count,
+                    "{month:?} within the search"
+                );
+            }
+        }
+    }
+}

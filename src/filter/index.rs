@@ -141,6 +141,79 @@ impl Index {
     /// Answers a filter: matching articles in `order`, and every facet count.
     #[must_use]
     pub fn evaluate(&self, filter: &Filter, order: SortOrder) -> Outcome {
+        self.evaluate_within(filter, order, None)
+    }
+
+    /// Answers a filter among the articles a search found (`found`: ranks, best first), or
+    /// among all with `None`: the matches in `order` ([`SortOrder::BestMatch`] is `found`'s),
+    /// and every facet count within the search.
+    #[must_use]
+    pub fn evaluate_within(
+        &self,
+        filter: &Filter,
+        order: SortOrder,
+        found: Option<&[u32]>,
+    ) -> Outcome {
+        let Some(found) = found else {
+            return self.evaluate_all(filter, order);
+        };
+        let (lo, hi) = self.date_span(filter);
+        let regions = self.selection(filter);
+        let mut selected: Vec<u32> = found
+            .iter()
+            .copied()
+            .filter(|&rank| regions.as_ref().is_none_or(|b| b.contains(rank as usize)))
+            .collect();
+        selected.sort_unstable();
+        let selection = Rc::new(Bitmap::from_sorted(&selected, self.articles.len()));
+        let mut matches = Matches::new(
+            Some(Rc::clone(&selection)),
+            (lo, hi),
+            order == SortOrder::OldestFirst,
+            self.days.len(),
+        );
+        if order == SortOrder::BestMatch {
+            matches = matches.in_order(found.iter().copied());
+        }
+        // Facet counts walk the found articles (a search finds few): each one in the date span
+        // counts once for each region node it is in or below.
+        let mut region_counts = vec![0_u32; self.nodes.len()];
+        let mut last_counted = vec![u32::MAX; self.nodes.len()];
+        let mut unspecified_count = 0;
+        let mut dates_only = 0;
+        for &rank in found.iter().filter(|&&r| (lo..hi).contains(&(r as usize))) {
+            dates_only += 1;
+            let article = self.article(rank);
+            if article.regions.is_empty() {
+                unspecified_count += 1;
+            }
+            for path in &article.regions {
+                let mut node = self.node_of(path);
+                while let Some(n) = node {
+                    if last_counted[n] == rank {
+                        break;
+                    }
+                    last_counted[n] = rank;
+                    region_counts[n] += 1;
+                    node = self.nodes[n].parent;
+                }
+            }
+        }
+        Outcome {
+            month_counts: self
+                .month_spans
+                .iter()
+                .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
+                .collect(),
+            region_only: matches.count_selected(0, self.articles.len()),
+            region_counts,
+            unspecified_count,
+            dates_only,
+            matches,
+        }
+    }
+
+    fn evaluate_all(&self, filter: &Filter, order: SortOrder) -> Outcome {
         let (lo, hi) = self.date_span(filter);
         let matches = Matches::new(
             self.selection(filter),

@@ -24,6 +24,9 @@ pub struct Matches {
     selection: Option<Rc<Bitmap>>,
     runs: [Run; 2],
     len: usize,
+    /// An order of its own (best search match first) instead of the runs': the matches' ranks
+    /// in list order.
+    ranked: Option<Rc<Vec<u32>>>,
 }
 
 impl Matches {
@@ -63,9 +66,27 @@ impl Matches {
             selection,
             runs,
             len: 0,
+            ranked: None,
         };
         matches.len = runs.iter().map(|run| matches.count(*run)).sum();
         matches
+    }
+
+    /// The same matches in the order of `ranked` (ranks best first; those outside the matches
+    /// are left out).
+    #[must_use]
+    pub(super) fn in_order(self, ranked: impl Iterator<Item = u32>) -> Self {
+        let in_runs = |rank: u32| {
+            let rank = rank as usize;
+            self.runs.iter().any(|run| (run.lo..run.hi).contains(&rank))
+                && self.selection.as_ref().is_none_or(|b| b.contains(rank))
+        };
+        let list: Vec<u32> = ranked.filter(|&rank| in_runs(rank)).collect();
+        Self {
+            len: list.len(),
+            ranked: Some(Rc::new(list)),
+            ..self
+        }
     }
 
     fn count(&self, run: Run) -> usize {
@@ -85,6 +106,9 @@ impl Matches {
     /// The rank of the `at`-th match.
     #[must_use]
     pub fn get(&self, mut at: usize) -> Option<u32> {
+        if let Some(ranked) = &self.ranked {
+            return ranked.get(at).copied();
+        }
         for run in self.runs {
             let count = self.count(run);
             if at < count {
@@ -106,6 +130,9 @@ impl Matches {
     /// Where the article of `rank` is in the list, if it matches.
     #[must_use]
     pub fn position(&self, rank: u32) -> Option<usize> {
+        if let Some(ranked) = &self.ranked {
+            return ranked.iter().position(|&r| r == rank);
+        }
         let rank = rank as usize;
         let mut offset = 0;
         for run in self.runs {
@@ -138,11 +165,14 @@ impl Matches {
     }
 
     /// The matches' ranks in list order.
-    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        self.runs.iter().flat_map(move |&run| RunIter {
-            selection: self.selection.as_deref(),
-            run,
-        })
+    pub fn iter(&self) -> Box<dyn Iterator<Item = u32> + '_> {
+        match &self.ranked {
+            Some(ranked) => Box::new(ranked.iter().copied()),
+            None => Box::new(self.runs.iter().flat_map(move |&run| RunIter {
+                selection: self.selection.as_deref(),
+                run,
+            })),
+        }
     }
 
     /// All the matches' ranks (for tests and small collections).

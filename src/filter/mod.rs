@@ -100,6 +100,8 @@ pub enum SortOrder {
     #[default]
     NewestFirst,
     OldestFirst,
+    /// Best search match first (newest first when there is no search).
+    BestMatch,
 }
 
 /// A year and month, for the timeline.
