@@ -9,6 +9,7 @@ use crate::format::{FormatError, Parsed, Problem};
 use crate::model::{Block, Body, SafeUrl};
 use crate::prefs::Preferences;
 use crate::query::Query;
+use crate::search::SearchIndex;
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -96,6 +97,9 @@ pub struct AppState {
     /// Changes whenever a new load must start (a new source, or Retry), so the shell's effect
     /// runs again and stale answers can be told apart.
     pub request: u32,
+    /// The loaded file's search index, built (a slice at a time, by the shell) the first time
+    /// a search is asked for.
+    pub search: Option<Rc<SearchIndex>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +133,11 @@ pub enum Action {
     Progress { request: u32, percent: u8 },
     /// The reader changed a reading preference (or reset them all).
     SetPreferences(Preferences),
+    /// The search index of load `request` is ready.
+    SearchIndexed {
+        request: u32,
+        index: Rc<SearchIndex>,
+    },
 }
 
 impl AppState {
@@ -144,7 +153,15 @@ impl AppState {
             load_progress: None,
             prefetch: None,
             request: 0,
+            search: None,
         }
+    }
+
+    /// Whether the shell should build the search index: a search is asked for, the file is
+    /// loaded, and its index is not built yet.
+    #[must_use]
+    pub fn wants_search_index(&self) -> bool {
+        self.query.q.is_some() && self.search.is_none() && matches!(self.load, Load::Ready(_))
     }
 
     /// The same state with the reader's stored preferences.
@@ -211,12 +228,14 @@ impl AppState {
     pub fn apply(&self, action: Action) -> Self {
         match action {
             Action::Navigate(query) => {
-                let list_limit =
-                    if query.filter() == self.query.filter() && query.sort == self.query.sort {
-                        self.list_limit
-                    } else {
-                        PAGE_SIZE
-                    };
+                let list_limit = if query.filter() == self.query.filter()
+                    && query.sort == self.query.sort
+                    && query.q == self.query.q
+                {
+                    self.list_limit
+                } else {
+                    PAGE_SIZE
+                };
                 if query.source() == self.query.source() {
                     Self {
                         query,
@@ -231,6 +250,7 @@ impl AppState {
                         list_limit: PAGE_SIZE,
                         load_progress: None,
                         request: self.request.wrapping_add(1),
+                        search: None,
                         ..self.clone()
                     }
                 }
@@ -271,8 +291,14 @@ impl AppState {
                 load: Load::Loading,
                 bodies: Rc::default(),
                 request: self.request.wrapping_add(1),
+                search: None,
                 ..self.clone()
             },
+            Action::SearchIndexed { request, index } if request == self.request => Self {
+                search: Some(index),
+                ..self.clone()
+            },
+            Action::SearchIndexed { .. } => self.clone(),
             Action::BodyStarted { id } => self.with_body(id, Some(BodyLoad::Loading)),
             Action::BodyLoaded { id, .. } if self.bodies.get(&id) != Some(&BodyLoad::Loading) => {
                 self.clone()

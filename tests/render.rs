@@ -202,6 +202,7 @@ async fn render_view(state: Rc<AppState>) -> String {
         on_action: Callback::noop(),
         on_share: Callback::noop(),
         share_status: None,
+        on_search: Callback::noop(),
     })
     .hydratable(false)
     .render()
@@ -545,4 +546,67 @@ async fn dates_across_ten_thousand_years_make_a_chart_of_at_most_120_bars() {
         .sum();
     assert_eq!(counts, 4, "every article is in one period");
     assert!(page.count(".av-years > li") <= 120);
+}
+
+/// A state searching for `search` in the samples, with the search index built.
+fn searching(search: &str) -> Rc<AppState> {
+    let state = state_for(search, common::sample());
+    let article_viewer::state::Load::Ready(loaded) = &state.load else {
+        panic!("the samples load")
+    };
+    let index = Rc::new(article_viewer::search::SearchBuilder::over(&loaded.index).finish());
+    let request = state.request;
+    Rc::new(state.apply(Action::SearchIndexed { request, index }))
+}
+
+#[tokio::test]
+async fn a_search_lists_its_matches_with_the_words_marked() {
+    let page = Page::parse(&render_view(searching("?q=river")).await);
+    assert_eq!(
+        page.attr("input#av-search-input", "value").as_deref(),
+        Some("river")
+    );
+    assert_eq!(page.text("label[for=av-search-input]"), "Search articles");
+    let count = page.count(".av-card");
+    assert!(count >= 2, "{count} cards for river");
+    assert_eq!(
+        page.text(".av-collection__count"),
+        format!("{count} of 25 articles")
+    );
+    let marks = page.texts("li.av-card mark.av-mark");
+    assert!(!marks.is_empty());
+    for excerpt in page.each(".av-card__excerpt") {
+        assert!(
+            excerpt.count("mark.av-mark") >= 1,
+            "every excerpt shows its match"
+        );
+    }
+    assert!(
+        marks.iter().all(|m| m.to_lowercase().starts_with("river")),
+        "{marks:?}"
+    );
+    assert_eq!(
+        page.attr(".av-select option[selected]", "value").as_deref(),
+        Some("best"),
+        "best match first"
+    );
+}
+
+#[tokio::test]
+async fn a_search_before_its_index_says_so_and_an_empty_one_offers_to_clear() {
+    let preparing = Page::parse(&render_view(state_for("?q=river", common::sample())).await);
+    assert_eq!(
+        preparing.text(".av-collection__count"),
+        "Preparing the search…"
+    );
+    let page = Page::parse(&render_view(searching("?q=zzzz%20&region=Europe")).await);
+    let empty = page.text(".av-empty");
+    assert!(
+        empty.contains("No article matches \"zzzz \" with these filters."),
+        "{empty}"
+    );
+    assert_eq!(
+        page.texts(".av-empty button"),
+        vec!["Clear the search", "Clear the filters"]
+    );
 }

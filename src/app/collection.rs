@@ -5,10 +5,12 @@ use crate::app::dates::DateTime;
 use crate::app::filters::FilterPanel;
 use crate::app::latest::use_latest;
 use crate::app::link::NavLink;
+use crate::app::search::{empty_search, marked_excerpt, use_search, SearchBox, SearchWords};
 use crate::date::CivilDate;
 use crate::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
 use crate::model::{Article, LanguageTag};
 use crate::query::Query;
+use crate::search::SearchIndex;
 use crate::state::{Action, Loaded, PAGE_SIZE};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,6 +18,12 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct CollectionPageProps {
     pub loaded: Rc<Loaded>,
+    /// The file's search index, once built (a search is shown only then).
+    #[prop_or_default]
+    pub search: Option<Rc<SearchIndex>>,
+    /// A search typed in the search box (the shell records it without a history entry per key).
+    #[prop_or_default]
+    pub on_search: Callback<Query>,
     pub query: Query,
     pub today: CivilDate,
     pub list_limit: usize,
@@ -23,14 +31,22 @@ pub struct CollectionPageProps {
     pub on_action: Callback<Action>,
 }
 
-/// The articles matching `filter` in `sort` order, with every facet count, worked out again only
-/// when the index (a new file), the filter or the order changes.
+/// The articles matching `filter` in `sort` order, with every facet count, among those a search
+/// found when `found` is given, worked out again only when the index (a new file), the filter,
+/// the order or the search changes.
 #[hook]
-pub fn use_outcome(index: &Rc<Index>, filter: Filter, sort: SortOrder) -> Rc<Outcome> {
+pub fn use_outcome(
+    index: &Rc<Index>,
+    filter: Filter,
+    sort: SortOrder,
+    found: Option<Rc<Vec<u32>>>,
+) -> Rc<Outcome> {
     let index = Rc::clone(index);
     // Keyed by the index's identity: a new file gives a new index.
-    let key = (Rc::as_ptr(&index) as usize, filter, sort);
-    use_memo(key, move |(_, filter, sort)| index.evaluate(filter, *sort))
+    let key = (Rc::as_ptr(&index) as usize, filter, sort, found);
+    use_memo(key, move |(_, filter, sort, found)| {
+        index.evaluate_within(filter, *sort, found.as_deref().map(Vec::as_slice))
+    })
 }
 
 /// "1 article", "3 articles".
@@ -47,7 +63,11 @@ pub fn articles_count(n: usize) -> String {
 pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     let index = Rc::clone(&props.loaded.index);
     let filter = props.query.filter();
-    let outcome = use_outcome(&index, filter.clone(), props.query.sort);
+    let searched = use_search(props.search.clone(), props.query.q.clone());
+    let found = searched.as_ref().map(|(found, _)| Rc::clone(found));
+    let outcome = use_outcome(&index, filter.clone(), props.query.sort, found);
+    // A search asked for whose index is still being built.
+    let preparing = props.query.q.is_some() && searched.is_none();
     let collection = &props.loaded.parsed.collection;
     let title = collection
         .title
@@ -59,7 +79,9 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
         .map(|l| AttrValue::from(l.as_str().to_owned()));
     let shown = outcome.matches.len();
     let total = index.len();
-    let count_text = if filter.is_empty() {
+    let count_text = if preparing {
+        "Preparing the search…".to_owned()
+    } else if filter.is_empty() && props.query.q.is_none() {
         articles_count(total)
     } else {
         format!("{shown} of {}", articles_count(total))
@@ -95,10 +117,10 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
             let value = event
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            let sort = if value == "oldest" {
-                SortOrder::OldestFirst
-            } else {
-                SortOrder::NewestFirst
+            let sort = match value.as_str() {
+                "oldest" => SortOrder::OldestFirst,
+                "best" => SortOrder::BestMatch,
+                _ => SortOrder::NewestFirst,
             };
             let next = latest_query.borrow().with_sort(sort);
             on_navigate.emit(next);
@@ -112,6 +134,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
             <header class="av-collection__header">
                 <h1 id="av-collection-title" class="av-collection__title" tabindex="-1">{ title }</h1>
                 <p class="av-collection__count" role="status" aria-live="polite" aria-atomic="true">{ count_text }</p>
+                <SearchBox query={props.query.clone()} on_search={props.on_search.clone()} />
                 if !notices.is_empty() {
                     <ul class="av-notices" aria-label="Address notices">
                         { for notices.iter().map(|n| html! { <li class="av-notice">{ n.clone() }</li> }) }
@@ -127,15 +150,21 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                         <label class="av-sort">
                             <span>{ "Order" }</span>
                             <select class="av-select" onchange={on_sort}>
+                                if props.query.q.is_some() {
+                                    <option value="best" selected={props.query.sort == SortOrder::BestMatch}>{ "Best match" }</option>
+                                }
                                 <option value="newest" selected={props.query.sort == SortOrder::NewestFirst}>{ "Newest first" }</option>
                                 <option value="oldest" selected={props.query.sort == SortOrder::OldestFirst}>{ "Oldest first" }</option>
                             </select>
                         </label>
                     </div>
-                    if shown == 0 {
+                    if shown == 0 && props.query.q.is_some() && !preparing {
+                        { empty_search(&props.query, &props.on_navigate) }
+                    } else if shown == 0 {
                         { empty_result(&EmptyResultProps { filter: filter.clone(), outcome: Rc::clone(&outcome), on_change: navigate_filter }) }
                     } else {
                         <ContextProvider<CardLinks> context={CardLinks { list: props.query.clone(), on_navigate: props.on_navigate.clone() }}>
+                        <ContextProvider<Option<SearchWords>> context={searched.as_ref().map(|(_, words)| words.clone())}>
                         <ol class="av-cards">
                             { for visible.map(|rank| {
                                 let article = index.article(rank);
@@ -146,6 +175,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                                 }
                             }) }
                         </ol>
+                        </ContextProvider<Option<SearchWords>>>
                         </ContextProvider<CardLinks>>
                         if remaining > 0 {
                             <button type="button" class="av-button av-button--secondary av-more"
@@ -224,6 +254,13 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
         Callback::from(move |_: MouseEvent| prefetch())
     };
     let onfocusin = Callback::from(move |_: FocusEvent| prefetch());
+    // While a search is shown: the part of the standfirst or text where the words are.
+    let words = use_context::<Option<SearchWords>>().flatten();
+    let excerpt = words.and_then(|words| {
+        let standfirst = article.standfirst.as_deref().unwrap_or_default();
+        marked_excerpt(standfirst, &words)
+            .or_else(|| marked_excerpt(&crate::search::body_text(article), &words))
+    });
     html! {
         <li class="av-card" lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))} dir={language.map(LanguageTag::direction)}
             {onmouseover} {onfocusin}>
@@ -231,7 +268,9 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                 <h2 class="av-card__title">
                     <CardTitle id={article.id.clone()} title={article.title.clone()} />
                 </h2>
-                if let Some(standfirst) = &article.standfirst {
+                if let Some(excerpt) = excerpt {
+                    { excerpt }
+                } else if let Some(standfirst) = &article.standfirst {
                     <p class="av-card__standfirst">{ standfirst.clone() }</p>
                 }
                 <p class="av-card__meta">

@@ -10,6 +10,7 @@ use crate::format::{parse_body_bytes, parse_collection_bytes, ChunkedReader, Par
 use crate::model::{directory_of, MapUrls};
 use crate::prefs::Preferences;
 use crate::query::Query;
+use crate::search::SearchBuilder;
 use crate::site::SiteRoot;
 use crate::sources::AllowedSources;
 use crate::state::{Action, AppState, LoadError};
@@ -64,6 +65,33 @@ pub fn use_collection_loader(
             };
             dispatcher.dispatch(Action::Loaded { request, result });
         });
+    });
+}
+
+/// Terms read per slice of search indexing (about 300 typical articles).
+const SEARCH_SLICE: usize = 100_000;
+
+/// Builds the search index the first time a search is asked for, a slice at a time between
+/// the browser's tasks, so typing stays responsive.
+#[hook]
+pub fn use_search_indexer(state: &UseReducerHandle<AppState>) {
+    let dispatcher = state.dispatcher();
+    let loaded = match (&state.load, state.wants_search_index()) {
+        (crate::state::Load::Ready(loaded), true) => Some(Rc::clone(loaded)),
+        _ => None,
+    };
+    let request = state.request;
+    use_effect_with((request, loaded.is_some()), move |_| {
+        if let Some(loaded) = loaded {
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut builder = SearchBuilder::over(&loaded.index);
+                while !builder.step(SEARCH_SLICE) {
+                    web::next_task().await;
+                }
+                let index = Rc::new(builder.finish());
+                dispatcher.dispatch(Action::SearchIndexed { request, index });
+            });
+        }
     });
 }
 

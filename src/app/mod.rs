@@ -10,6 +10,7 @@
 //! - [`latest`]: the latest rendered value, for callbacks made once.
 //! - `hooks` (browser only): the shell's effects, one named hook each.
 //! - [`panels`]: loading and error panels, and the list of skipped articles and notices.
+//! - [`search`]: the search box, and excerpts with the matched words marked.
 //! - [`view`]: picks the panel or page for an [`AppState`](crate::state::AppState).
 //! - `shell` (browser only): the app component: the reducer, the hooks, the contexts.
 //!
@@ -32,6 +33,7 @@ pub mod latest;
 pub mod link;
 pub mod panels;
 pub mod reader;
+pub mod search;
 #[cfg(target_arch = "wasm32")]
 pub mod shell;
 pub mod view;

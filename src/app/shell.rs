@@ -98,6 +98,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     hooks::use_collection_loader(&state, (*site).clone(), (*allowed).clone());
     hooks::use_takeover(state.is_settled());
+    hooks::use_search_indexer(&state);
     hooks::use_body_loader(&state);
     // An embedded viewer keeps its element's file whatever the address or the host asks for.
     let pinned_src = embedded.as_ref().map(|e| e.initial.src.clone());
@@ -125,6 +126,25 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 if owns_url {
                     web::push_query(&query);
+                }
+                dispatcher.dispatch(Action::Navigate(query));
+            })
+        }
+    }))
+    .clone();
+    // Typing a search: the first change adds a history entry, the following ones replace it,
+    // so Back returns to the view before the search rather than through every keystroke.
+    let searching = use_latest(&state.query.q.is_some());
+    let on_search = (*use_memo(owns_url, {
+        let dispatcher = state.dispatcher();
+        move |&owns_url| {
+            Callback::from(move |query: Query| {
+                if owns_url {
+                    if *searching.borrow() {
+                        web::replace_query(&query);
+                    } else {
+                        web::push_query(&query);
+                    }
                 }
                 dispatcher.dispatch(Action::Navigate(query));
             })
@@ -165,7 +185,7 @@ pub fn App(props: &AppProps) -> Html {
     .clone();
     let prefs = state.prefs;
     let view = html! {
-        <View state={Rc::new((*state).clone())} {on_navigate} {on_action} {on_share}
+        <View state={Rc::new((*state).clone())} {on_navigate} {on_action} {on_share} {on_search}
             share_status={(*share_status).clone()} />
     };
     html! {

@@ -8,6 +8,7 @@ use crate::app::focus;
 use crate::app::link::NavLink;
 use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
+use crate::app::search::use_search;
 use crate::prefs::{Choice, Preferences};
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, Loaded};
@@ -42,6 +43,9 @@ pub struct ViewProps {
     /// What the last copy or share did ("Link copied").
     #[prop_or_default]
     pub share_status: Option<AttrValue>,
+    /// A search typed in the search box.
+    #[prop_or_default]
+    pub on_search: Callback<Query>,
 }
 
 #[component]
@@ -65,7 +69,7 @@ pub fn View(props: &ViewProps) -> Html {
             }
             None => html! {
                 <>
-                    <CollectionPage loaded={Rc::clone(loaded)} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
+                    <CollectionPage loaded={Rc::clone(loaded)} search={state.search.clone()} on_search={props.on_search.clone()} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
                         on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()} />
                     { problem_list(&loaded.parsed.skipped, &loaded.parsed.notices) }
                 </>
@@ -97,7 +101,9 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     let index = Rc::clone(&props.loaded.index);
     let filter = state.query.filter();
     // The filtered list the reader came from, for previous and next.
-    let outcome = use_outcome(&index, filter, state.query.sort);
+    let searched = use_search(state.search.clone(), state.query.q.clone());
+    let found = searched.map(|(found, _)| found);
+    let outcome = use_outcome(&index, filter, state.query.sort, found);
     let collection = &props.loaded.parsed.collection;
     let list_query = state.query.with_article(None);
     let skip = Callback::from(|event: MouseEvent| {

@@ -3,8 +3,9 @@
 //! prefix on the last word while typing, ranked by BM25 with title matches weighing more, ties
 //! newest first. Articles are named by their rank (newest-first place, as in
 //! [`crate::filter::Index`]), so results combine with the filters as rank sets.
-//! `tokens.rs` splits text into terms.
+//! `tokens.rs` splits text into terms; `excerpt.rs` cuts result excerpts with the matches marked.
 
+pub mod excerpt;
 pub mod tokens;
 
 use crate::model::{Article, Block, Body};
@@ -81,6 +82,16 @@ impl SearchBuilder {
             next: 0,
             postings: HashMap::new(),
         }
+    }
+
+    /// A builder over a filter index's articles, in its rank order.
+    #[must_use]
+    pub fn over(index: &crate::filter::Index) -> Self {
+        let articles = (0..index.len())
+            .filter_map(|rank| u32::try_from(rank).ok())
+            .map(|rank| Rc::clone(index.article(rank)))
+            .collect();
+        Self::new(articles)
     }
 
     /// Indexes articles until about `budget` terms have been read; `true` when all are done.

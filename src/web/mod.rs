@@ -145,6 +145,15 @@ fn swap_in_viewer() {
 /// Adds a history entry for `query` without reloading the page: on a published site the
 /// view's page (`articles/<id>/`), elsewhere this page with the query.
 pub fn push_query(query: &Query) {
+    record_query(query, false);
+}
+
+/// Puts `query` in the address in place of the current history entry.
+pub fn replace_query(query: &Query) {
+    record_query(query, true);
+}
+
+fn record_query(query: &Query, replace: bool) {
     let Some(window) = window() else { return };
     let url = match published_site() {
         Some(site) => site.href(query),
@@ -155,7 +164,11 @@ pub fn push_query(query: &Query) {
     };
     if let Ok(history) = window.history() {
         // Failing to record history only costs the Back button an entry.
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

@@ -1,0 +1,106 @@
+//! Search in the list: the search box above the cards, what a search found ([`use_search`]),
+//! a card's excerpt with the matched words marked, and the panel for a search that found nothing. The words come from [`SearchWords`], provided by the collection page while a
+//! search is shown.
+
+use crate::filter::Filter;
+use crate::query::Query;
+use crate::search::excerpt::excerpt;
+use crate::search::{SearchIndex, SearchQuery};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The words of the search being shown (folded), for marking matches.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchWords(pub Rc<Vec<String>>);
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub query: Query,
+    /// A new search, as typed (the shell records it in the address).
+    pub on_search: Callback<Query>,
+}
+
+/// A labelled search field; every change searches (the list updates as the reader types).
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let oninput = {
+        let query = props.query.clone();
+        let on_search = props.on_search.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            on_search.emit(query.with_search(&value));
+        })
+    };
+    html! {
+        <div class="av-search" role="search">
+            <label class="av-search__label" for="av-search-input">{ "Search articles" }</label>
+            <input id="av-search-input" class="av-input av-search__input" type="search" autocomplete="off"
+                spellcheck="false" value={props.query.q.clone().unwrap_or_default()} {oninput} />
+        </div>
+    }
+}
+
+/// Characters of text in a card's excerpt.
+const EXCERPT_CHARS: usize = 160;
+
+/// The part of `text` around the first match, matches marked; `None` without a match.
+#[must_use]
+pub fn marked_excerpt(text: &str, words: &SearchWords) -> Option<Html> {
+    let pieces = excerpt(text, &words.0, EXCERPT_CHARS)?;
+    Some(html! {
+        <p class="av-card__excerpt">
+            { for pieces.into_iter().map(|piece| if piece.marked {
+                html! { <mark class="av-mark">{ piece.text }</mark> }
+            } else {
+                html! { { piece.text } }
+            }) }
+        </p>
+    })
+}
+
+/// What a search (the query's `q`) found, best first, and its words for marking; `None` without
+/// a search or before its index is built.
+#[hook]
+pub fn use_search(
+    search: Option<Rc<SearchIndex>>,
+    q: Option<String>,
+) -> Option<(Rc<Vec<u32>>, SearchWords)> {
+    let key = (search.as_ref().map_or(0, |s| Rc::as_ptr(s) as usize), q);
+    (*use_memo(key, move |(_, q)| {
+        let (search, q) = (search?, q.as_deref()?);
+        let query = SearchQuery::parse(q);
+        let found: Vec<u32> = search.search(&query).iter().map(|hit| hit.rank).collect();
+        let mut words = query.words.clone();
+        words.extend(query.prefix.clone());
+        Some((Rc::new(found), SearchWords(Rc::new(words))))
+    }))
+    .clone()
+}
+
+/// A search that found nothing: what was searched for, and buttons to clear the search or the
+/// filters.
+pub fn empty_search(query: &Query, on_navigate: &Callback<Query>) -> Html {
+    let filter = query.filter();
+    let without_search = query.with_search("");
+    let without_filters = query.with_filter(Filter::default());
+    html! {
+        <div class="av-empty" role="status">
+            <p class="av-empty__title">{ format!("No article matches \"{}\"{}.", query.q.clone().unwrap_or_default(),
+                if filter.is_empty() { "" } else { " with these filters" }) }</p>
+            <div class="av-empty__actions">
+                <button type="button" class="av-button av-button--secondary"
+                    onclick={on_navigate.reform(move |_: MouseEvent| without_search.clone())}>
+                    { "Clear the search" }
+                </button>
+                if !filter.is_empty() {
+                    <button type="button" class="av-button av-button--secondary"
+                        onclick={on_navigate.reform(move |_: MouseEvent| without_filters.clone())}>
+                        { "Clear the filters" }
+                    </button>
+                }
+            </div>
+        </div>
+    }
+}
