@@ -59,6 +59,9 @@ fn main() {
             format!("build the index over {count}"),
             millis(build)
         );
+        if count == 10_000 {
+            time_search(&index, &mut figures);
+        }
         figures.insert(format!("parse_{count}_ms"), millis(parse).into());
         figures.insert(format!("index_{count}_ms"), millis(build).into());
         figures.insert(format!("file_{count}_mb"), megabytes.into());
@@ -130,6 +133,74 @@ fn main() {
     figures.insert("feed_html_ms".into(), millis(runs[3]).into());
     if json {
         println!("{}", serde_json::Value::Object(figures));
+    }
+}
+
+/// Search over 10,000 articles: building the index, and queries (one word, two words, a prefix
+/// while typing, a phrase) from the median of 21 runs each.
+fn time_search(index: &Index, figures: &mut serde_json::Map<String, serde_json::Value>) {
+    use article_viewer::search::{SearchBuilder, SearchQuery};
+    let start = Instant::now();
+    let search = SearchBuilder::over(index).finish();
+    let build = start.elapsed();
+    println!(
+        "{:<44} {:>12.1}",
+        format!(
+            "build the search index over 10000 ({} terms)",
+            search.term_count()
+        ),
+        millis(build)
+    );
+    figures.insert("search_index_10000_ms".into(), millis(build).into());
+    let title_words: Vec<String> = index
+        .article(0)
+        .title
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let word = title_words
+        .iter()
+        .max_by_key(|w| w.len())
+        .cloned()
+        .unwrap_or_default();
+    let second = title_words.first().cloned().unwrap_or_default();
+    let prefix: String = word.chars().take(3).collect();
+    for (label, text) in [
+        ("one word", format!("{word} ")),
+        ("two words", format!("{word} {second} ")),
+        ("a prefix while typing", prefix),
+        (
+            "a phrase",
+            format!(
+                "\"{}\"",
+                title_words
+                    .iter()
+                    .take(2)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ),
+    ] {
+        let query = SearchQuery::parse(&text);
+        let mut runs: Vec<Duration> = (0..21)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(search.search(&query));
+                start.elapsed()
+            })
+            .collect();
+        runs.sort();
+        let hits = search.search(&query).len();
+        println!(
+            "{:<44} {:>12.2}",
+            format!("search 10000, {label} ({hits} hits)"),
+            millis(runs[10])
+        );
+        figures.insert(
+            format!("search_10000_{}_ms", label.replace(' ', "_")),
+            millis(runs[10]).into(),
+        );
     }
 }
 

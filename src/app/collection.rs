@@ -5,7 +5,9 @@ use crate::app::dates::DateTime;
 use crate::app::filters::FilterPanel;
 use crate::app::latest::use_latest;
 use crate::app::link::NavLink;
-use crate::app::search::{empty_search, marked_excerpt, use_search, SearchBox, SearchWords};
+use crate::app::search::{
+    empty_search, marked_excerpt, marked_text, use_search, SearchBox, SearchWords,
+};
 use crate::date::CivilDate;
 use crate::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
 use crate::model::{Article, LanguageTag};
@@ -146,7 +148,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                     today={props.today} on_change={navigate_filter.clone()} />
                 <section class="av-results" aria-label="Articles">
                     <div class="av-results__bar">
-                        { active_filters(&ActiveFiltersProps { filter: filter.clone(), on_change: navigate_filter.clone() }) }
+                        { active_filters(&ActiveFiltersProps { filter: filter.clone(), on_change: navigate_filter.clone(), q: props.query.q.clone() }) }
                         <label class="av-sort">
                             <span>{ "Order" }</span>
                             <select class="av-select" onchange={on_sort}>
@@ -220,9 +222,14 @@ fn CardTitle(props: &CardTitleProps) -> Html {
     let Some(links) = use_context::<CardLinks>() else {
         return html! { { props.title.clone() } };
     };
+    // While a search is shown, the matched words of the title are marked too.
+    let words = use_context::<Option<SearchWords>>().flatten();
+    let title = words
+        .and_then(|words| marked_text(&props.title, &words))
+        .unwrap_or_else(|| html! { { props.title.clone() } });
     html! {
         <NavLink to={links.list.with_article(Some(&props.id))} on_navigate={links.on_navigate} class="av-card__link">
-            { props.title.clone() }
+            { title }
         </NavLink>
     }
 }
@@ -299,13 +306,19 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
 pub struct ActiveFiltersProps {
     pub filter: Filter,
     pub on_change: Callback<Filter>,
+    /// The search in force, if any.
+    pub q: Option<String>,
 }
 
 /// The filters in force, each with a button that removes it, and "Clear all".
 pub fn active_filters(props: &ActiveFiltersProps) -> Html {
     let filter = &props.filter;
     if filter.is_empty() {
-        return html! { <p class="av-active av-active--none">{ "Showing every article." }</p> };
+        let text = match &props.q {
+            Some(q) => format!("Articles matching \u{201c}{}\u{201d}.", q.trim()),
+            None => "Showing every article.".to_owned(),
+        };
+        return html! { <p class="av-active av-active--none">{ text }</p> };
     }
     let chip = |label: String, without: Filter| {
         let on_change = props.on_change.clone();

@@ -45,19 +45,27 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
 /// Characters of text in a card's excerpt.
 const EXCERPT_CHARS: usize = 160;
 
+fn pieces_html(pieces: Vec<crate::search::excerpt::Piece>) -> Html {
+    html! {
+        { for pieces.into_iter().map(|piece| if piece.marked {
+            html! { <mark class="av-mark">{ piece.text }</mark> }
+        } else {
+            html! { { piece.text } }
+        }) }
+    }
+}
+
 /// The part of `text` around the first match, matches marked; `None` without a match.
 #[must_use]
 pub fn marked_excerpt(text: &str, words: &SearchWords) -> Option<Html> {
     let pieces = excerpt(text, &words.0, EXCERPT_CHARS)?;
-    Some(html! {
-        <p class="av-card__excerpt">
-            { for pieces.into_iter().map(|piece| if piece.marked {
-                html! { <mark class="av-mark">{ piece.text }</mark> }
-            } else {
-                html! { { piece.text } }
-            }) }
-        </p>
-    })
+    Some(html! { <p class="av-card__excerpt">{ pieces_html(pieces) }</p> })
+}
+
+/// A short text (a title) whole, its matches marked; `None` without a match.
+#[must_use]
+pub fn marked_text(text: &str, words: &SearchWords) -> Option<Html> {
+    crate::search::excerpt::marked(text, &words.0).map(pieces_html)
 }
 
 /// What a search (the query's `q`) found, best first, and its words for marking; `None` without

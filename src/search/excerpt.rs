@@ -54,6 +54,17 @@ fn runs(chars: &[char]) -> Vec<(usize, usize, bool)> {
 /// marked; `None` when no word matches.
 #[must_use]
 pub fn excerpt(text: &str, query_words: &[String], max_chars: usize) -> Option<Vec<Piece>> {
+    pieces(text, query_words, Some(max_chars))
+}
+
+/// All of `text` (a title), matched words marked; `None` when no word matches.
+#[must_use]
+pub fn marked(text: &str, query_words: &[String]) -> Option<Vec<Piece>> {
+    pieces(text, query_words, None)
+}
+
+fn pieces(text: &str, query_words: &[String], window: Option<usize>) -> Option<Vec<Piece>> {
+    let max_chars = window.unwrap_or(usize::MAX);
     let chars: Vec<char> = text.chars().collect();
     let runs = runs(&chars);
     let word_at = |(start, end): (usize, usize)| chars[start..end].iter().collect::<String>();
@@ -62,11 +73,11 @@ pub fn excerpt(text: &str, query_words: &[String], max_chars: usize) -> Option<V
     };
     let first = runs.iter().position(is_match)?;
     // Start a few words before the first match, at a word's start.
-    let mut from = first;
+    let mut from = if window.is_some() { first } else { 0 };
     while from > 0 && runs[first].0 - runs[from - 1].0 <= LEAD_CHARS {
         from -= 1;
     }
-    while from < first && !runs[from].2 {
+    while window.is_some() && from < first && !runs[from].2 {
         from += 1;
     }
     let start = runs[from].0;
@@ -139,5 +150,11 @@ mod tests {
         assert_eq!(shown(&pieces), "Le marché de [Kraków]");
         let pieces = excerpt("東京都の天気", &["東京".to_owned()], 80).expect("a match");
         assert_eq!(shown(&pieces), "[東京都の天気]");
+        let title = "Volunteers clear ten kilometres of the Nairobi River, a week's work";
+        let pieces = marked(title, &["river".to_owned()]).expect("a match");
+        assert_eq!(
+            shown(&pieces),
+            "Volunteers clear ten kilometres of the Nairobi [River], a week's work"
+        );
     }
 }

@@ -102,42 +102,44 @@ impl SearchBuilder {
                 return true;
             };
             let rank = u32::try_from(self.next).unwrap_or(u32::MAX);
+            // (title, text) occurrences per term of this article.
             let mut counts: HashMap<String, (u16, u16)> = HashMap::new();
-            let title = tokens(&article.title);
-            let body = tokens(&body_text(article));
-            for token in &title {
-                let entry = counts.entry(token.term.clone()).or_default();
-                entry.0 = entry.0.saturating_add(1);
-            }
-            for token in &body {
-                let entry = counts.entry(token.term.clone()).or_default();
-                entry.1 = entry.1.saturating_add(1);
-            }
+            let mut length = 0_usize;
+            let mut count = |term: &str, in_title: bool| {
+                length += 1;
+                let entry = match counts.get_mut(term) {
+                    Some(entry) => entry,
+                    None => counts.entry(term.to_owned()).or_default(),
+                };
+                if in_title {
+                    entry.0 = entry.0.saturating_add(1);
+                } else {
+                    entry.1 = entry.1.saturating_add(1);
+                }
+            };
             // Single characters of unspaced scripts too, so a one-character query finds them
             // inside longer runs (which are indexed as pairs).
-            for (token, in_title) in title
-                .iter()
-                .map(|t| (t, true))
-                .chain(body.iter().map(|t| (t, false)))
-            {
-                let mut chars = token.term.chars();
-                if let (Some(first), Some(second), None) =
-                    (chars.next(), chars.next(), chars.next())
-                {
-                    if tokens::is_unspaced(first) && tokens::is_unspaced(second) {
-                        for c in [first, second] {
-                            let entry = counts.entry(c.to_string()).or_default();
-                            if in_title {
-                                entry.0 = entry.0.saturating_add(1);
-                            } else {
-                                entry.1 = entry.1.saturating_add(1);
-                            }
+            let with_characters =
+                |term: &str, in_title: bool, count: &mut dyn FnMut(&str, bool)| {
+                    count(term, in_title);
+                    let mut chars = term.chars();
+                    if let (Some(first), Some(second), None) =
+                        (chars.next(), chars.next(), chars.next())
+                    {
+                        if tokens::is_unspaced(first) && tokens::is_unspaced(second) {
+                            let mut buffer = [0_u8; 4];
+                            count(first.encode_utf8(&mut buffer), in_title);
+                            count(second.encode_utf8(&mut buffer), in_title);
                         }
                     }
-                }
-            }
-            spent += 1 + title.len() + body.len();
-            let length = title.len() + body.len();
+                };
+            tokens::for_each_term(&article.title, |term, _| {
+                with_characters(term, true, &mut count)
+            });
+            tokens::for_each_term(&body_text(article), |term, _| {
+                with_characters(term, false, &mut count);
+            });
+            spent += 1 + length;
             self.lengths.push(u32::try_from(length).unwrap_or(u32::MAX));
             for (term, (title, body)) in counts {
                 self.postings
@@ -241,7 +243,7 @@ impl SearchQuery {
         if typing && last_is_word {
             // Its stem, so a word typed in full ("floods") still finds the term ("flood").
             if let (Some(_), Some(word)) = (query.terms.pop(), query.words.last()) {
-                query.prefix = Some(tokens::stem(word));
+                query.prefix = Some(tokens::stem(word).into_owned());
             }
         }
         query.terms.sort_unstable();
@@ -253,6 +255,17 @@ impl SearchQuery {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.prefix.is_none()
     }
+}
+
+/// The folded words of a text, one space between each and around them all, for finding
+/// phrases (` second russian border `).
+fn words_of(text: &str) -> String {
+    let mut out = String::from(" ");
+    tokens::for_each_term(text, |_, word| {
+        out.push_str(word);
+        out.push(' ');
+    });
+    out
 }
 
 /// One result: an article's rank and its score.
@@ -333,12 +346,11 @@ impl SearchIndex {
             candidates.retain(|&rank| {
                 let article = &self.articles[rank as usize];
                 let text = format!("{}\n{}", article.title, body_text(article));
-                let words: Vec<String> = tokens(&text).into_iter().map(|t| t.word).collect();
-                let joined = format!(" {} ", words.join(" "));
+                let words = words_of(&text);
                 query
                     .phrases
                     .iter()
-                    .all(|phrase| joined.contains(&format!(" {phrase} ")))
+                    .all(|phrase| words.contains(&format!(" {phrase} ")))
             });
         }
         let mut scores: HashMap<u32, f32> = candidates.iter().map(|&r| (r, 0.0)).collect();
