@@ -95,9 +95,9 @@ test("oldest first, find a region by name without accents, unspecified region", 
   await page.selectOption(".av-sort select", "oldest");
   await page.waitForFunction(() => new URL(location.href).search === "?sort=oldest");
   assert.match(await page.textContent(".av-card__title"), /Sydney/);
-  await page.fill('input[type="search"]', "SAO PAU");
+  await page.fill('.av-filters input[type="search"]', "SAO PAU");
   assert.equal(await page.locator(".av-tree .av-check").count(), 3, "South America › Brazil › São Paulo");
-  await page.fill('input[type="search"]', "");
+  await page.fill('.av-filters input[type="search"]', "");
   await page.locator(".av-check", { hasText: "Unspecified region" }).locator("input").check();
   await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent.startsWith("2 of"));
 });
