@@ -82,20 +82,33 @@ pub fn for_each_term(text: &str, mut each: impl FnMut(&str, &str)) {
             }
             run.clear();
         };
-    for c in text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(crate::text::fold_char)
-    {
-        if is_unspaced(c) {
-            flush_word(&mut word, &mut each);
-            unspaced.push(c);
-        } else if c.is_alphanumeric() {
-            flush_unspaced(&mut unspaced, &mut pair, &mut each);
-            word.push(c);
-        } else {
-            flush_word(&mut word, &mut each);
-            flush_unspaced(&mut unspaced, &mut pair, &mut each);
+    for raw in text.chars() {
+        // ASCII (most of most texts) needs no Unicode case tables or accent folding.
+        if raw.is_ascii() {
+            if raw.is_ascii_alphanumeric() {
+                if !unspaced.is_empty() {
+                    flush_unspaced(&mut unspaced, &mut pair, &mut each);
+                }
+                word.push(raw.to_ascii_lowercase());
+            } else {
+                flush_word(&mut word, &mut each);
+                if !unspaced.is_empty() {
+                    flush_unspaced(&mut unspaced, &mut pair, &mut each);
+                }
+            }
+            continue;
+        }
+        for c in raw.to_lowercase().map(crate::text::fold_char) {
+            if is_unspaced(c) {
+                flush_word(&mut word, &mut each);
+                unspaced.push(c);
+            } else if c.is_alphanumeric() {
+                flush_unspaced(&mut unspaced, &mut pair, &mut each);
+                word.push(c);
+            } else {
+                flush_word(&mut word, &mut each);
+                flush_unspaced(&mut unspaced, &mut pair, &mut each);
+            }
         }
     }
     flush_word(&mut word, &mut each);
