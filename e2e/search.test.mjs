@@ -78,3 +78,18 @@ test("the list with a search passes axe-core (WCAG 2.2 AA) in light and dark", a
     await context.close();
   }
 });
+
+test("an article opened from a search has its words marked and its first match in view", async () => {
+  const { page, errors } = await openPage(session.browser, 375, 700);
+  await page.goto(`${session.server.url}/?q=lifeguards`);
+  await page.waitForSelector("li.av-card mark.av-mark");
+  await page.click("li.av-card .av-card__link");
+  await page.waitForSelector("article.av-article .av-article__body mark.av-mark");
+  const inView = await page.$eval(".av-article__body mark.av-mark", (mark) => {
+    const box = mark.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  assert.ok(inView, "the first match is scrolled into view");
+  await page.screenshot({ path: `${SCREENSHOTS}/search-article-375.png` });
+  assert.deepEqual(errors, []);
+});

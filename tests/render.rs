@@ -610,3 +610,21 @@ async fn a_search_before_its_index_says_so_and_an_empty_one_offers_to_clear() {
         vec!["Clear the search", "Clear the filters"]
     );
 }
+
+#[tokio::test]
+async fn an_article_opened_from_a_search_marks_its_words() {
+    let page = Page::parse(
+        &render_view(searching(
+            "?q=lifeguards%20bathing&article=sample-paris-seine",
+        ))
+        .await,
+    );
+    assert_eq!(page.count("article.av-article"), 1);
+    assert_eq!(
+        page.texts(".av-article__body mark.av-mark"),
+        vec!["Lifeguards"]
+    );
+    assert_eq!(page.texts(".av-standfirst mark.av-mark"), vec!["bathing"]);
+    let plain = Page::parse(&render_view(searching("?article=sample-paris-seine")).await);
+    assert_eq!(plain.count("mark"), 0, "nothing is marked without a search");
+}

@@ -181,7 +181,8 @@ pub fn use_document_title(standalone: bool, article: Option<String>, title: Opti
     });
 }
 
-/// An opened article starts at its top with its heading focused; back on the list, the scroll
+/// An opened article starts at its top with its heading focused (and, opened from a search,
+/// with its first match in view); back on the list, the scroll
 /// position and the article's card return. The first view keeps the browser's own.
 #[hook]
 pub fn use_focus_and_scroll(
@@ -207,6 +208,10 @@ pub fn use_focus_and_scroll(
             (_, Some(_)) => {
                 web::scroll_to_top_of(&root, standalone);
                 focus::focus_within(&root, &format!("#{ARTICLE_TITLE_ID}"));
+                // Opened from a search: its first match in the text comes into view.
+                if let Ok(Some(first)) = root.query_selector("#av-article-body mark.av-mark") {
+                    first.scroll_into_view();
+                }
             }
             (Some(from), None) => {
                 web::scroll_to(*list_scroll.borrow());

@@ -3,6 +3,7 @@
 
 use crate::app::dates::DateTime;
 use crate::app::panels::reason_of;
+use crate::app::search::{marked, SearchWords};
 use crate::model::{Article, Block, Body, HeadingLevel, Image, Inline, LanguageTag, Span};
 use crate::state::BodyLoad;
 use std::rc::Rc;
@@ -33,6 +34,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let lang = language.map(|l| AttrValue::from(l.as_str().to_owned()));
     let dir = language.map(LanguageTag::direction);
     let lightbox = use_state(|| None::<Image>);
+    // Opened from a search: its words are marked in the text.
+    let marks = use_context::<Option<SearchWords>>().flatten();
     let open_lightbox = {
         let lightbox = lightbox.clone();
         Callback::from(move |image: Image| lightbox.set(Some(image)))
@@ -53,7 +56,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 }
                 <h1 id={ARTICLE_TITLE_ID} class="av-article__title" tabindex="-1">{ article.title.clone() }</h1>
                 if let Some(standfirst) = &article.standfirst {
-                    <p class="av-standfirst">{ standfirst.clone() }</p>
+                    <p class="av-standfirst">{ marked(standfirst, marks.as_ref()) }</p>
                 }
                 { article_meta(&ArticleProps { article: Rc::clone(article), language: lang }) }
             </header>
@@ -61,7 +64,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <Figure image={image.clone()} lead=true />
             }
             <div class="av-article__body" id={ARTICLE_BODY_ID} tabindex="-1">
-                { render_body(&article.body, props.loaded_body.as_ref(), &props.on_retry_body) }
+                { render_body(&article.body, props.loaded_body.as_ref(), &props.on_retry_body, marks.as_ref()) }
             </div>
             { article_footer(&ArticleProps { article: Rc::clone(article), language: None }) }
         </article>
@@ -129,11 +132,16 @@ pub fn Lightbox(props: &LightboxProps) -> Html {
     }
 }
 
-fn render_body(body: &Body, loaded: Option<&BodyLoad>, on_retry: &Callback<()>) -> Html {
+fn render_body(
+    body: &Body,
+    loaded: Option<&BodyLoad>,
+    on_retry: &Callback<()>,
+    marks: Option<&SearchWords>,
+) -> Html {
     match (body, loaded) {
-        (Body::Blocks(blocks), _) => blocks.iter().map(render_block).collect(),
+        (Body::Blocks(blocks), _) => blocks.iter().map(|b| render_block(b, marks)).collect(),
         (Body::Remote(_), Some(BodyLoad::Ready { blocks, .. })) => {
-            blocks.iter().map(render_block).collect()
+            blocks.iter().map(|b| render_block(b, marks)).collect()
         }
         (Body::Remote(url), Some(BodyLoad::Failed(error))) => html! {
             <div class="av-panel av-panel--error" role="alert">
@@ -231,18 +239,21 @@ fn article_footer(props: &ArticleProps) -> Html {
     }
 }
 
-/// One body block. The `match` is exhaustive: a new block kind will not compile until it renders.
-pub fn render_block(block: &Block) -> Html {
+/// One body block, with a search's words marked (`marks`). The `match` is exhaustive: a new
+/// block kind will not compile until it renders.
+pub fn render_block(block: &Block, marks: Option<&SearchWords>) -> Html {
     match block {
-        Block::Paragraph(inline) => html! { <p class="av-paragraph">{ render_inline(inline) }</p> },
+        Block::Paragraph(inline) => {
+            html! { <p class="av-paragraph">{ render_inline(inline, marks) }</p> }
+        }
         Block::Heading {
             text,
             level: HeadingLevel::Two,
-        } => html! { <h2 class="av-heading">{ text.clone() }</h2> },
+        } => html! { <h2 class="av-heading">{ marked(text, marks) }</h2> },
         Block::Heading {
             text,
             level: HeadingLevel::Three,
-        } => html! { <h3 class="av-heading av-heading--minor">{ text.clone() }</h3> },
+        } => html! { <h3 class="av-heading av-heading--minor">{ marked(text, marks) }</h3> },
         Block::Image(image) => html! { <Figure image={image.clone()} /> },
         Block::PullQuote { text, attribution } => html! {
             // The text repeats the body, so assistive technology skips it rather than read it twice.
@@ -255,7 +266,7 @@ pub fn render_block(block: &Block) -> Html {
         },
         Block::Quote { text, cite } => html! {
             <figure class="av-quote">
-                <blockquote class="av-quote__text"><p>{ render_inline(text) }</p></blockquote>
+                <blockquote class="av-quote__text"><p>{ render_inline(text, marks) }</p></blockquote>
                 if let Some(cite) = cite {
                     <figcaption class="av-quote__cite">{ cite.clone() }</figcaption>
                 }
@@ -265,13 +276,13 @@ pub fn render_block(block: &Block) -> Html {
             ordered: true,
             items,
         } => html! {
-            <ol class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item) }</li> }) }</ol>
+            <ol class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item, marks) }</li> }) }</ol>
         },
         Block::List {
             ordered: false,
             items,
         } => html! {
-            <ul class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item) }</li> }) }</ul>
+            <ul class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item, marks) }</li> }) }</ul>
         },
         Block::Preformatted { text } => html! { <pre class="av-pre">{ text.clone() }</pre> },
         Block::Link { text, url, label } => html! {
@@ -285,13 +296,18 @@ pub fn render_block(block: &Block) -> Html {
     }
 }
 
-/// Inline text: each span as text, wrapped in `strong`, `em` and `a` as it asks.
-pub fn render_inline(inline: &Inline) -> Html {
-    inline.0.iter().map(render_span).collect()
+/// Inline text: each span as text (a search's words marked), wrapped in `strong`, `em` and `a`
+/// as it asks.
+pub fn render_inline(inline: &Inline, marks: Option<&SearchWords>) -> Html {
+    inline
+        .0
+        .iter()
+        .map(|span| render_span(span, marks))
+        .collect()
 }
 
-fn render_span(span: &Span) -> Html {
-    let mut node = html! { { span.text.clone() } };
+fn render_span(span: &Span, marks: Option<&SearchWords>) -> Html {
+    let mut node = marked(&span.text, marks);
     if span.em {
         node = html! { <em>{ node }</em> };
     }

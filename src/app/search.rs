@@ -62,6 +62,13 @@ pub fn marked_excerpt(text: &str, words: &SearchWords) -> Option<Html> {
     Some(html! { <p class="av-card__excerpt">{ pieces_html(pieces) }</p> })
 }
 
+/// Text, with a search's words marked when there is one (an opened article's text).
+pub fn marked(text: &str, marks: Option<&SearchWords>) -> Html {
+    marks
+        .and_then(|words| marked_text(text, words))
+        .unwrap_or_else(|| html! { { text.to_owned() } })
+}
+
 /// A short text (a title) whole, its matches marked; `None` without a match.
 #[must_use]
 pub fn marked_text(text: &str, words: &SearchWords) -> Option<Html> {

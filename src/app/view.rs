@@ -8,7 +8,7 @@ use crate::app::focus;
 use crate::app::link::NavLink;
 use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
-use crate::app::search::use_search;
+use crate::app::search::{use_search, SearchWords};
 use crate::prefs::{Choice, Preferences};
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, Loaded};
@@ -102,6 +102,7 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     let filter = state.query.filter();
     // The filtered list the reader came from, for previous and next.
     let searched = use_search(state.search.clone(), state.query.q.clone());
+    let words = searched.as_ref().map(|(_, words)| words.clone());
     let found = searched.map(|(found, _)| found);
     let outcome = use_outcome(&index, filter, state.query.sort, found);
     let collection = &props.loaded.parsed.collection;
@@ -157,9 +158,11 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     html! {
         <>
             { toolbar }
+            <ContextProvider<Option<SearchWords>> context={words}>
             <ArticleView article={Rc::clone(article)} fallback_language={collection.language.clone()}
                 loaded_body={state.bodies.get(props.id.as_str()).cloned()}
                 on_retry_body={props.on_action.reform({ let id = props.id.to_string(); move |()| Action::BodyRetry { id: id.clone() } })} />
+            </ContextProvider<Option<SearchWords>>>
             <nav class="av-pager" aria-label="More articles">
                 if let Some((to, title)) = neighbour(-1) {
                     <NavLink {to} on_navigate={props.on_navigate.clone()} class="av-pager__link av-pager__previous">
