@@ -54,15 +54,11 @@ impl SiteRoot {
 
     /// A file the viewer loads, given relative to the site's root (the default data file, or a
     /// `src` parameter): resolved against the root rather than the page, so it means the same
-    /// on every page of the site. Absolute URLs are kept.
+    /// on every page of the site. Absolute URLs and root paths are kept (the rule of
+    /// [`crate::model::SafeUrl::relative_to`]).
     #[must_use]
     pub fn resolve(&self, file: &str) -> String {
-        let absolute = file.starts_with('/') || file.contains("://") || file.starts_with("data:");
-        if absolute {
-            file.to_owned()
-        } else {
-            format!("{}{file}", self.0)
-        }
+        crate::model::resolve_against(file, &self.0)
     }
 
     /// The article an absolute path names, when this root is absolute: `/news/articles/x/`
@@ -86,14 +82,11 @@ pub fn article_path(id: &str) -> String {
     format!("{ARTICLES_DIR}/{}/", encode(id))
 }
 
-/// Whether an id can name a page folder: the characters ids allow, and not `.` or `..`.
+/// Whether an id can name a page folder: an id the format accepts (its characters, its length,
+/// not `.` or `..`).
 #[must_use]
 pub fn is_page_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.chars().all(|c| c == '.')
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '~' | '-'))
+    !id.is_empty() && crate::format::check_id(id).is_ok()
 }
 
 #[cfg(test)]

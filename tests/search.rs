@@ -11,13 +11,9 @@ use article_viewer::search::tokens::tokens;
 use article_viewer::search::{body_text, SearchBuilder, SearchIndex, SearchQuery};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 fn build(index: &Index) -> SearchIndex {
-    let articles = (0..index.len())
-        .map(|rank| Rc::clone(index.article(u32::try_from(rank).unwrap_or(u32::MAX))))
-        .collect();
-    let mut builder = SearchBuilder::new(articles);
+    let mut builder = SearchBuilder::over(index);
     // In small slices, as the browser does.
     while !builder.step(500) {}
     builder.finish()

@@ -36,11 +36,11 @@ pub fn use_collection_loader(
     allowed: AllowedSources,
 ) {
     let dispatcher = state.dispatcher();
-    let source = state.query.source();
-    let source = site.map_or_else(|| source.to_owned(), |site| site.resolve(source));
-    let refused = allowed.check(&source, &web::page_origin()).err();
+    let source = state.query.source().to_owned();
     use_effect_with(state.request, move |request| {
         let request = *request;
+        let source = site.map_or_else(|| source.clone(), |site| site.resolve(&source));
+        let refused = allowed.check(&source, &web::page_origin()).err();
         wasm_bindgen_futures::spawn_local(async move {
             let progress = |percent| dispatcher.dispatch(Action::Progress { request, percent });
             if let Some(origin) = refused {

@@ -26,7 +26,7 @@ pub mod v1;
 pub use chunked::{ChunkedReader, Progress, Step};
 pub use fields::{MAX_IMAGE_SIDE, MAX_TEXT_CHARS};
 pub use path::{ErrorPath, Segment};
-pub use v1::{FORMAT_VERSION, MAX_ID_LENGTH, MAX_REGIONS_PER_ARTICLE};
+pub use v1::{check_id, FORMAT_VERSION, MAX_ID_LENGTH, MAX_REGIONS_PER_ARTICLE};
 
 use crate::model::Block;
 use fields::{describe, Fields};

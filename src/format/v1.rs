@@ -156,7 +156,12 @@ impl CollectionBuilder {
     }
 }
 
-fn check_id(id: &str) -> Result<String, String> {
+/// Checks an article id: at most [`MAX_ID_LENGTH`] characters, only `A–Z a–z 0–9 . _ ~ -`
+/// (ids are used in links and name published pages' folders), and not only dots.
+///
+/// # Errors
+/// Why the id is refused, in words for the reader's message.
+pub fn check_id(id: &str) -> Result<String, String> {
     let length = id.chars().count();
     if length > MAX_ID_LENGTH {
         return Err(format!(

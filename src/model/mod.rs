@@ -9,7 +9,7 @@ mod names;
 mod url;
 
 pub use names::{LanguageTag, RegionPath, MAX_REGION_DEPTH, MAX_REGION_NAME_CHARS};
-pub use url::{directory_of, MapUrls, SafeUrl, UrlUse};
+pub use url::{directory_of, resolve_against, MapUrls, SafeUrl, UrlUse};
 
 use crate::date::Timestamp;
 use std::rc::Rc;

@@ -64,18 +64,23 @@ impl SafeUrl {
     /// `#fragment` links, and root paths in the page's own files stay as they are.
     #[must_use]
     pub fn relative_to(&self, base_dir: &str) -> Self {
-        let root_path = self.0.starts_with('/') && !self.0.starts_with("//");
-        if let (true, Some(origin)) = (root_path, origin_of(base_dir)) {
-            return Self(format!("{origin}{}", self.0));
-        }
-        let keep = base_dir.is_empty()
-            || scheme_of(&self.0).is_some()
-            || self.0.starts_with(['/', '?', '#']);
-        if keep {
-            self.clone()
-        } else {
-            Self(format!("{base_dir}{}", self.0))
-        }
+        Self(resolve_against(&self.0, base_dir))
+    }
+}
+
+/// The rule of [`SafeUrl::relative_to`] for any URL text (a checked URL, or a `src` resolved
+/// against a published site's root).
+#[must_use]
+pub fn resolve_against(url: &str, base_dir: &str) -> String {
+    let root_path = url.starts_with('/') && !url.starts_with("//");
+    if let (true, Some(origin)) = (root_path, origin_of(base_dir)) {
+        return format!("{origin}{url}");
+    }
+    let keep = base_dir.is_empty() || scheme_of(url).is_some() || url.starts_with(['/', '?', '#']);
+    if keep {
+        url.to_owned()
+    } else {
+        format!("{base_dir}{url}")
     }
 }
 

@@ -274,25 +274,25 @@ pub fn publish(
         if let Body::Remote(url) = &article.body {
             let mut result = read_remote_body(url, input_dir);
             if let Ok((blocks, _)) = &mut result {
-                // The body's own files, relative to the body file; then relative to the page.
+                // In one pass: the body's own files (relative to the body file, so relative to
+                // the input once joined to its folder), and its URLs made relative to the page.
                 let body_dir = directory_of(url.as_str());
-                let named: Vec<String> = urls_in(blocks)
-                    .iter()
-                    .map(|u| match local_file(u) {
-                        Some(_) => format!("{body_dir}{u}"),
-                        None => u.clone(),
-                    })
-                    .collect();
+                let page_base = article_root.resolve(url.as_str());
+                let named = std::cell::RefCell::new(Vec::new());
+                blocks.map_urls(&|u| {
+                    named
+                        .borrow_mut()
+                        .push(crate::model::resolve_against(u.as_str(), body_dir));
+                    u.relative_to(directory_of(&page_base))
+                });
                 copy_named_files(
-                    &named,
+                    &named.into_inner(),
                     input_dir,
                     out,
                     &mut copied,
                     &mut report,
                     &article.id,
                 )?;
-                let page_base = article_root.resolve(url.as_str());
-                blocks.map_urls(&|u| u.relative_to(directory_of(&page_base)));
             }
             if let Err(error) = &result {
                 report

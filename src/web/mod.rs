@@ -1,6 +1,7 @@
 //! The only code that touches browser APIs, one small module per API. This file: the address
-//! bar and history (reading and writing the query, Back and Forward), the document title,
-//! scrolling, today's date, and yielding to the browser. `fetch.rs` fetches files; `intl.rs`
+//! bar and history (reading and writing the query, and on a published site the article page's
+//! path; Back and Forward), the page's origin and the sources it allows, a published page's
+//! takeover, the document title, scrolling, today's date, and yielding to the browser. `fetch.rs` fetches files; `intl.rs`
 //! formats dates through `Intl`; `host.rs` talks to the page around an embedded viewer and to
 //! `localStorage`. Nothing here depends on the components above it.
 
