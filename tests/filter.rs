@@ -382,17 +382,27 @@ fn an_index_built_in_slices_equals_one_built_in_one_go() {
     let articles = generated(1_000, 9);
     let whole = Index::new(&articles);
     let mut builder = article_viewer::filter::IndexBuilder::new(&articles);
-    let mut steps = 0;
-    while !builder.step(97) {
-        steps += 1;
+    // Adding articles: each step does about 97 units of work, one per article and one per
+    // region, and takes the first half of the progress.
+    let mut adding = 0;
+    while builder.progress() < 50 {
+        assert!(!builder.step(97), "done while adding");
+        adding += 1;
     }
-    // Each step does about 97 units of work: one per article and one per region.
     let work: usize = articles.iter().map(|a| 1 + a.regions.len()).sum();
     assert!(
-        steps >= work / 97 - 1 && steps <= work / 97 + 1,
-        "{steps} steps for {work} units"
+        adding >= work / 97 - 1 && adding <= work / 97 + 1,
+        "{adding} steps for {work} units"
     );
-    assert_eq!(builder.progress(), (1_000, 1_000));
+    let mut rest = 0;
+    let mut last = builder.progress();
+    while !builder.step(97) {
+        assert!(builder.progress() >= last, "progress went back");
+        last = builder.progress();
+        rest += 1;
+    }
+    assert!(rest > 3, "the rest of the work was done in {rest} steps");
+    assert_eq!(builder.progress(), 100);
     let sliced = builder.finish();
     let paths: Vec<RegionPath> = whole.nodes.iter().map(|n| n.path.clone()).collect();
     assert_eq!(
@@ -486,6 +496,64 @@ fn many_sibling_regions_are_in_name_order() {
     sorted.sort_unstable();
     assert_eq!(roots.len(), names.len());
     assert_eq!(roots, sorted);
+}
+
+#[test]
+fn a_tree_of_twenty_thousand_siblings_built_in_small_steps_equals_one_built_in_one_go() {
+    // More roots, and more children of one node, than one step sorts: they are sorted in runs
+    // and merged over many steps.
+    let text = serde_json::json!({"version": 1, "articles": (0..2_000).map(|i| {
+        let regions: Vec<String> = (0..10).map(|k| {
+            let n = (i * 7_919 + k * 104_729) % 20_000;
+            if k % 2 == 0 { format!("Root {n}") } else { format!("Hub/Place {n}") }
+        }).collect();
+        serde_json::json!({"id": format!("a{i}"), "title": "T", "published": "2025-01-01", "regions": regions, "body": []})
+    }).collect::<Vec<_>>()})
+    .to_string();
+    let articles = parse_collection(&text)
+        .map(|p| p.collection.articles)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let whole = Index::new(&articles);
+    let mut builder = article_viewer::filter::IndexBuilder::new(&articles);
+    let mut steps = 0;
+    while !builder.step(500) {
+        steps += 1;
+    }
+    assert!(steps > 100, "{steps} steps");
+    let sliced = builder.finish();
+    let names = |index: &Index, list: &[usize]| -> Vec<String> {
+        list.iter()
+            .map(|&n| index.nodes[n].path.to_string())
+            .collect()
+    };
+    let roots = names(&sliced, &sliced.roots);
+    let mut sorted = roots.clone();
+    sorted.sort_unstable_by(|a, b| a.rsplit('/').next().cmp(&b.rsplit('/').next()));
+    assert!(roots.len() > 8_192, "{} roots", roots.len());
+    assert_eq!(roots, sorted);
+    assert_eq!(roots, names(&whole, &whole.roots));
+    let hub = sliced
+        .node_of(&path("Hub"))
+        .unwrap_or_else(|| panic!("no Hub"));
+    let places = names(&sliced, &sliced.nodes[hub].children);
+    assert!(places.len() > 8_192, "{} places", places.len());
+    assert!(
+        places.windows(2).all(|w| w[0] < w[1]),
+        "places out of order"
+    );
+    for (node, region) in sliced.nodes.iter().enumerate() {
+        assert_eq!(sliced.node_of(&region.path), Some(node), "{}", region.path);
+    }
+    let some = RegionChoice::Path(path("Hub/Place 4321"));
+    let filter = Filter {
+        regions: vec![some],
+        from: None,
+        to: None,
+    };
+    assert_eq!(
+        whole.evaluate(&filter, SortOrder::NewestFirst),
+        sliced.evaluate(&filter, SortOrder::NewestFirst)
+    );
 }
 
 /// Filters within a search's results (a set of ranks, best first) against brute force: the

@@ -68,8 +68,8 @@ pub fn use_collection_loader(
     });
 }
 
-/// Terms read per slice of search indexing (about 300 typical articles).
-const SEARCH_SLICE: usize = 100_000;
+/// Terms read per step of search indexing (about 30 typical articles).
+const SEARCH_STEP: usize = 10_000;
 
 /// Builds the search index the first time a search is asked for, a slice at a time between
 /// the browser's tasks, so typing stays responsive.
@@ -85,9 +85,7 @@ pub fn use_search_indexer(state: &UseReducerHandle<AppState>) {
         if let Some(loaded) = loaded {
             wasm_bindgen_futures::spawn_local(async move {
                 let mut builder = SearchBuilder::over(&loaded.index);
-                while !builder.step(SEARCH_SLICE) {
-                    web::next_task().await;
-                }
+                in_slices(|| builder.step(SEARCH_STEP), || ()).await;
                 let index = Rc::new(builder.finish());
                 dispatcher.dispatch(Action::SearchIndexed { request, index });
             });
@@ -250,21 +248,45 @@ async fn read_file(
     }
 }
 
-/// Work per slice of indexing: an article counts one, and one more per region (see
-/// [`IndexBuilder::step`]); about 10,000 articles of a typical file.
-const INDEX_SLICE: usize = 30_000;
+/// Work per step of indexing (see [`IndexBuilder::step`]): about 1,000 articles of a typical file.
+const INDEX_STEP: usize = 3_000;
 
 /// Builds the filter index, a slice at a time between frames for a large file, reporting
 /// progress as 90–100 %.
 async fn build_index(parsed: &Parsed, on_progress: impl Fn(u8)) -> Rc<Index> {
     let mut builder = IndexBuilder::new(&parsed.collection.articles);
-    while !builder.step(INDEX_SLICE) {
-        let (done, total) = builder.progress();
-        on_progress(u8::try_from(90 + done * 10 / total.max(1)).unwrap_or(100));
-        web::next_task().await;
-    }
+    let progress = std::cell::Cell::new(90);
+    in_slices(
+        || {
+            let done = builder.step(INDEX_STEP);
+            progress.set(90 + builder.progress() / 10);
+            done
+        },
+        || on_progress(progress.get()),
+    )
+    .await;
     let index = Rc::new(builder.finish());
     // The first render of the list gets a task of its own, apart from the final sort.
     web::next_task().await;
     index
+}
+
+/// Longest run of steps between two yields to the browser, in milliseconds.
+const SLICE_MS: f64 = 12.0;
+
+/// Calls `step` (a bounded piece of work that says whether all is done) until all is done,
+/// giving the browser a task to paint and handle input every [`SLICE_MS`], after calling
+/// `between`. Timing the slices, rather than counting steps, keeps them short on a slow phone
+/// and few on a fast machine (each yield costs the browser's minimum timer delay).
+async fn in_slices(mut step: impl FnMut() -> bool, mut between: impl FnMut()) {
+    loop {
+        let started = web::now_ms();
+        while web::now_ms() - started < SLICE_MS {
+            if step() {
+                return;
+            }
+        }
+        between();
+        web::next_task().await;
+    }
 }

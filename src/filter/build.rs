@@ -1,26 +1,59 @@
-//! [`IndexBuilder`]: the region tree a slice of articles at a time, then one sort into
-//! newest-first order and the rank sets of every region.
+//! [`IndexBuilder`]: the index a slice of work at a time. Articles are added to the region
+//! tree; then come one sort into newest-first order, each region's members (laid out in one
+//! array, node by node), their rank sets, and each branch's children sorted by name. Every stage
+//! is cut into steps of bounded work, so a file with a million regions is indexed between
+//! frames like any other.
 
 use super::index::Index;
-use super::ranks::RankSet;
-use super::{to_u32, RegionNode, YearMonth};
-use crate::model::{Article, RegionPath};
-use std::collections::HashMap;
+use super::nodes::NodeTable;
+use super::ranks::{RankSet, WORD_BITS};
+use super::sort::{sort_by_name, NameSort, RUN};
+use super::{to_u32, RegionNode};
+use crate::model::Article;
 use std::rc::Rc;
 
-/// Builds an [`Index`] a slice of articles at a time, so a large collection can be indexed
+/// Where the builder is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Adding articles to the region tree, from this one (in file order).
+    Adding(usize),
+    /// Sorting the articles newest first.
+    Ordering,
+    /// Recording each article's rank in its regions, from this rank.
+    Members(usize),
+    /// Making each region's rank set, from this node.
+    Sets(usize),
+    /// Sorting each node's children by name, from this node; then the roots.
+    Children(usize),
+    Done,
+}
+
+/// Builds an [`Index`] a slice of work at a time, so a large collection can be indexed
 /// between frames ([`Index::new`] does it in one go).
 pub struct IndexBuilder {
     articles: Vec<Rc<Article>>,
-    next: usize,
+    stage: Stage,
     nodes: Vec<RegionNode>,
-    node_by_path: HashMap<String, usize>,
+    table: NodeTable,
     /// For article `i` (in file order), its nodes are `article_nodes[node_start[i]..node_start[i + 1]]`.
     node_start: Vec<u32>,
     article_nodes: Vec<u32>,
     /// The last article (plus one) counted in each node, so an article in two regions under
     /// the same parent counts there once, in constant time.
     last_counted: Vec<u32>,
+    /// Article positions, newest first.
+    order: Vec<u32>,
+    /// Every node's member ranks, node after node: node `n`'s are
+    /// `member_ranks[member_start[n]..member_start[n + 1]]`, ascending.
+    member_ranks: Vec<u32>,
+    member_start: Vec<u32>,
+    /// Members recorded so far per node (while filling `member_ranks`).
+    filled: Vec<u32>,
+    unspecified: Vec<u32>,
+    sets: Vec<RankSet>,
+    roots: Vec<usize>,
+    /// A long list of siblings being sorted: a node's children, or (for `None`) the roots.
+    sorting: Option<(Option<usize>, NameSort)>,
 }
 
 impl IndexBuilder {
@@ -28,40 +61,60 @@ impl IndexBuilder {
     pub fn new(articles: &[Rc<Article>]) -> Self {
         Self {
             articles: articles.to_vec(),
-            next: 0,
+            stage: Stage::Adding(0),
             nodes: Vec::new(),
-            node_by_path: HashMap::new(),
+            table: NodeTable::default(),
             node_start: Vec::with_capacity(articles.len() + 1),
             article_nodes: Vec::new(),
             last_counted: Vec::new(),
+            order: Vec::new(),
+            member_ranks: Vec::new(),
+            member_start: Vec::new(),
+            filled: Vec::new(),
+            unspecified: Vec::new(),
+            sets: Vec::new(),
+            roots: Vec::new(),
+            sorting: None,
         }
     }
 
-    /// Adds more articles to the region tree, for up to `budget` units of work (an article
-    /// costs one plus its number of regions, so a file with many regions per article is indexed
-    /// in as many more, equally short, steps); `true` once all are in.
+    /// Does up to about `budget` units of work; `true` once the index is complete. A unit is
+    /// an article, a region of an article, a member of a region or a node (so a file with many
+    /// regions is indexed in as many more, equally short, steps); the one sort of the articles
+    /// is a step of its own.
     pub fn step(&mut self, budget: usize) -> bool {
+        let budget = budget.max(1);
+        self.stage = match self.stage {
+            Stage::Adding(from) => self.add(from, budget),
+            Stage::Ordering => self.sort_articles(),
+            Stage::Members(from) => self.record_members(from, budget),
+            Stage::Sets(from) => self.make_sets(from, budget),
+            Stage::Children(from) => self.sort_children(from, budget),
+            Stage::Done => Stage::Done,
+        };
+        self.stage == Stage::Done
+    }
+
+    fn add(&mut self, from: usize, budget: usize) -> Stage {
         let mut spent = 0_usize;
-        let mut end = self.next;
+        let mut end = from;
         while end < self.articles.len() && spent < budget {
             spent = spent.saturating_add(1 + self.articles[end].regions.len());
             end += 1;
         }
-        for position in self.next..end {
+        for position in from..end {
             let article = Rc::clone(&self.articles[position]);
             self.node_start.push(to_u32(self.article_nodes.len()));
             let marker = to_u32(position + 1);
             for region in &article.regions {
-                // Each prefix of "Europe/Russia/Kursk Oblast" is a node; look them up by their
-                // text, and build a RegionPath only for a node seen for the first time.
-                let full = region.to_string();
-                let ends = full
-                    .match_indices('/')
-                    .map(|(at, _)| at)
-                    .chain(std::iter::once(full.len()));
+                // Each prefix of "Europe/Russia/Kursk Oblast" is a node, found by its parent and
+                // its name; a node seen for the first time gets its path.
                 let mut parent = None;
-                for end in ends {
-                    let node = self.node_for(&full[..end], region, parent);
+                for (depth, name) in region.segments().iter().enumerate() {
+                    let node = match self.table.get(&self.nodes, parent, name) {
+                        Some(node) => node,
+                        None => self.new_node(region.truncated(depth + 1), parent),
+                    };
                     if self.last_counted[node] != marker {
                         self.last_counted[node] = marker;
                         self.article_nodes.push(to_u32(node));
@@ -71,16 +124,17 @@ impl IndexBuilder {
                 }
             }
         }
-        self.next = end;
-        end == self.articles.len()
+        if end < self.articles.len() {
+            Stage::Adding(end)
+        } else {
+            self.node_start.push(to_u32(self.article_nodes.len()));
+            self.last_counted = Vec::new();
+            Stage::Ordering
+        }
     }
 
-    fn node_for(&mut self, prefix: &str, region: &RegionPath, parent: Option<usize>) -> usize {
-        if let Some(&node) = self.node_by_path.get(prefix) {
-            return node;
-        }
+    fn new_node(&mut self, path: crate::model::RegionPath, parent: Option<usize>) -> usize {
         let node = self.nodes.len();
-        let path = RegionPath::parse(prefix).unwrap_or_else(|_| region.clone());
         self.nodes.push(RegionNode {
             path,
             parent,
@@ -91,59 +145,142 @@ impl IndexBuilder {
         if let Some(parent) = parent {
             self.nodes[parent].children.push(node);
         }
-        self.node_by_path.insert(prefix.to_owned(), node);
+        self.table.insert(&self.nodes, node);
         node
     }
 
-    /// Articles added so far, out of how many.
-    #[must_use]
-    pub fn progress(&self) -> (usize, usize) {
-        (self.next, self.articles.len())
+    fn sort_articles(&mut self) -> Stage {
+        self.order = newest_first(&self.articles);
+        let mut start = Vec::with_capacity(self.nodes.len() + 1);
+        let mut total = 0_u32;
+        for node in &self.nodes {
+            start.push(total);
+            total = total.saturating_add(node.total);
+        }
+        start.push(total);
+        self.member_start = start;
+        self.member_ranks = vec![0; total as usize];
+        self.filled = vec![0; self.nodes.len()];
+        self.roots = (0..self.nodes.len())
+            .filter(|&n| self.nodes[n].parent.is_none())
+            .collect();
+        Stage::Members(0)
     }
 
-    /// Sorts, and finishes the index (any articles not yet added are added now).
+    fn record_members(&mut self, from: usize, budget: usize) -> Stage {
+        let mut spent = 0_usize;
+        let mut rank = from;
+        while rank < self.order.len() && spent < budget {
+            let position = self.order[rank] as usize;
+            let (start, end) = (
+                self.node_start[position] as usize,
+                self.node_start[position + 1] as usize,
+            );
+            if start == end {
+                self.unspecified.push(to_u32(rank));
+            }
+            for &node in &self.article_nodes[start..end] {
+                let node = node as usize;
+                let slot = (self.member_start[node] + self.filled[node]) as usize;
+                self.member_ranks[slot] = to_u32(rank);
+                self.filled[node] += 1;
+            }
+            spent += 1 + end - start;
+            rank += 1;
+        }
+        if rank < self.order.len() {
+            return Stage::Members(rank);
+        }
+        self.filled = Vec::new();
+        self.article_nodes = Vec::new();
+        self.node_start = Vec::new();
+        self.sets.reserve_exact(self.nodes.len());
+        Stage::Sets(0)
+    }
+
+    fn make_sets(&mut self, from: usize, budget: usize) -> Stage {
+        let bound = self.order.len();
+        let mut spent = 0_usize;
+        let mut node = from;
+        while node < self.nodes.len() && spent < budget {
+            let ranks = &self.member_ranks
+                [self.member_start[node] as usize..self.member_start[node + 1] as usize];
+            let set = RankSet::new(ranks.to_vec(), bound);
+            spent += 1 + ranks.len() + if set.is_dense() { bound / WORD_BITS } else { 0 };
+            self.sets.push(set);
+            node += 1;
+        }
+        if node < self.nodes.len() {
+            return Stage::Sets(node);
+        }
+        self.member_ranks = Vec::new();
+        self.member_start = Vec::new();
+        Stage::Children(0)
+    }
+
+    fn sort_children(&mut self, from: usize, budget: usize) -> Stage {
+        // A long list is sorted over several steps; it goes on first.
+        if let Some((owner, mut sort)) = self.sorting.take() {
+            if !sort.step(&self.nodes, budget) {
+                self.sorting = Some((owner, sort));
+                return Stage::Children(from);
+            }
+            let sorted = sort.finish(&self.nodes);
+            let Some(owner) = owner else {
+                self.roots = sorted;
+                return Stage::Done;
+            };
+            self.nodes[owner].children = sorted;
+            return Stage::Children(from);
+        }
+        let mut spent = 0_usize;
+        let mut node = from;
+        while node < self.nodes.len() && spent < budget {
+            let mut children = std::mem::take(&mut self.nodes[node].children);
+            if children.len() > RUN {
+                self.sorting = Some((Some(node), NameSort::new(&self.nodes, &children)));
+                self.nodes[node].children = children;
+                return Stage::Children(node + 1);
+            }
+            spent += 1 + children.len();
+            sort_by_name(&self.nodes, &mut children);
+            self.nodes[node].children = children;
+            node += 1;
+        }
+        if node < self.nodes.len() {
+            return Stage::Children(node);
+        }
+        if self.roots.len() > RUN {
+            self.sorting = Some((None, NameSort::new(&self.nodes, &self.roots)));
+            return Stage::Children(node);
+        }
+        let mut roots = std::mem::take(&mut self.roots);
+        sort_by_name(&self.nodes, &mut roots);
+        self.roots = roots;
+        Stage::Done
+    }
+
+    /// How far the index is, 0 to 100 (adding articles is the first half).
+    #[must_use]
+    pub fn progress(&self) -> u8 {
+        let part = |done: usize, of: usize| done * 100 / of.max(1);
+        let percent = match self.stage {
+            Stage::Adding(from) => part(from, self.articles.len()) / 2,
+            Stage::Ordering => 50,
+            Stage::Members(rank) => 55 + part(rank, self.order.len()) / 10,
+            Stage::Sets(node) => 65 + part(node, self.nodes.len()) / 5,
+            Stage::Children(node) => 85 + part(node, self.nodes.len()) / 7,
+            Stage::Done => 100,
+        };
+        u8::try_from(percent.min(100)).unwrap_or(100)
+    }
+
+    /// The index (any work not yet done is done now).
     #[must_use]
     pub fn finish(mut self) -> Index {
         while !self.step(usize::MAX) {}
-        self.node_start.push(to_u32(self.article_nodes.len()));
-        let order = newest_first(&self.articles);
-        let bound = order.len();
-        let (mut nodes, node_by_path) = (self.nodes, self.node_by_path);
-
-        // Each node's members, as ranks (ascending, since ranks are visited in order).
-        let mut members: Vec<Vec<u32>> = vec![Vec::new(); nodes.len()];
-        let mut unspecified = Vec::new();
-        for (rank, &position) in order.iter().enumerate() {
-            let (start, end) = (
-                self.node_start[position as usize] as usize,
-                self.node_start[position as usize + 1] as usize,
-            );
-            if start == end {
-                unspecified.push(to_u32(rank));
-            }
-            for &node in &self.article_nodes[start..end] {
-                members[node as usize].push(to_u32(rank));
-            }
-        }
-        let members = members
-            .into_iter()
-            .map(|list| RankSet::new(list, bound))
-            .collect();
-        let unspecified_total = to_u32(unspecified.len());
-        let unspecified = RankSet::new(unspecified, bound);
-
-        let by_name = |nodes: &[RegionNode], list: &mut Vec<usize>| sort_by_name(nodes, list);
-        for node in 0..nodes.len() {
-            let mut children = std::mem::take(&mut nodes[node].children);
-            by_name(&nodes, &mut children);
-            nodes[node].children = children;
-        }
-        let mut roots: Vec<usize> = (0..nodes.len())
-            .filter(|&n| nodes[n].parent.is_none())
-            .collect();
-        by_name(&nodes, &mut roots);
-
-        let articles: Vec<Rc<Article>> = order
+        let articles: Vec<Rc<Article>> = self
+            .order
             .iter()
             .map(|&p| Rc::clone(&self.articles[p as usize]))
             .collect();
@@ -152,44 +289,21 @@ impl IndexBuilder {
             .map_while(|a| a.published.map(|p| p.date.days_since_epoch()))
             .collect();
         let (months, month_spans) = month_spans(&articles[..days.len()]);
+        let bound = articles.len();
         Index {
             articles,
             days,
-            nodes,
-            roots,
-            node_by_path,
-            members,
-            unspecified,
+            nodes: self.nodes,
+            roots: self.roots,
+            table: self.table,
+            members: self.sets,
+            unspecified_total: to_u32(self.unspecified.len()),
+            unspecified: RankSet::new(self.unspecified, bound),
             months,
             month_spans,
-            unspecified_total,
             by_id: std::cell::OnceCell::new(),
         }
     }
-}
-
-/// Sorts sibling nodes by name (byte order, as `str` compares). The first eight bytes of each
-/// name, read as one big-endian number, settle most comparisons without touching the strings:
-/// a million regions sort in a fraction of the time a plain string sort takes.
-fn sort_by_name(nodes: &[RegionNode], list: &mut Vec<usize>) {
-    if list.len() < 64 {
-        list.sort_unstable_by(|&a, &b| nodes[a].name().cmp(nodes[b].name()));
-        return;
-    }
-    let prefix = |name: &str| {
-        let mut bytes = [0_u8; 8];
-        for (slot, byte) in bytes.iter_mut().zip(name.bytes()) {
-            *slot = byte;
-        }
-        u64::from_be_bytes(bytes)
-    };
-    let mut keyed: Vec<(u64, usize)> = list.iter().map(|&n| (prefix(nodes[n].name()), n)).collect();
-    keyed.sort_unstable_by(|&(pa, a), &(pb, b)| {
-        pa.cmp(&pb)
-            .then_with(|| nodes[a].name().cmp(nodes[b].name()))
-    });
-    list.clear();
-    list.extend(keyed.into_iter().map(|(_, node)| node));
 }
 
 /// Article positions, newest first (by calendar day, then instant, then id), then the undated
@@ -217,14 +331,14 @@ fn newest_first(articles: &[Rc<Article>]) -> Vec<u32> {
 
 /// The months that have articles, oldest first, and each one's span of ranks in `dated`
 /// (dated articles, newest first, so each month is one contiguous span).
-fn month_spans(dated: &[Rc<Article>]) -> (Vec<YearMonth>, Vec<(u32, u32)>) {
-    let mut months: Vec<YearMonth> = Vec::new();
+fn month_spans(dated: &[Rc<Article>]) -> (Vec<super::YearMonth>, Vec<(u32, u32)>) {
+    let mut months: Vec<super::YearMonth> = Vec::new();
     let mut spans: Vec<(u32, u32)> = Vec::new();
     for (rank, article) in dated.iter().enumerate() {
         let Some(published) = article.published else {
             break;
         };
-        let month = YearMonth::of(published.date);
+        let month = super::YearMonth::of(published.date);
         match (months.last(), spans.last_mut()) {
             (Some(&last), Some(span)) if last == month => span.1 = to_u32(rank + 1),
             _ => {

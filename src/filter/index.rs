@@ -1,13 +1,13 @@
 //! [`Index`]: a collection as the filters see it, and its answers to a [`Filter`].
 
 use super::matches::Matches;
+use super::nodes::NodeTable;
 use super::ranks::{Bitmap, RankSet};
 use super::{
     to_u32, Filter, IndexBuilder, Outcome, RegionChoice, RegionNode, SortOrder, YearMonth,
 };
 use crate::date::CivilDate;
 use crate::model::{Article, RegionPath};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What a collection looks like to the filters, computed once per file. Articles are kept in
@@ -22,8 +22,8 @@ pub struct Index {
     /// The region tree; children sorted by name.
     pub nodes: Vec<RegionNode>,
     pub roots: Vec<usize>,
-    /// Node of each region path, by its text (`Europe/Russia`).
-    pub(super) node_by_path: HashMap<String, usize>,
+    /// Node of each region, by parent and name.
+    pub(super) table: NodeTable,
     /// Per node: the ranks of the articles in it or below it.
     pub(super) members: Vec<RankSet>,
     /// The ranks of the articles with no region.
@@ -96,7 +96,7 @@ impl Index {
 
     #[must_use]
     pub fn node_of(&self, path: &RegionPath) -> Option<usize> {
-        self.node_by_path.get(&path.to_string()).copied()
+        self.table.find(&self.nodes, path)
     }
 
     /// Whether a region choice names something in this collection.

@@ -10,12 +10,15 @@
 //! respects the current regions), is a difference of running counts.
 //!
 //! This file holds the filter and its parts; `build.rs` the builder, `index.rs` the index and
-//! its answers, `matches.rs` the match list, `ranks.rs` the rank sets.
+//! its answers, `matches.rs` the match list, `nodes.rs` the lookup of a region's node, `ranks.rs` the rank
+//! sets, `sort.rs` siblings in name order.
 
 mod build;
 mod index;
 mod matches;
+mod nodes;
 pub mod ranks;
+mod sort;
 
 pub use build::IndexBuilder;
 pub use index::Index;

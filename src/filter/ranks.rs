@@ -9,7 +9,7 @@
 //! Hand-written rather than a roaring-bitmap crate: the few operations needed fit in this file,
 //! and the prefix counts are what make counting O(1).
 
-const WORD_BITS: usize = 64;
+pub const WORD_BITS: usize = 64;
 
 /// A set of ranks below a fixed bound, with running counts per word.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -162,6 +162,12 @@ pub enum RankSet {
 }
 
 impl RankSet {
+    /// Whether it is stored as a bitmap.
+    #[must_use]
+    pub fn is_dense(&self) -> bool {
+        matches!(self, Self::Dense(_))
+    }
+
     /// `sorted` ranks (ascending) out of `bound`. A bitmap costs 12 bytes per 64 ranks of the
     /// collection, a list 4 bytes per member: the bitmap is chosen once it is the smaller.
     #[must_use]

@@ -54,6 +54,12 @@ impl RegionPath {
         &self.0
     }
 
+    /// The path of its first `depth` names (all of them when `depth` is larger).
+    #[must_use]
+    pub fn truncated(&self, depth: usize) -> Self {
+        Self(self.0[..depth.min(self.0.len())].to_vec())
+    }
+
     /// The last, most specific name.
     #[must_use]
     pub fn leaf(&self) -> &str {

@@ -248,6 +248,12 @@ pub fn current_url() -> String {
         .unwrap_or_default()
 }
 
+/// Milliseconds since the epoch, as the page's clock has them.
+#[must_use]
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 /// Resolves on the browser's next task (after it has had a chance to paint and handle input).
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
