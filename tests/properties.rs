@@ -4,7 +4,9 @@
 
 mod common;
 
-use article_viewer::format::{parse_collection, ErrorPath, FormatError, Problem, Segment};
+use article_viewer::format::{
+    parse_collection, read_whole, ErrorPath, FormatError, Problem, Segment,
+};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -248,8 +250,14 @@ proptest! {
 
     #[test]
     fn the_chunked_reader_agrees_with_the_one_go_reader(value in json_value()) {
-        for text in [value.to_string(), serde_json::json!({"version": 1, "title": "T", "articles": [value.clone(), {"id": "a", "title": "t", "published": "2025-01-01", "body": []}]}).to_string()] {
-            prop_assert_eq!(read_in_chunks(&text).0, parse_collection(&text), "{}", text);
+        let fine_item = serde_json::json!({"id": "a", "title": "t", "date_published": "2025-01-01T00:00:00Z"});
+        for text in [
+            value.to_string(),
+            serde_json::json!({"version": 1, "title": "T", "articles": [value.clone(), {"id": "a", "title": "t", "published": "2025-01-01", "body": []}]}).to_string(),
+            // A feed whose own fields come after its items.
+            serde_json::json!({"items": [value.clone(), fine_item], "version": "https://jsonfeed.org/version/1.1", "title": value.clone()}).to_string(),
+        ] {
+            prop_assert_eq!(read_in_chunks(&text).0, read_whole(&text), "{}", text);
         }
     }
 }
@@ -283,10 +291,23 @@ fn the_chunked_reader_agrees_on_samples_corpus_and_generated_files() {
     );
     texts.push(r#"{"version": 1, "articles": []}"#.to_owned());
     texts.push(r#"{"version": 1, "articles": [1, 2,]}"#.to_owned());
+    // A large feed, its own fields after its items, many items sharing an id.
+    let items: Vec<serde_json::Value> = (0..20_000)
+        .map(|i| serde_json::json!({"id": format!("same {}", i % 3), "content_text": format!("Item {i}."), "date_published": "2025-04-08T10:00:00Z"}))
+        .collect();
+    let feed = serde_json::json!({"version": "https://jsonfeed.org/version/1.1", "items": items, "title": "After", "authors": [{"name": "A. Writer"}], "language": "en"});
+    texts.push(feed.to_string());
     for text in &texts {
+        assert_eq!(read_in_chunks(text).0, read_whole(text));
         assert_eq!(read_in_chunks(text).0, parse_collection(text));
     }
-    let (result, steps) = read_in_chunks(&texts[texts.len() - 4]);
+    let (feed, steps) = read_in_chunks(&texts[texts.len() - 1]);
+    let feed = feed.unwrap_or_else(|e| panic!("{e}"));
+    assert!(steps >= 20, "a large feed takes several steps ({steps})");
+    assert_eq!(feed.collection.articles.len(), 20_000);
+    assert_eq!(feed.collection.articles[0].byline, ["A. Writer"]);
+    assert_eq!(feed.collection.title.as_deref(), Some("After"));
+    let (result, steps) = read_in_chunks(&texts[texts.len() - 5]);
     assert!(
         result.is_ok() && steps >= 5,
         "a large file takes several steps ({steps})"

@@ -8,6 +8,7 @@
 //! the end. Shapes other than a v1 collection (a single article, a JSON Feed, a top level that is
 //! not an object) are read whole and handed to `read_whole` in the module root.
 
+use super::feed::FeedBuilder;
 use super::json::{JsonError, Object, Reader};
 use super::v1::{check_version, collection_header, CollectionBuilder};
 use super::{not_json, without_bom, FormatError, Parsed};
@@ -54,6 +55,16 @@ enum Stage {
         at: usize,
         index: usize,
     },
+    /// Inside an `items` array (read through here to find its end; a JSON Feed's items are
+    /// read once the feed's own fields, which may follow them, are known).
+    Items {
+        at: usize,
+    },
+    /// Inside the `items` array of a file now known to be a JSON Feed, at item number `index`.
+    FeedItems {
+        at: usize,
+        index: usize,
+    },
     /// After the top-level value.
     End(usize),
     Finished,
@@ -68,6 +79,10 @@ pub struct ChunkedReader<T = String> {
     saw_articles: bool,
     /// The articles read so far, validated as format version 1.
     builder: CollectionBuilder,
+    /// Where the last top-level `items` array starts (just inside its `[`).
+    items_at: Option<usize>,
+    /// The items read so far, once the file is known to be a JSON Feed.
+    feed: Option<FeedBuilder>,
 }
 
 impl<T: AsRef<str>> ChunkedReader<T> {
@@ -79,6 +94,8 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             keys: Vec::new(),
             saw_articles: false,
             builder: CollectionBuilder::default(),
+            items_at: None,
+            feed: None,
         }
     }
 
@@ -106,7 +123,16 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             Stage::Start => self.start(),
             Stage::Key(at) => self.keys_from(at),
             Stage::Articles { at, index } => self.articles_from(at, index),
-            Stage::End(at) => return Step::Done(self.end(at)),
+            Stage::Items { at } => self.items_from(at),
+            Stage::FeedItems { at, index } => self.feed_items_from(at, index),
+            Stage::End(at) => match self.end(at) {
+                Ok(Next::Go(stage)) => {
+                    self.stage = stage;
+                    return Step::Working(self.progress());
+                }
+                Ok(Next::Done(done)) => return Step::Done(done),
+                Err(error) => return Step::Done(Err(error)),
+            },
             Stage::Finished => return Step::Done(Err(FormatError::Empty)),
         };
         match next {
@@ -129,8 +155,19 @@ impl<T: AsRef<str>> ChunkedReader<T> {
     pub fn progress(&self) -> Progress {
         let (at, read) = match self.stage {
             Stage::Start => (0, 0),
-            Stage::Key(at) | Stage::End(at) => (at, self.builder.len()),
+            Stage::Key(at) | Stage::End(at) | Stage::Items { at } => (at, self.builder.len()),
             Stage::Articles { at, index } => (at, index),
+            // A feed's items are read a second time: the second half of the progress.
+            Stage::FeedItems { at, index } => {
+                let from = self.items_at.unwrap_or(0);
+                let done =
+                    at.saturating_sub(from) * 45 / self.body().len().saturating_sub(from).max(1);
+                let percent = 45 + done;
+                return Progress {
+                    read: index,
+                    percent: u8::try_from(percent.min(90)).unwrap_or(90),
+                };
+            }
             Stage::Finished => (self.body().len(), self.builder.len()),
         };
         let percent = at * 90 / self.body().len().max(1);
@@ -169,6 +206,11 @@ impl<T: AsRef<str>> ChunkedReader<T> {
                     index: 0,
                 }));
             }
+            if key == "items" && reader.peek() == Some(b'[') {
+                reader.pos += 1;
+                self.items_at = Some(reader.pos);
+                return Ok(Next::Go(Stage::Items { at: reader.pos }));
+            }
             reader.peek();
             let start = reader.pos;
             reader.value()?;
@@ -206,6 +248,50 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         }
     }
 
+    fn items_from(&mut self, at: usize) -> Result<Next, JsonError> {
+        let body = without_bom(self.text.as_ref());
+        let mut reader = Reader::resume(body, at, 2);
+        if reader.peek() == Some(b']') {
+            reader.pos += 1;
+            return Self::after_articles(&mut reader);
+        }
+        loop {
+            reader.value()?;
+            if !reader.comma_or(b']')? {
+                return Self::after_articles(&mut reader);
+            }
+            if reader.pos - at >= ARTICLE_BYTES_PER_STEP {
+                return Ok(Next::Go(Stage::Items { at: reader.pos }));
+            }
+        }
+    }
+
+    fn feed_items_from(&mut self, at: usize, mut index: usize) -> Result<Next, JsonError> {
+        let body = without_bom(self.text.as_ref());
+        let mut reader = Reader::resume(body, at, 2);
+        let Some(feed) = self.feed.as_mut() else {
+            return Ok(Next::Done(Err(FormatError::Empty)));
+        };
+        if reader.peek() == Some(b']') {
+            return Ok(Next::Done(Ok(std::mem::take(feed).finish())));
+        }
+        let stop = index + ARTICLES_PER_STEP;
+        loop {
+            let item = reader.value()?;
+            feed.add(index, &item);
+            index += 1;
+            if !reader.comma_or(b']')? {
+                return Ok(Next::Done(Ok(std::mem::take(feed).finish())));
+            }
+            if index == stop || reader.pos - at >= ARTICLE_BYTES_PER_STEP {
+                return Ok(Next::Go(Stage::FeedItems {
+                    at: reader.pos,
+                    index,
+                }));
+            }
+        }
+    }
+
     fn after_articles(reader: &mut Reader<'_>) -> Result<Next, JsonError> {
         Ok(Next::Go(if reader.comma_or(b'}')? {
             Stage::Key(reader.pos)
@@ -214,8 +300,9 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         }))
     }
 
-    /// The whole object has been read: check what follows it, then decide what the file is.
-    fn end(&mut self, at: usize) -> Result<Parsed, FormatError> {
+    /// The whole object has been read: check what follows it, then decide what the file is
+    /// (a JSON Feed's items are then read, a slice at a time).
+    fn end(&mut self, at: usize) -> Result<Next, FormatError> {
         self.stage = Stage::Finished;
         let builder = std::mem::take(&mut self.builder);
         let body = self.body();
@@ -231,11 +318,15 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         let is_feed = header
             .get("version")
             .is_some_and(super::feed::is_feed_version);
+        if let (true, Some(at), false) = (is_feed, self.items_at, header.contains_key("items")) {
+            self.feed = Some(FeedBuilder::new(&header));
+            return Ok(Next::Go(Stage::FeedItems { at, index: 0 }));
+        }
         if !self.saw_articles || is_feed || header.contains_key("articles") {
-            return super::read_whole(body);
+            return Ok(Next::Done(super::read_whole(body)));
         }
         check_version(&header)?;
         let (title, language) = collection_header(&header)?;
-        Ok(builder.finish(title, language))
+        Ok(Next::Done(Ok(builder.finish(title, language))))
     }
 }

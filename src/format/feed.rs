@@ -68,52 +68,85 @@ fn text_blocks(text: &str) -> Vec<Block> {
         .collect()
 }
 
-/// Reads a JSON Feed into a collection.
+/// Reads a JSON Feed into a collection, in one go.
 #[must_use]
 pub fn parse_feed(feed: &Object<'_>) -> Parsed {
-    let mut skipped = Vec::new();
-    let mut notices = Vec::new();
-    let feed_language = string(feed, "language").and_then(|l| match LanguageTag::parse(l) {
-        Ok(tag) => Some(tag),
-        Err(message) => {
-            notices.push(
-                Cursor::ROOT
-                    .field("language")
-                    .problem(format!("{message}; ignored")),
-            );
-            None
-        }
-    });
-    let source = string(feed, "title").map(|name| Source {
-        name: name.to_owned(),
-        url: string(feed, "home_page_url").and_then(|u| SafeUrl::parse(u, UrlUse::Link).ok()),
-    });
-    let feed_authors = authors(feed);
+    let mut builder = FeedBuilder::new(feed);
     let items = feed
         .get("items")
         .and_then(Json::as_array)
         .unwrap_or_default();
-    let mut taken = TakenIds::default();
-    let mut articles = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
+        builder.add(index, item);
+    }
+    builder.finish()
+}
+
+/// A feed's items read one at a time (the chunked reader hands them over a slice at a time),
+/// with what the feed's own fields give every item.
+#[derive(Debug, Default)]
+pub struct FeedBuilder {
+    title: Option<String>,
+    language: Option<LanguageTag>,
+    source: Option<Source>,
+    authors: Vec<String>,
+    taken: TakenIds,
+    articles: Vec<Rc<Article>>,
+    skipped: Vec<Problem>,
+    notices: Vec<Problem>,
+}
+
+impl FeedBuilder {
+    /// Reads the feed's own fields (`items` is not looked at).
+    #[must_use]
+    pub fn new(feed: &Object<'_>) -> Self {
+        let mut notices = Vec::new();
+        let language = string(feed, "language").and_then(|l| match LanguageTag::parse(l) {
+            Ok(tag) => Some(tag),
+            Err(message) => {
+                notices.push(
+                    Cursor::ROOT
+                        .field("language")
+                        .problem(format!("{message}; ignored")),
+                );
+                None
+            }
+        });
+        let source = string(feed, "title").map(|name| Source {
+            name: name.to_owned(),
+            url: string(feed, "home_page_url").and_then(|u| SafeUrl::parse(u, UrlUse::Link).ok()),
+        });
+        Self {
+            title: string(feed, "title").map(str::to_owned),
+            language,
+            source,
+            authors: authors(feed),
+            notices,
+            ..Self::default()
+        }
+    }
+
+    /// Reads item number `index`: an article, or a reason it is left out.
+    pub fn add(&mut self, index: usize, item: &Json<'_>) {
         let at = Cursor::ROOT.field("items").index(index);
         let Json::Object(item) = item else {
-            skipped.push(at.problem("an item must be an object"));
-            continue;
+            self.skipped.push(at.problem("an item must be an object"));
+            return;
         };
         let raw_id = match item.get("id") {
             Some(Json::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
             Some(Json::Number(n)) => (*n).to_owned(),
             _ => {
-                skipped.push(at.field("id").problem("is required (a string)"));
-                continue;
+                self.skipped
+                    .push(at.field("id").problem("is required (a string)"));
+                return;
             }
         };
         // A notice about one of this item's fields, named by the item's id (shown whole).
         let mut note = |field: Cursor, message: String| {
             let mut path = field.to_path();
             path.insert_id(at.len(), raw_id.clone());
-            notices.push(Problem { path, message });
+            self.notices.push(Problem { path, message });
         };
 
         let mut body = Vec::new();
@@ -224,7 +257,7 @@ pub fn parse_feed(feed: &Object<'_>) -> Parsed {
         }
         let mut byline = authors(item);
         if byline.is_empty() {
-            byline.clone_from(&feed_authors);
+            byline.clone_from(&self.authors);
         }
         let tags = item
             .get("tags")
@@ -238,8 +271,8 @@ pub fn parse_feed(feed: &Object<'_>) -> Parsed {
                     .collect()
             })
             .unwrap_or_default();
-        articles.push(Rc::new(Article {
-            id: link_safe_id(&raw_id, &mut taken, index),
+        self.articles.push(Rc::new(Article {
+            id: link_safe_id(&raw_id, &mut self.taken, index),
             title,
             standfirst: string(item, "summary").map(str::to_owned),
             published,
@@ -248,21 +281,25 @@ pub fn parse_feed(feed: &Object<'_>) -> Parsed {
             tags,
             language,
             url,
-            source: source.clone(),
+            source: self.source.clone(),
             regions,
             image,
             body: Body::Blocks(body),
             reading_time: crate::model::ReadingTime::default(),
         }));
     }
-    Parsed {
-        collection: Collection {
-            title: string(feed, "title").map(str::to_owned),
-            language: feed_language,
-            articles,
-        },
-        skipped,
-        notices,
+
+    #[must_use]
+    pub fn finish(self) -> Parsed {
+        Parsed {
+            collection: Collection {
+                title: self.title,
+                language: self.language,
+                articles: self.articles,
+            },
+            skipped: self.skipped,
+            notices: self.notices,
+        }
     }
 }
 

@@ -151,7 +151,12 @@ fn read_json(text: &str) -> Result<Json<'_>, FormatError> {
 }
 
 /// Reads a file whole and recognises it: a JSON Feed, a v1 collection, or a single v1 article.
-fn read_whole(text: &str) -> Result<Parsed, FormatError> {
+/// [`ChunkedReader`] gives the same result a slice at a time (and falls back on this for shapes
+/// it does not slice); the tests hold it to this reader.
+///
+/// # Errors
+/// As [`parse_collection`].
+pub fn read_whole(text: &str) -> Result<Parsed, FormatError> {
     let root = read_json(text)?;
     let Json::Object(map) = &root else {
         return Err(FormatError::Invalid(Cursor::ROOT.problem(format!(
