@@ -34,7 +34,16 @@ fn distinct_roots(per_article: usize, prefix: &str) -> Value {
     )
 }
 
-/// Each case: its file name and its contents.
+/// The article the benchmark opens in each case (`a0` where not named): the odd one, whether
+/// it is read or refused.
+const ARTICLE_TO_OPEN: [(&str, &str); 3] = [
+    ("tree-1000-deep", "a32"),
+    ("same-id-100k", "same"),
+    ("feed-30k-same-id", "same"),
+];
+
+/// Each case: its file name and its contents. The benchmark opens each as a list, then one
+/// article of it ([`ARTICLE_TO_OPEN`]).
 fn shapes() -> Vec<(&'static str, Value)> {
     let day = "2025-04-08";
     vec![
@@ -119,6 +128,18 @@ fn shapes() -> Vec<(&'static str, Value)> {
             ),
         ),
         (
+            "paragraph-10m-chars",
+            collection(vec![
+                article(
+                    "a0",
+                    day,
+                    vec![],
+                    json!([{"type": "paragraph", "text": "Wordy text. ".repeat(850_000)}]),
+                ),
+                article("fine", day, vec![], paragraph()),
+            ]),
+        ),
+        (
             "unknown-blocks-100k",
             collection(vec![article(
                 "a0",
@@ -140,8 +161,12 @@ fn main() -> std::io::Result<()> {
         .map_or_else(|| PathBuf::from("target/bench-data/shapes"), PathBuf::from);
     std::fs::create_dir_all(&dir)?;
     for (name, value) in shapes() {
+        let id = ARTICLE_TO_OPEN
+            .iter()
+            .find(|(case, _)| *case == name)
+            .map_or("a0", |(_, id)| id);
         std::fs::write(dir.join(format!("{name}.json")), value.to_string())?;
-        println!("{name}");
+        println!("{name}\t{id}");
     }
     Ok(())
 }

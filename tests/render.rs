@@ -628,3 +628,37 @@ async fn an_article_opened_from_a_search_marks_its_words() {
     let plain = Page::parse(&render_view(searching("?article=sample-paris-seine")).await);
     assert_eq!(plain.count("mark"), 0, "nothing is marked without a search");
 }
+
+#[tokio::test]
+async fn a_paragraph_of_a_million_characters_is_drawn_in_slices_and_prerendered_whole() {
+    let text = "Long text, again and again. ".repeat(40_000);
+    let parsed = collection_json(vec![serde_json::json!({
+        "id": "long", "title": "Long", "published": "2025-04-08",
+        "body": [{"type": "paragraph", "text": text}, {"type": "paragraph", "text": "Short."}]
+    })]);
+    let article = parsed
+        .collection
+        .find("long")
+        .cloned()
+        .unwrap_or_else(|| panic!("no article"));
+    let page = Page::parse(&common::render_article(article).await);
+    assert_eq!(page.count("p.av-paragraph--long"), 1);
+    assert_eq!(
+        page.count("p.av-paragraph"),
+        2,
+        "the short one is a plain paragraph"
+    );
+    // In the browser the first slices come at once and the rest a few per task.
+    let slices = page.texts("p.av-paragraph--long > span.av-paragraph__slice");
+    assert_eq!(slices.len(), 16);
+    assert!(slices.iter().all(|s| s.len() <= 40_000 && s.len() > 20_000));
+    // (`texts` collapses white space, so the slices are joined by the spaces they were cut at.)
+    assert!(text.starts_with(&slices.join(" ")));
+    // A prerendered page has all of it, for readers without JavaScript.
+    let state = state_for("?article=long", parsed);
+    let root = article_viewer::site::SiteRoot::relative(2);
+    let page = Page::parse(&article_viewer::publish::page::prerender(state, &root));
+    let slices = page.texts("p.av-paragraph--long > span.av-paragraph__slice");
+    assert!(slices.len() >= text.len().div_ceil(40_000) && slices.len() > 16);
+    assert_eq!(slices.join(" "), text.trim_end());
+}

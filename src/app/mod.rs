@@ -1,7 +1,9 @@
 //! Yew components. They only render what they are given; parsing lives in [`crate::format`],
 //! state changes in [`crate::state`], and browser APIs in `crate::web`.
 //! - [`link`]: in-viewer links that keep working as plain links.
-//! - [`reader`]: one article, with a component per block kind.
+//! - [`reader`]: one article: header, body, footer, lightbox.
+//! - [`blocks`]: the body's blocks and running text (long paragraphs in slices).
+//! - [`figure`]: images with captions and credits.
 //! - [`collection`]: the collection page: count, active filters, cards.
 //! - [`controls`]: reading options (text size, theme, width, typeface).
 //! - [`dates`]: dates in words, with the formatter in context.
@@ -22,9 +24,11 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Prerendered;
 
+pub mod blocks;
 pub mod collection;
 pub mod controls;
 pub mod dates;
+pub mod figure;
 pub mod filters;
 pub mod focus;
 #[cfg(target_arch = "wasm32")]

@@ -1,10 +1,13 @@
 //! One article as a reader page: header (title, standfirst, byline, dates, source), lead image,
-//! and the body, rendered block by block. Text is always inserted as text, never as HTML.
+//! the body (its blocks are drawn by [`crate::app::blocks`]), the footer, and the lightbox.
+//! Text is always inserted as text, never as HTML.
 
+use crate::app::blocks::render_block;
 use crate::app::dates::DateTime;
+use crate::app::figure::{caption, Figure, LightboxOpener};
 use crate::app::panels::reason_of;
 use crate::app::search::{marked, SearchWords};
-use crate::model::{Article, Block, Body, HeadingLevel, Image, Inline, LanguageTag, Span};
+use crate::model::{Article, Body, Image, LanguageTag};
 use crate::state::BodyLoad;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -75,10 +78,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
 /// The `id` of the article text, the skip link's target.
 pub const ARTICLE_BODY_ID: &str = "av-article-body";
-
-/// Opens an image large; provided by [`ArticleView`] to the figures inside it.
-#[derive(Clone, PartialEq)]
-pub struct LightboxOpener(pub Callback<Image>);
 
 #[derive(Properties, PartialEq)]
 pub struct LightboxProps {
@@ -236,169 +235,5 @@ fn article_footer(props: &ArticleProps) -> Html {
                 <p class="av-original"><a class="av-link" href={url.as_str().to_owned()}>{ "Read the original article" }</a></p>
             }
         </footer>
-    }
-}
-
-/// One body block, with a search's words marked (`marks`). The `match` is exhaustive: a new
-/// block kind will not compile until it renders.
-pub fn render_block(block: &Block, marks: Option<&SearchWords>) -> Html {
-    match block {
-        Block::Paragraph(inline) => {
-            html! { <p class="av-paragraph">{ render_inline(inline, marks) }</p> }
-        }
-        Block::Heading {
-            text,
-            level: HeadingLevel::Two,
-        } => html! { <h2 class="av-heading">{ marked(text, marks) }</h2> },
-        Block::Heading {
-            text,
-            level: HeadingLevel::Three,
-        } => html! { <h3 class="av-heading av-heading--minor">{ marked(text, marks) }</h3> },
-        Block::Image(image) => html! { <Figure image={image.clone()} /> },
-        Block::PullQuote { text, attribution } => html! {
-            // The text repeats the body, so assistive technology skips it rather than read it twice.
-            <aside class="av-pullquote" aria-hidden="true">
-                <blockquote class="av-pullquote__text"><p>{ text.clone() }</p></blockquote>
-                if let Some(attribution) = attribution {
-                    <p class="av-pullquote__attribution">{ attribution.clone() }</p>
-                }
-            </aside>
-        },
-        Block::Quote { text, cite } => html! {
-            <figure class="av-quote">
-                <blockquote class="av-quote__text"><p>{ render_inline(text, marks) }</p></blockquote>
-                if let Some(cite) = cite {
-                    <figcaption class="av-quote__cite">{ cite.clone() }</figcaption>
-                }
-            </figure>
-        },
-        Block::List {
-            ordered: true,
-            items,
-        } => html! {
-            <ol class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item, marks) }</li> }) }</ol>
-        },
-        Block::List {
-            ordered: false,
-            items,
-        } => html! {
-            <ul class="av-list">{ for items.iter().map(|item| html! { <li>{ render_inline(item, marks) }</li> }) }</ul>
-        },
-        Block::Preformatted { text } => html! { <pre class="av-pre">{ text.clone() }</pre> },
-        Block::Link { text, url, label } => html! {
-            <p class="av-promo">
-                if let Some(label) = label {
-                    <span class="av-promo__label">{ label.clone() }</span>
-                }
-                <a class="av-promo__link" href={url.as_str().to_owned()}>{ text.clone() }</a>
-            </p>
-        },
-    }
-}
-
-/// Inline text: each span as text (a search's words marked), wrapped in `strong`, `em` and `a`
-/// as it asks.
-pub fn render_inline(inline: &Inline, marks: Option<&SearchWords>) -> Html {
-    inline
-        .0
-        .iter()
-        .map(|span| render_span(span, marks))
-        .collect()
-}
-
-fn render_span(span: &Span, marks: Option<&SearchWords>) -> Html {
-    let mut node = marked(&span.text, marks);
-    if span.em {
-        node = html! { <em>{ node }</em> };
-    }
-    if span.strong {
-        node = html! { <strong>{ node }</strong> };
-    }
-    if let Some(href) = &span.href {
-        node = html! { <a class="av-link" href={href.as_str().to_owned()}>{ node }</a> };
-    }
-    node
-}
-
-#[derive(Properties, PartialEq)]
-pub struct FigureProps {
-    pub image: Image,
-    /// The lead image loads eagerly; inline images load lazily.
-    #[prop_or_default]
-    pub lead: bool,
-}
-
-/// An image with its caption and credit. If the image cannot be loaded, a box keeps its place
-/// and shows the alternative text; the caption stays.
-#[component]
-pub fn Figure(props: &FigureProps) -> Html {
-    let failed = use_state(|| false);
-    let image = &props.image;
-    let onerror = {
-        let failed = failed.clone();
-        Callback::from(move |_: Event| failed.set(true))
-    };
-    let width = image.width.map(|w| w.to_string());
-    let height = image.height.map(|h| h.to_string());
-    let class = classes!("av-figure", props.lead.then_some("av-figure--lead"));
-    let picture = if *failed {
-        let text = if image.alt.is_empty() {
-            "Image unavailable".to_owned()
-        } else {
-            format!("Image unavailable: {}", image.alt)
-        };
-        html! { <div class="av-figure__missing" role="img" aria-label={text.clone()}><span aria-hidden="true">{ text }</span></div> }
-    } else {
-        html! {
-            <img class="av-figure__image" src={image.src.as_str().to_owned()} alt={image.alt.clone()}
-                {width} {height} decoding="async" loading={if props.lead { "eager" } else { "lazy" }} {onerror} />
-        }
-    };
-    let prerendered = use_context::<crate::app::Prerendered>().is_some();
-    let opener = use_context::<LightboxOpener>().filter(|_| !prerendered);
-    let picture = match (opener, *failed) {
-        (Some(LightboxOpener(open)), false) => {
-            let label = if image.alt.is_empty() {
-                "Enlarge image".to_owned()
-            } else {
-                format!("Enlarge image: {}", image.alt)
-            };
-            let image = image.clone();
-            html! {
-                <button type="button" class="av-figure__open" aria-label={label}
-                    onclick={Callback::from(move |_: MouseEvent| open.emit(image.clone()))}>
-                    { picture }
-                </button>
-            }
-        }
-        _ => picture,
-    };
-    html! {
-        <figure {class}>
-            { picture }
-            { caption(image) }
-        </figure>
-    }
-}
-
-/// Caption then credit, each with a visually hidden prefix for screen readers.
-fn caption(image: &Image) -> Html {
-    if image.caption.is_none() && image.credit.is_none() {
-        return Html::default();
-    }
-    html! {
-        <figcaption class="av-caption">
-            if let Some(caption) = &image.caption {
-                <span class="av-visually-hidden">{ "Image caption, " }</span>
-                <span class="av-caption__text">{ caption.clone() }</span>
-            }
-            if let Some(credit) = &image.credit {
-                { " " }
-                <span class="av-caption__credit">
-                    <span class="av-visually-hidden">{ "Image source, " }</span>
-                    { credit.clone() }
-                </span>
-            }
-        </figcaption>
     }
 }

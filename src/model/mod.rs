@@ -117,13 +117,19 @@ pub struct TextAmount {
 impl TextAmount {
     #[must_use]
     pub fn of(text: &str) -> Self {
-        let cjk_characters = text.chars().filter(|&c| is_cjk(c)).count();
-        let words = text
-            .split(|c: char| c.is_whitespace() || is_cjk(c))
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
+        // One pass: a word is a run between spaces and CJK characters with a letter or digit.
+        let (mut words, mut cjk_characters, mut in_word) = (0, 0, false);
+        for c in text.chars() {
+            if c.is_whitespace() || is_cjk(c) {
+                cjk_characters += usize::from(!c.is_whitespace());
+                words += usize::from(in_word);
+                in_word = false;
+            } else if !in_word && c.is_alphanumeric() {
+                in_word = true;
+            }
+        }
         Self {
-            words,
+            words: words + usize::from(in_word),
             cjk_characters,
         }
     }
@@ -259,6 +265,59 @@ impl Inline {
     pub fn plain_text(&self) -> String {
         self.0.iter().map(|span| span.text.as_str()).collect()
     }
+
+    /// The length of the text in bytes of UTF-8.
+    #[must_use]
+    pub fn byte_len(&self) -> usize {
+        self.0.iter().map(|span| span.text.len()).sum()
+    }
+
+    /// The text in pieces of at most `bytes` bytes of UTF-8, each cut after a space where one
+    /// is in the second half of the piece (otherwise between two characters), each span keeping
+    /// its emphasis and link. Joined again, the pieces are the text.
+    #[must_use]
+    pub fn slices(&self, bytes: usize) -> Vec<Inline> {
+        let bytes = bytes.max(4);
+        let mut slices = Vec::new();
+        let mut current: Vec<Span> = Vec::new();
+        let mut room = bytes;
+        for span in &self.0 {
+            let piece = |text: &str| Span {
+                text: text.to_owned(),
+                strong: span.strong,
+                em: span.em,
+                href: span.href.clone(),
+            };
+            let mut rest = span.text.as_str();
+            while rest.len() > room {
+                let mut at = room;
+                while !rest.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let cut = rest[..at]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map(|(w, c)| w + c.len_utf8())
+                    .filter(|&cut| cut > at / 2)
+                    .unwrap_or(at);
+                if cut > 0 {
+                    current.push(piece(&rest[..cut]));
+                }
+                slices.push(Inline(std::mem::take(&mut current)));
+                room = bytes;
+                rest = &rest[cut..];
+            }
+            room -= rest.len();
+            if !rest.is_empty() {
+                current.push(piece(rest));
+            }
+        }
+        if !current.is_empty() {
+            slices.push(Inline(current));
+        }
+        slices
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -272,6 +331,95 @@ pub struct Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slices_of_a_long_text_join_back_into_it_and_keep_their_formatting() {
+        let link = SafeUrl::parse("https://example.org/", UrlUse::Link).ok();
+        let text = Inline(vec![
+            Span {
+                text: "Plain words here and there. ".repeat(40),
+                ..Span::default()
+            },
+            Span {
+                text: "Ünïcödé ".repeat(30),
+                strong: true,
+                ..Span::default()
+            },
+            Span {
+                text: "x".repeat(250),
+                href: link.clone(),
+                ..Span::default()
+            },
+            Span {
+                text: "字".repeat(120),
+                em: true,
+                ..Span::default()
+            },
+        ]);
+        let total = text.plain_text().len();
+        for size in [4, 7, 100, 333, total, total + 1] {
+            let slices = text.slices(size);
+            let joined: String = slices.iter().map(Inline::plain_text).collect();
+            assert_eq!(joined, text.plain_text(), "size {size}");
+            assert!(
+                slices.iter().all(|s| {
+                    let n = s.plain_text().chars().count();
+                    n >= 1 && n <= size
+                }),
+                "size {size}"
+            );
+            if size >= 100 && size < total {
+                // Cut at spaces where the text has them: no word is split in the plain part.
+                let first = slices[0].plain_text();
+                assert!(first.ends_with(' '), "size {size}: {first:?}");
+                assert!(first.len() > size / 2);
+            }
+            let pieces: Vec<&Span> = slices.iter().flat_map(|s| &s.0).collect();
+            assert!(pieces.iter().all(|p| !p.text.is_empty()));
+            assert!(pieces
+                .iter()
+                .filter(|p| p.text.starts_with('x'))
+                .all(|p| p.href == link));
+            assert!(pieces
+                .iter()
+                .filter(|p| p.text.starts_with('字'))
+                .all(|p| p.em && !p.strong));
+        }
+        assert_eq!(text.slices(total).len(), 1);
+        assert!(Inline::default().slices(10).is_empty());
+    }
+
+    #[test]
+    fn text_amounts_count_as_splitting_on_spaces_and_cjk_does() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a-b c",
+            "-- , ;",
+            "漢字かなabc def",
+            "x漢y",
+            "١٢٣ كلمة",
+            "tab\tand\nline",
+            "字 ",
+            " .字. ",
+        ] {
+            let words = text
+                .split(|c: char| c.is_whitespace() || is_cjk(c))
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            let cjk_characters = text.chars().filter(|&c| is_cjk(c)).count();
+            assert_eq!(
+                TextAmount::of(text),
+                TextAmount {
+                    words,
+                    cjk_characters
+                },
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn reading_time_counts_words_and_cjk_characters() {
