@@ -11,6 +11,7 @@
 //! - [`filter`]: the date and region filters, the index (rank sets per region), facet counts.
 //! - `publish` (native only): the publish step: prerendered pages, head tags, sitemap, feed.
 //! - `generate` (native only): deterministic synthetic collections for tests and benchmarks.
+//! - `shapes` (native only): the oversized and oddly shaped files of issue 20, at any scale.
 //! - [`prefs`]: reading preferences (text size, theme, width, typeface) and their storage form.
 //! - [`query`]: the view's state as URL query parameters, both ways.
 //! - [`search`]: full-text search: terms, the inverted index, queries, BM25 ranking.
@@ -35,6 +36,8 @@ pub mod prefs;
 pub mod publish;
 pub mod query;
 pub mod search;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shapes;
 pub mod site;
 pub mod sources;
 pub mod state;

@@ -662,3 +662,44 @@ async fn a_paragraph_of_a_million_characters_is_drawn_in_slices_and_prerendered_
     assert!(slices.len() >= text.len().div_ceil(40_000) && slices.len() > 16);
     assert_eq!(slices.join(" "), text.trim_end());
 }
+
+/// Renders `search` over a file as the viewer would show it, and parses the markup.
+fn render_file_view(text: &str, search: &str) -> Result<Page, FormatError> {
+    let parsed = parse_collection(text)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap_or_else(|e| panic!("no runtime: {e}"));
+    Ok(Page::parse(
+        &runtime.block_on(render_view(state_for(search, parsed))),
+    ))
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Every odd shape of issue 20, at small random scales: the file is read (or refused with
+    /// a located reason), its list and its odd article are drawn, and neither view grows past
+    /// 3,000 elements however many regions, problems, notices or years the file holds.
+    #[test]
+    fn odd_shapes_at_any_scale_are_drawn_within_bounds(
+        case in 0..article_viewer::shapes::odd_shapes(0.0).len(),
+        scale in 0.0002_f64..0.006,
+    ) {
+        let (name, value) = article_viewer::shapes::odd_shapes(scale).swap_remove(case);
+        let text = value.to_string();
+        let id = article_viewer::shapes::ARTICLE_TO_OPEN
+            .iter()
+            .find(|(c, _)| *c == name)
+            .map_or("a0", |(_, id)| id);
+        for search in [String::new(), format!("?article={id}")] {
+            match render_file_view(&text, &search) {
+                Ok(page) => {
+                    let elements = page.count("*");
+                    proptest::prop_assert!(elements <= 3_000, "{name} at {scale} {search}: {elements} elements");
+                    proptest::prop_assert!(page.count("article h1, .av-collection__count, .av-panel") >= 1, "{name} {search}: nothing shown");
+                }
+                Err(error) => proptest::prop_assert!(!error.to_string().is_empty()),
+            }
+        }
+    }
+}

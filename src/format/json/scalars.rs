@@ -256,12 +256,18 @@ mod tests {
                     bytes[at] = special;
                 }
                 for from in 0..=want.min(5) {
-                    assert_eq!(plain_run_end(&bytes, from), want, "{special} at {at} from {from}");
+                    assert_eq!(
+                        plain_run_end(&bytes, from),
+                        want,
+                        "{special} at {at} from {from}"
+                    );
                 }
             }
         }
         // Bytes 0x20 and above, and UTF-8 continuation bytes, never end a run.
-        let all: Vec<u8> = (0x20..=0xff_u8).filter(|&b| b != b'"' && b != b'\\').collect();
+        let all: Vec<u8> = (0x20..=0xff_u8)
+            .filter(|&b| b != b'"' && b != b'\\')
+            .collect();
         assert_eq!(plain_run_end(&all, 0), all.len());
     }
 }
