@@ -595,6 +595,30 @@ fn unknown_block_types_are_skipped_with_a_notice() {
 }
 
 #[test]
+fn thousands_of_unknown_blocks_are_named_twenty_times_and_counted_once() {
+    let mut body: Vec<serde_json::Value> = (0..5_000)
+        .map(|i| json!({"type": format!("widget-{}", i % 7)}))
+        .collect();
+    body.push(json!({"type": "paragraph", "text": "kept"}));
+    let (blocks, notices) = blocks_of(serde_json::Value::Array(body));
+    assert_eq!(blocks.len(), 1);
+    let max = article_viewer::format::blocks::MAX_UNKNOWN_BLOCK_NOTICES;
+    assert_eq!(notices.len(), max + 1);
+    assert_eq!(
+        notices[max - 1].path.to_string(),
+        format!("articles[0] (id \"kursk-1\").body[{}].type", max - 1)
+    );
+    assert_eq!(notices[max].path, "articles[0] (id \"kursk-1\").body");
+    assert_eq!(
+        notices[max].message,
+        format!(
+            "{} more blocks of unknown types were skipped, not listed",
+            5_000 - max
+        )
+    );
+}
+
+#[test]
 fn body_file() {
     let (blocks, notices) =
         match parse_body_file(r#"{"version": 1, "body": [{"type": "paragraph", "text": "x"}]}"#) {

@@ -33,7 +33,12 @@ pub(super) fn read_image(fields: &Fields<'_, '_>) -> Read<Image> {
     })
 }
 
-/// Reads the blocks of the array found at `list`; unknown types become notices.
+/// Unknown blocks named one notice each in one body; the rest are counted in one more notice.
+pub const MAX_UNKNOWN_BLOCK_NOTICES: usize = 20;
+
+/// Reads the blocks of the array found at `list`; unknown types become notices (at most
+/// [`MAX_UNKNOWN_BLOCK_NOTICES`] and one that counts the rest, so a body of a hundred thousand
+/// unknown blocks costs one short list, not a hundred thousand located messages).
 ///
 /// # Errors
 /// At the first invalid block.
@@ -43,6 +48,7 @@ pub fn read_blocks(
     notices: &mut Vec<Problem>,
 ) -> Read<Vec<Block>> {
     let mut blocks = Vec::with_capacity(items.len());
+    let mut unknown_blocks = 0_usize;
     for (index, item) in items.iter().enumerate() {
         let at = list.index(index);
         let Json::Object(map) = item else {
@@ -110,14 +116,25 @@ pub fn read_blocks(
                     .to_owned(),
             },
             unknown => {
-                notices.push(fields.problem(
-                    "type",
-                    format!("unknown block type {unknown:?} was skipped (known types: paragraph, heading, image, pullquote, quote, list, link, preformatted)"),
-                ));
+                unknown_blocks += 1;
+                if unknown_blocks <= MAX_UNKNOWN_BLOCK_NOTICES {
+                    notices.push(fields.problem(
+                        "type",
+                        format!("unknown block type {unknown:?} was skipped (known types: paragraph, heading, image, pullquote, quote, list, link, preformatted)"),
+                    ));
+                }
                 continue;
             }
         };
         blocks.push(block);
+    }
+    if let Some(more) = unknown_blocks
+        .checked_sub(MAX_UNKNOWN_BLOCK_NOTICES)
+        .filter(|&m| m > 0)
+    {
+        notices.push(list.problem(format!(
+            "{more} more blocks of unknown types were skipped, not listed"
+        )));
     }
     Ok(blocks)
 }

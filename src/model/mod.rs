@@ -118,8 +118,19 @@ impl TextAmount {
     #[must_use]
     pub fn of(text: &str) -> Self {
         // One pass: a word is a run between spaces and CJK characters with a letter or digit.
+        // ASCII bytes are read as they are; only other characters are decoded.
         let (mut words, mut cjk_characters, mut in_word) = (0, 0, false);
-        for c in text.chars() {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let c = if byte.is_ascii() {
+                at += 1;
+                char::from(byte)
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                at += c.len_utf8();
+                c
+            };
             if c.is_whitespace() || is_cjk(c) {
                 cjk_characters += usize::from(!c.is_whitespace());
                 words += usize::from(in_word);
