@@ -2,7 +2,7 @@
 // Benchmark harness: the Rust/Yew viewer (dist/) against the plain JavaScript reference
 // (bench/reference/). Prints a table and writes target/bench/results.json.
 //
-//   node bench/run.mjs [--quick] [--no-native] [--no-lighthouse] [--shapes-only]
+//   node bench/run.mjs [--quick] [--no-native] [--no-publish] [--no-lighthouse] [--shapes-only]
 //
 // Figures are reported, never judged: the exit status is 0 unless something is actually broken
 // (a page that does not load, a dataset that cannot be generated, a filter that never repaints).
@@ -711,7 +711,7 @@ results.sizes = { rust: sizesOf(RUST_FILES), reference: sizesOf(REFERENCE_FILES)
 results.meta.datasets = await ensureDatasets();
 const SHAPES_ONLY = ARGS.has("--shapes-only");
 results.native = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await nativeFigures();
-results.publish = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" }
+results.publish = SHAPES_ONLY || ARGS.has("--no-publish") ? { available: false, reason: "skipped" }
   : await publishFigures({ run, log, problem, quick: QUICK, dataDir: DATA_DIR });
 if (!results.native.available) log(`native figures not available: ${results.native.reason}`);
 
