@@ -556,6 +556,36 @@ fn a_tree_of_twenty_thousand_siblings_built_in_small_steps_equals_one_built_in_o
     );
 }
 
+#[test]
+fn twenty_thousand_articles_sorted_in_small_steps_are_newest_first() {
+    // More articles than one step sorts: they are sorted in runs and merged over many steps.
+    let text = serde_json::json!({"version": 1, "articles": (0..20_000).map(|i| {
+        let day = 1 + (i * 7_919) % 28;
+        let hour = (i * 104_729) % 24;
+        serde_json::json!({"id": format!("a{:05}", (i * 7_907) % 20_000), "title": "T",
+            "published": format!("2025-03-{day:02}T{hour:02}:00:00Z"), "body": []})
+    }).collect::<Vec<_>>()})
+    .to_string();
+    let articles = parse_collection(&text)
+        .map(|p| p.collection.articles)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut builder = article_viewer::filter::IndexBuilder::new(&articles);
+    while !builder.step(300) {}
+    let index = builder.finish();
+    let mut expected: Vec<&Rc<Article>> = articles.iter().collect();
+    expected.sort_by(|a, b| {
+        let key = |x: &Article| x.published.map(|p| (p.date, p.epoch_seconds()));
+        key(b).cmp(&key(a)).then_with(|| a.id.cmp(&b.id))
+    });
+    let order: Vec<&str> = (0..20_000_u32)
+        .map(|rank| index.article(rank).id.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        expected.iter().map(|a| a.id.as_str()).collect::<Vec<_>>()
+    );
+}
+
 /// Filters within a search's results (a set of ranks, best first) against brute force: the
 /// matches, their best-first and date orders, and every facet count within the search.
 #[test]

@@ -53,11 +53,8 @@ pub fn use_collection_loader(
                 Err(error) => Err(error),
             };
             let result = match result {
-                Ok(parsed) => {
-                    let parsed = Parsed {
-                        collection: parsed.collection.resolved_against(&source),
-                        ..parsed
-                    };
+                Ok(mut parsed) => {
+                    resolve_in_slices(&mut parsed.collection, &source).await;
                     let index = build_index(&parsed, progress).await;
                     Ok((parsed, index))
                 }
@@ -246,6 +243,26 @@ async fn read_file(
             Step::Done(result) => return result,
         }
     }
+}
+
+/// Articles whose URLs are resolved per step.
+const RESOLVE_STEP: usize = 500;
+
+/// Resolves the articles' relative URLs against the file's folder, a slice at a time (a
+/// hundred thousand articles take tens of milliseconds).
+async fn resolve_in_slices(collection: &mut crate::model::Collection, source: &str) {
+    let base = directory_of(source).to_owned();
+    let mut next = 0;
+    in_slices(
+        || {
+            let end = (next + RESOLVE_STEP).min(collection.articles.len());
+            collection.resolve_urls_of(&base, next..end);
+            next = end;
+            next == collection.articles.len()
+        },
+        || (),
+    )
+    .await;
 }
 
 /// Work per step of indexing (see [`IndexBuilder::step`]): about 1,000 articles of a typical file.

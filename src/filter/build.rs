@@ -7,7 +7,7 @@
 use super::index::Index;
 use super::nodes::NodeTable;
 use super::ranks::{RankSet, WORD_BITS};
-use super::sort::{sort_by_name, NameSort, RUN};
+use super::sort::{sort_by_name, NameSort, SlicedSort, RUN};
 use super::{to_u32, RegionNode};
 use crate::model::Article;
 use std::rc::Rc;
@@ -17,7 +17,7 @@ use std::rc::Rc;
 enum Stage {
     /// Adding articles to the region tree, from this one (in file order).
     Adding(usize),
-    /// Sorting the articles newest first.
+    /// Sorting the articles newest first (in runs, then merges, over several steps).
     Ordering,
     /// Recording each article's rank in its regions, from this rank.
     Members(usize),
@@ -54,6 +54,8 @@ pub struct IndexBuilder {
     roots: Vec<usize>,
     /// A long list of siblings being sorted: a node's children, or (for `None`) the roots.
     sorting: Option<(Option<usize>, NameSort)>,
+    /// The articles being sorted newest first.
+    article_sort: Option<SlicedSort<ArticleKey>>,
 }
 
 impl IndexBuilder {
@@ -75,18 +77,19 @@ impl IndexBuilder {
             sets: Vec::new(),
             roots: Vec::new(),
             sorting: None,
+            article_sort: None,
         }
     }
 
     /// Does up to about `budget` units of work; `true` once the index is complete. A unit is
-    /// an article, a region of an article, a member of a region or a node (so a file with many
-    /// regions is indexed in as many more, equally short, steps); the one sort of the articles
-    /// is a step of its own.
+    /// an article, a region of an article, a member of a region, a node, or an item
+    /// sorted or merged (so a file with many regions is indexed in as many more, equally short,
+    /// steps).
     pub fn step(&mut self, budget: usize) -> bool {
         let budget = budget.max(1);
         self.stage = match self.stage {
             Stage::Adding(from) => self.add(from, budget),
-            Stage::Ordering => self.sort_articles(),
+            Stage::Ordering => self.sort_articles(budget),
             Stage::Members(from) => self.record_members(from, budget),
             Stage::Sets(from) => self.make_sets(from, budget),
             Stage::Children(from) => self.sort_children(from, budget),
@@ -149,8 +152,18 @@ impl IndexBuilder {
         node
     }
 
-    fn sort_articles(&mut self) -> Stage {
-        self.order = newest_first(&self.articles);
+    fn sort_articles(&mut self, budget: usize) -> Stage {
+        let articles = &self.articles;
+        let sort = self
+            .article_sort
+            .get_or_insert_with(|| SlicedSort::new(newest_first_keys(articles)));
+        if !sort.step(budget, |a, b| newer_first(articles, a, b)) {
+            return Stage::Ordering;
+        }
+        if let Some(sort) = self.article_sort.take() {
+            let keys = sort.finish(|a, b| newer_first(articles, a, b));
+            self.order = keys.into_iter().map(|(_, _, position)| position).collect();
+        }
         let mut start = Vec::with_capacity(self.nodes.len() + 1);
         let mut total = 0_u32;
         for node in &self.nodes {
@@ -307,11 +320,10 @@ impl IndexBuilder {
 }
 
 /// Article positions, newest first (by calendar day, then instant, then id), then the undated
-/// ones by id. Ids are unique, so no two articles tie and an unstable sort is exact.
-fn newest_first(articles: &[Rc<Article>]) -> Vec<u32> {
-    // Sort keys side by side (day, instant, position), so comparing two needs no lookups; an
-    // undated article sorts after every dated one.
-    let mut keys: Vec<(i64, i64, u32)> = articles
+/// ones by id: their sort keys, side by side (day, instant, position), so comparing two needs no
+/// lookups; an undated article sorts after every dated one.
+fn newest_first_keys(articles: &[Rc<Article>]) -> Vec<ArticleKey> {
+    articles
         .iter()
         .enumerate()
         .map(|(position, a)| {
@@ -320,13 +332,17 @@ fn newest_first(articles: &[Rc<Article>]) -> Vec<u32> {
             });
             (day, instant, to_u32(position))
         })
-        .collect();
-    keys.sort_unstable_by(|a, b| {
-        (b.0, b.1)
-            .cmp(&(a.0, a.1))
-            .then_with(|| articles[a.2 as usize].id.cmp(&articles[b.2 as usize].id))
-    });
-    keys.into_iter().map(|(_, _, position)| position).collect()
+        .collect()
+}
+
+/// An article's place in newest-first order: day, instant, position in the file.
+type ArticleKey = (i64, i64, u32);
+
+/// Newest first; ids are unique, so no two articles tie and an unstable sort is exact.
+fn newer_first(articles: &[Rc<Article>], a: &ArticleKey, b: &ArticleKey) -> std::cmp::Ordering {
+    (b.0, b.1)
+        .cmp(&(a.0, a.1))
+        .then_with(|| articles[a.2 as usize].id.cmp(&articles[b.2 as usize].id))
 }
 
 /// The months that have articles, oldest first, and each one's span of ranks in `dated`

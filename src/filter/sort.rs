@@ -1,6 +1,7 @@
-//! Sibling regions in name order (byte order, as `str` compares), in one go for a short list
-//! ([`sort_by_name`]) or a slice of work at a time for a long one ([`NameSort`]: runs sorted
-//! one after another, then merged pairwise, so a million siblings never make one long task).
+//! Sorting a slice of work at a time ([`SlicedSort`]: runs sorted one after another, then
+//! merged pairwise, so a million items never make one long task), and sibling regions in name
+//! order (byte order, as `str` compares), in one go for a short list ([`sort_by_name`]) or in
+//! slices for a long one ([`NameSort`]).
 //! The first eight bytes of each name, read as one big-endian number, settle most comparisons
 //! without touching the strings.
 
@@ -44,19 +45,45 @@ pub fn sort_by_name(nodes: &[RegionNode], list: &mut Vec<usize>) {
 }
 
 /// A long list of siblings being sorted by name a slice at a time.
-pub struct NameSort {
-    keys: Vec<Keyed>,
-    spare: Vec<Keyed>,
+pub struct NameSort(SlicedSort<Keyed>);
+
+impl NameSort {
+    #[must_use]
+    pub fn new(nodes: &[RegionNode], list: &[usize]) -> Self {
+        Self(SlicedSort::new(keyed(nodes, list)))
+    }
+
+    /// Sorts or merges for about `budget` names' worth of work; `true` once in order.
+    pub fn step(&mut self, nodes: &[RegionNode], budget: usize) -> bool {
+        self.0.step(budget, |a, b| compare(nodes, a, b))
+    }
+
+    /// The nodes in name order (the rest of the work is done now if any is left).
+    #[must_use]
+    pub fn finish(self, nodes: &[RegionNode]) -> Vec<usize> {
+        self.0
+            .finish(|a, b| compare(nodes, a, b))
+            .into_iter()
+            .map(|(_, node)| node as usize)
+            .collect()
+    }
+}
+
+/// Any list sorted a slice of work at a time: runs of [`RUN`] sorted one per step, then merged
+/// pairwise, a pass at a time. The order is the one `sort_unstable_by` gives when no two items
+/// compare equal.
+pub struct SlicedSort<T> {
+    keys: Vec<T>,
+    spare: Vec<T>,
     /// 0 while runs are being sorted; then the length of the sorted runs being merged.
     width: usize,
     /// Where the current pass has got to.
     at: usize,
 }
 
-impl NameSort {
+impl<T: Copy> SlicedSort<T> {
     #[must_use]
-    pub fn new(nodes: &[RegionNode], list: &[usize]) -> Self {
-        let keys = keyed(nodes, list);
+    pub fn new(keys: Vec<T>) -> Self {
         Self {
             spare: Vec::new(),
             keys,
@@ -65,26 +92,26 @@ impl NameSort {
         }
     }
 
-    /// Sorts or merges for about `budget` names' worth of work (at least one run or one
-    /// pair of runs); `true` once the list is in order.
-    pub fn step(&mut self, nodes: &[RegionNode], budget: usize) -> bool {
+    /// Sorts or merges for about `budget` items' worth of work (at least one run or one pair
+    /// of runs); `true` once the list is in order.
+    pub fn step(&mut self, budget: usize, compare: impl Fn(&T, &T) -> Ordering) -> bool {
         let len = self.keys.len();
         let mut spent = 0;
         while spent < budget && !self.is_sorted() {
             if self.width == 0 {
                 let end = (self.at + RUN).min(len);
-                self.keys[self.at..end].sort_unstable_by(|a, b| compare(nodes, a, b));
+                self.keys[self.at..end].sort_unstable_by(&compare);
                 spent += 2 * (end - self.at);
                 self.at = end;
                 if self.at == len {
                     (self.width, self.at) = (RUN, 0);
-                    self.spare = vec![(0, 0); len];
+                    self.spare = self.keys.clone();
                 }
                 continue;
             }
             let middle = (self.at + self.width).min(len);
             let end = (self.at + 2 * self.width).min(len);
-            merge(nodes, &self.keys, self.at, middle, end, &mut self.spare);
+            merge(&self.keys, self.at, middle, end, &mut self.spare, &compare);
             spent += end - self.at;
             self.at = end;
             if self.at == len {
@@ -99,30 +126,27 @@ impl NameSort {
         self.width >= self.keys.len() && (self.width > 0 || self.keys.len() <= 1)
     }
 
-    /// The nodes in name order (the rest of the work is done now if any is left).
+    /// The items in order (the rest of the work is done now if any is left).
     #[must_use]
-    pub fn finish(mut self, nodes: &[RegionNode]) -> Vec<usize> {
-        while !self.step(nodes, usize::MAX) {}
+    pub fn finish(mut self, compare: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+        while !self.step(usize::MAX, &compare) {}
         self.keys
-            .into_iter()
-            .map(|(_, node)| node as usize)
-            .collect()
     }
 }
 
 /// Merges the sorted `keys[start..middle]` and `keys[middle..end]` into `out[start..end]`.
-fn merge(
-    nodes: &[RegionNode],
-    keys: &[Keyed],
+fn merge<T: Copy>(
+    keys: &[T],
     start: usize,
     middle: usize,
     end: usize,
-    out: &mut [Keyed],
+    out: &mut [T],
+    compare: impl Fn(&T, &T) -> Ordering,
 ) {
     let (mut left, mut right) = (start, middle);
     for slot in &mut out[start..end] {
         let take_left = right == end
-            || (left < middle && compare(nodes, &keys[left], &keys[right]) != Ordering::Greater);
+            || (left < middle && compare(&keys[left], &keys[right]) != Ordering::Greater);
         if take_left {
             *slot = keys[left];
             left += 1;
@@ -148,6 +172,24 @@ mod tests {
                 total: 0,
             })
             .collect()
+    }
+
+    #[test]
+    fn any_sliced_sort_gives_the_order_of_a_plain_sort() {
+        let mut seed = 11_u64;
+        for len in [0, 1, RUN, RUN + 1, 4 * RUN + 3] {
+            let keys: Vec<(u64, u32)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    (seed >> 54, u32::try_from(i).unwrap_or(u32::MAX))
+                })
+                .collect();
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            let mut sliced = SlicedSort::new(keys);
+            while !sliced.step(777, Ord::cmp) {}
+            assert_eq!(sliced.finish(Ord::cmp), expected, "{len} keys");
+        }
     }
 
     #[test]

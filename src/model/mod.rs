@@ -28,13 +28,20 @@ impl Collection {
     /// from, so `images/a.svg` in `archive/2025.json` means `archive/images/a.svg`.
     #[must_use]
     pub fn resolved_against(mut self, file_url: &str) -> Self {
-        let base = directory_of(file_url);
-        if !base.is_empty() {
-            for article in &mut self.articles {
-                Rc::make_mut(article).map_urls(&|url| url.relative_to(base));
-            }
-        }
+        self.resolve_urls_of(directory_of(file_url), 0..self.articles.len());
         self
+    }
+
+    /// Resolves the relative URLs of some articles (by position) against the folder `base`
+    /// (as [`directory_of`] gives it), so a large collection can be resolved a slice at a time.
+    pub fn resolve_urls_of(&mut self, base: &str, articles: std::ops::Range<usize>) {
+        if base.is_empty() {
+            return;
+        }
+        let end = articles.end.min(self.articles.len());
+        for article in &mut self.articles[articles.start.min(end)..end] {
+            Rc::make_mut(article).map_urls(&|url| url.relative_to(base));
+        }
     }
 
     #[must_use]

@@ -1,5 +1,6 @@
 //! Fetching a file as bytes, with a time limit for the whole answer and errors a reader can act
-//! on (network, time-out, HTTP status, an HTML page where data was expected).
+//! on (network, time-out, HTTP status, an HTML page where data was expected); a large answer is
+//! copied into the WebAssembly a slice per task.
 
 use crate::state::LoadError;
 use gloo_timers::callback::Timeout;
@@ -69,5 +70,30 @@ async fn fetch_with(
     let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
         .await
         .map_err(network)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(copy_in_slices(&js_sys::Uint8Array::new(&buffer)).await)
+}
+
+/// Bytes copied into the WebAssembly's memory per task.
+const COPY_BYTES_PER_TASK: u32 = 4_000_000;
+
+/// The bytes of a fetched file, copied a slice per task: tens of megabytes in one copy would
+/// hold the page for tens of milliseconds.
+async fn copy_in_slices(array: &js_sys::Uint8Array) -> Vec<u8> {
+    let length = array.length();
+    if length <= COPY_BYTES_PER_TASK {
+        return array.to_vec();
+    }
+    let mut bytes = vec![0_u8; length as usize];
+    let mut start = 0_u32;
+    while start < length {
+        let end = start.saturating_add(COPY_BYTES_PER_TASK).min(length);
+        array
+            .subarray(start, end)
+            .copy_to(&mut bytes[start as usize..end as usize]);
+        start = end;
+        if start < length {
+            super::next_task().await;
+        }
+    }
+    bytes
 }
