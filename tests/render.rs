@@ -237,6 +237,21 @@ async fn unknown_article_id_says_so() {
     let page = Page::parse(&render_view(state_for("?article=nope", common::sample())).await);
     assert!(page.all_text().contains("There is no article with id"));
     assert!(page.texts("a").contains(&"← All articles".to_owned()));
+    assert_eq!(page.text("h1"), "Article not found");
+}
+
+#[tokio::test]
+async fn an_article_that_was_left_out_says_why_when_opened() {
+    let parsed = collection_json(vec![
+        serde_json::json!({"id": "long-title", "title": "t".repeat(10_001), "published": "2025-04-08", "body": []}),
+        serde_json::json!({"id": "fine", "title": "Fine", "published": "2025-04-08", "body": []}),
+    ]);
+    let page = Page::parse(&render_view(state_for("?article=long-title", parsed)).await);
+    assert_eq!(page.text("h1"), "Article left out");
+    assert_eq!(
+        page.text(".av-panel > p"),
+        "The article with id \"long-title\" in articles.json could not be shown: articles[0] (id \"long-title\").title: 10,001 characters; the limit is 10,000."
+    );
 }
 
 // ---- the collection page and its filters --------------------------------------------------
@@ -702,4 +717,17 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[tokio::test]
+async fn a_card_names_four_regions_and_counts_the_rest() {
+    let regions: Vec<String> = (1..=10).map(|i| format!("Europe/Place {i:02}")).collect();
+    let parsed = collection_json(vec![serde_json::json!({
+        "id": "many", "title": "Many places", "published": "2025-04-08", "regions": regions, "body": []
+    })]);
+    let page = Page::parse(&render_view(state_for("", parsed)).await);
+    assert_eq!(
+        page.text(".av-card__regions"),
+        "Regions: Place 01, Place 02, Place 03, Place 04 and 6 more"
+    );
 }

@@ -1,16 +1,12 @@
-//! The collection page: the count, active filters, the cards (a page at a time) and the
-//! filter panel. Filtering itself happens in [`crate::filter`]; this only renders the outcome.
+//! The collection page: the count, active filters, the cards (a page at a time, each drawn by
+//! [`crate::app::card`]) and the filter panel. Filtering itself happens in [`crate::filter`]; this only renders the outcome.
 
-use crate::app::dates::DateTime;
+use crate::app::card::{ArticleCard, CardLinks};
 use crate::app::filters::FilterPanel;
 use crate::app::latest::use_latest;
-use crate::app::link::NavLink;
-use crate::app::search::{
-    empty_search, marked_excerpt, marked_text, use_search, SearchBox, SearchWords,
-};
+use crate::app::search::{empty_search, use_search, SearchBox, SearchWords};
 use crate::date::CivilDate;
 use crate::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
-use crate::model::{Article, LanguageTag};
 use crate::query::Query;
 use crate::search::SearchIndex;
 use crate::state::{Action, Loaded, PAGE_SIZE};
@@ -192,117 +188,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     }
 }
 
-/// What every card's title link needs from the list: the list's own query (the link keeps its
-/// filters, so Back and previous/next work from the article) and how to navigate. Given by
-/// context, so a filter change re-renders the title links and not the cards around them.
-#[derive(Clone, PartialEq)]
-pub struct CardLinks {
-    pub list: Query,
-    pub on_navigate: Callback<Query>,
-}
-
 #[derive(Properties, PartialEq)]
-pub struct ArticleCardProps {
-    pub article: Rc<Article>,
-    #[prop_or_default]
-    pub fallback_language: Option<LanguageTag>,
-    /// Hovering or focusing the card sends [`Action::Prefetch`] for a body kept in its own file.
-    pub on_action: Callback<Action>,
-}
-
-#[derive(Properties, PartialEq)]
-struct CardTitleProps {
-    id: AttrValue,
-    title: AttrValue,
-}
-
-/// A card's linked title: the list's query with the article's id.
-#[component]
-fn CardTitle(props: &CardTitleProps) -> Html {
-    let Some(links) = use_context::<CardLinks>() else {
-        return html! { { props.title.clone() } };
-    };
-    // While a search is shown, the matched words of the title are marked too.
-    let words = use_context::<Option<SearchWords>>().flatten();
-    let title = words
-        .and_then(|words| marked_text(&props.title, &words))
-        .unwrap_or_else(|| html! { { props.title.clone() } });
-    html! {
-        <NavLink to={links.list.with_article(Some(&props.id))} on_navigate={links.on_navigate} class="av-card__link">
-            { title }
-        </NavLink>
-    }
-}
-
-/// One article in the list: linked title, standfirst, date, regions, reading time, thumbnail.
-#[component]
-pub fn ArticleCard(props: &ArticleCardProps) -> Html {
-    let article = &props.article;
-    let language = article.language_or(props.fallback_language.as_ref());
-    let regions = article
-        .regions
-        .iter()
-        .map(|r| r.leaf().to_owned())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let prefetch = {
-        let id = article.id.clone();
-        let remote = matches!(article.body, crate::model::Body::Remote(_));
-        let on_action = props.on_action.clone();
-        move || {
-            if remote {
-                on_action.emit(Action::Prefetch(id.clone()));
-            }
-        }
-    };
-    // mouseover rather than mouseenter: it bubbles, so Yew's delegated listener sees it.
-    let onmouseover = {
-        let prefetch = prefetch.clone();
-        Callback::from(move |_: MouseEvent| prefetch())
-    };
-    let onfocusin = Callback::from(move |_: FocusEvent| prefetch());
-    // While a search is shown: the part of the standfirst or text where the words are.
-    let words = use_context::<Option<SearchWords>>().flatten();
-    let excerpt = words.and_then(|words| {
-        let standfirst = article.standfirst.as_deref().unwrap_or_default();
-        marked_excerpt(standfirst, &words)
-            .or_else(|| marked_excerpt(&crate::search::body_text(article), &words))
-    });
-    html! {
-        <li class="av-card" lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))} dir={language.map(LanguageTag::direction)}
-            {onmouseover} {onfocusin}>
-            <div class="av-card__text">
-                <h2 class="av-card__title">
-                    <CardTitle id={article.id.clone()} title={article.title.clone()} />
-                </h2>
-                if let Some(excerpt) = excerpt {
-                    { excerpt }
-                } else if let Some(standfirst) = &article.standfirst {
-                    <p class="av-card__standfirst">{ standfirst.clone() }</p>
-                }
-                <p class="av-card__meta">
-                    if let Some(published) = article.published {
-                        <DateTime timestamp={published} language={language.map(|l| AttrValue::from(l.as_str().to_owned()))} date_only=true />
-                    } else {
-                        <span>{ "Undated" }</span>
-                    }
-                    if !regions.is_empty() {
-                        <span class="av-card__regions"><span class="av-visually-hidden">{ "Regions: " }</span>{ regions }</span>
-                    }
-                    if let Some(minutes) = article.reading_minutes() {
-                        <span lang="en" dir="ltr">{ format!("{minutes} min read") }</span>
-                    }
-                </p>
-            </div>
-            if let Some(image) = &article.image {
-                <img class="av-card__image" src={image.src.as_str().to_owned()} alt={image.alt.clone()}
-                    width={image.width.map(|w| w.to_string())} height={image.height.map(|h| h.to_string())}
-                    loading="lazy" decoding="async" />
-            }
-        </li>
-    }
-}
-
 pub struct ActiveFiltersProps {
     pub filter: Filter,
     pub on_change: Callback<Filter>,

@@ -4,7 +4,8 @@
 //! - [`reader`]: one article: header, body, footer, lightbox.
 //! - [`blocks`]: the body's blocks and running text (long paragraphs in slices).
 //! - [`figure`]: images with captions and credits.
-//! - [`collection`]: the collection page: count, active filters, cards.
+//! - [`collection`]: the collection page: count, active filters, the list.
+//! - [`card`]: one card of the list.
 //! - [`controls`]: reading options (text size, theme, width, typeface).
 //! - [`dates`]: dates in words, with the formatter in context.
 //! - [`filters`]: the filter panel: dates, timeline, region tree.
@@ -25,6 +26,7 @@
 pub struct Prerendered;
 
 pub mod blocks;
+pub mod card;
 pub mod collection;
 pub mod controls;
 pub mod dates;

@@ -133,13 +133,33 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
         </div>
     };
     let Some(article) = index.find(&props.id) else {
+        // An article the file has but that was left out says why, first.
+        let skipped = &props.loaded.parsed.skipped;
+        let (title, why) = match skipped.iter().find(|p| p.path.is_in_article(&props.id)) {
+            Some(problem) => (
+                "Article left out",
+                format!(
+                    "The article with id \"{}\" in {} could not be shown: {problem}.",
+                    props.id,
+                    state.query.source()
+                ),
+            ),
+            None => (
+                "Article not found",
+                format!(
+                    "There is no article with id \"{}\" in {}.",
+                    props.id,
+                    state.query.source()
+                ),
+            ),
+        };
         return html! {
             <>
                 { toolbar }
                 <section class="av-panel av-panel--error" role="alert" aria-labelledby="av-missing-title">
-                    <h1 id="av-missing-title" class="av-panel__title" tabindex="-1">{ "Article not found" }</h1>
-                    <p>{ format!("There is no article with id \"{}\" in {}.", props.id, state.query.source()) }</p>
-                    { problem_list(&props.loaded.parsed.skipped, &[]) }
+                    <h1 id="av-missing-title" class="av-panel__title" tabindex="-1">{ title }</h1>
+                    <p>{ why }</p>
+                    { problem_list(skipped, &[]) }
                 </section>
             </>
         };

@@ -38,6 +38,14 @@ impl ErrorPath {
         self.insert_id(article_len, id.chars().take(40).collect());
     }
 
+    /// Whether the path leads into the article with this id (as [`Self::name_article`] named it).
+    #[must_use]
+    pub fn is_in_article(&self, id: &str) -> bool {
+        self.0.iter().any(|segment| {
+            matches!(segment, Segment::Id(shown) if shown.chars().eq(id.chars().take(40)))
+        })
+    }
+
     /// Puts ` (id "…")` after the first `len` segments, as given, when the path is that long.
     pub fn insert_id(&mut self, len: usize, shown: String) {
         if self.0.len() >= len {
