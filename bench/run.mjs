@@ -469,6 +469,57 @@ async function browserFigures(url) {
   return out;
 }
 
+// ---------- 3a. search in the browser (issue 16) ----------
+// The first dataset's list, then searches typed into the box: the first one builds the search
+// index (in slices), so it times the build and records the longest task meanwhile; the later
+// ones time a query on a built index, until the new count is painted. Rust only (the reference
+// has no search).
+const SEARCHES = ["river", "harbour talks", "council budget", "energy", "schools water", "farmers"];
+
+async function searchFigures(url) {
+  const set = CONFIG.datasets[0];
+  const { rel } = datasetPaths(set);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS });
+  try {
+    const { context, page, errors } = await openPage(browser, { selector: "li.av-card" });
+    await loadAndWait(page, `${url}/?src=data/${rel}`);
+    const count = () => document.querySelector(".av-collection__count")?.textContent ?? "";
+    const timed = async (words) => {
+      const before = await page.evaluate(count);
+      await page.evaluate(() => { window.__longestTask = 0; });
+      const started = Date.now();
+      await page.fill("#av-search-input", words);
+      // Done when the count is the search's ("N of M articles"), not the list's nor "Preparing…".
+      await page.waitForFunction((b) => {
+        const text = document.querySelector(".av-collection__count")?.textContent ?? "";
+        return text !== b && / of /.test(text);
+      }, before, { timeout: 60_000, polling: "raf" });
+      const ms = Date.now() - started;
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+      const result = { ms, longest: await page.evaluate(() => window.__longestTask), shows: await page.evaluate(count) };
+      // Back to the whole list (not timed), so the next search changes the count whatever it finds.
+      await page.fill("#av-search-input", "");
+      await page.waitForFunction(() => !/ of /.test(document.querySelector(".av-collection__count")?.textContent ?? ""),
+        null, { timeout: 60_000, polling: "raf" });
+      return result;
+    };
+    const first = await timed(SEARCHES[0]);
+    const later = [];
+    for (const words of SEARCHES.slice(1)) later.push(await timed(words));
+    await context.close();
+    return {
+      available: true, articles: set.n, first_search_ms: first.ms, longest_task_while_indexing_ms: round(first.longest),
+      query_to_paint_median_ms: median(later.map((l) => l.ms)), query_to_paint_max_ms: Math.max(...later.map((l) => l.ms)),
+      longest_task_in_queries_ms: round(Math.max(...later.map((l) => l.longest))), last_shows: later.at(-1)?.shows.trim(),
+      errors: errors.slice(0, 2),
+    };
+  } catch (error) {
+    return { available: false, reason: error.message.split("\n")[0] };
+  } finally {
+    await browser.close();
+  }
+}
+
 // ---------- 3b. odd shapes (issue 20) ----------
 // Each oversized or oddly shaped file from `cargo run --example shapes`, opened in the viewer:
 // time until something usable shows (the list, an article, or a located error), DOM nodes, the
@@ -645,6 +696,18 @@ function report(results) {
   printTable(`BROWSER — Chromium ${b.chromium ?? "?"} headless, ${VIEWPORT.width}×${VIEWPORT.height} (lower is better)`,
     ["measure", "Rust", "Reference", "Rust/Ref"], rows);
 
+  const se = results.search ?? { available: false, reason: "not run" };
+  if (!se.available) printTable("SEARCH IN THE BROWSER", ["status", "reason"], [["not available", se.reason]]);
+  else {
+    printTable(`SEARCH IN THE BROWSER — ${se.articles} articles, typed into the box (targets: index ≤ 1 s, a query ≤ 10 ms to results, no task over 50 ms)`,
+      ["measure", "value"], [
+        ["first search, building the index, to paint, ms", fmt(se.first_search_ms, 0)],
+        ["longest task while indexing, ms (0: none over 50)", fmt(se.longest_task_while_indexing_ms, 0)],
+        ["a later query to paint, ms (median; max)", `${fmt(se.query_to_paint_median_ms, 0)}; ${fmt(se.query_to_paint_max_ms, 0)}`],
+        ["longest task in later queries, ms", fmt(se.longest_task_in_queries_ms, 0)],
+        ["last count shown", se.last_shows ?? ""],
+      ]);
+  }
   const sh = results.shapes ?? { available: false, reason: "not run" };
   if (!sh.available) printTable("ODD SHAPES", ["status", "reason"], [["not available", sh.reason]]);
   else {
@@ -724,6 +787,7 @@ try {
   problem(`browser run failed: ${error.message.split("\n")[0]}`, true);
   results.browser = { error: error.message.split("\n")[0] };
 }
+results.search = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await searchFigures(server.url);
 results.shapes = await shapeFigures(server.url);
 results.lighthouse = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await lighthouse(server.url);
 await server.close();
