@@ -68,8 +68,16 @@ pub fn body_text(article: &Article) -> String {
 pub struct SearchBuilder {
     articles: Vec<Rc<Article>>,
     next: usize,
-    postings: HashMap<String, Vec<Posting>>,
+    /// Every term seen so far, numbered in the order first seen.
+    term_ids: HashMap<String, u32>,
+    /// Each term's postings, by its number.
+    postings: Vec<Vec<Posting>>,
     lengths: Vec<u32>,
+    /// The article being read: (title, text) occurrences by term number, and the numbers seen.
+    counts: Vec<(u16, u16)>,
+    seen: Vec<u32>,
+    /// Terms counted in the article being read (its length, for BM25).
+    length: usize,
 }
 
 impl SearchBuilder {
@@ -80,7 +88,11 @@ impl SearchBuilder {
             lengths: Vec::with_capacity(articles.len()),
             articles,
             next: 0,
-            postings: HashMap::new(),
+            term_ids: HashMap::new(),
+            postings: Vec::new(),
+            counts: Vec::new(),
+            seen: Vec::new(),
+            length: 0,
         }
     }
 
@@ -94,58 +106,66 @@ impl SearchBuilder {
         Self::new(articles)
     }
 
+    /// Counts one occurrence of `term` in the article being read. A term is hashed once per
+    /// occurrence and stored once for the whole index, not once per article.
+    fn count(&mut self, term: &str, in_title: bool) {
+        self.length += 1;
+        let id = match self.term_ids.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+                self.term_ids.insert(term.to_owned(), id);
+                self.postings.push(Vec::new());
+                self.counts.push((0, 0));
+                id
+            }
+        };
+        let entry = &mut self.counts[id as usize];
+        if *entry == (0, 0) {
+            self.seen.push(id);
+        }
+        if in_title {
+            entry.0 = entry.0.saturating_add(1);
+        } else {
+            entry.1 = entry.1.saturating_add(1);
+        }
+    }
+
+    /// A term, and for a pair of characters of an unspaced script each character too, so a
+    /// one-character query finds them inside longer runs (which are indexed as pairs).
+    fn count_with_characters(&mut self, term: &str, in_title: bool) {
+        self.count(term, in_title);
+        let mut chars = term.chars();
+        if let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) {
+            if tokens::is_unspaced(first) && tokens::is_unspaced(second) {
+                let mut buffer = [0_u8; 4];
+                self.count(first.encode_utf8(&mut buffer), in_title);
+                self.count(second.encode_utf8(&mut buffer), in_title);
+            }
+        }
+    }
+
     /// Indexes articles until about `budget` terms have been read; `true` when all are done.
     pub fn step(&mut self, budget: usize) -> bool {
         let mut spent = 0;
         while spent < budget {
-            let Some(article) = self.articles.get(self.next) else {
+            let Some(article) = self.articles.get(self.next).map(Rc::clone) else {
                 return true;
             };
             let rank = u32::try_from(self.next).unwrap_or(u32::MAX);
-            // (title, text) occurrences per term of this article.
-            let mut counts: HashMap<String, (u16, u16)> = HashMap::new();
-            let mut length = 0_usize;
-            let mut count = |term: &str, in_title: bool| {
-                length += 1;
-                let entry = match counts.get_mut(term) {
-                    Some(entry) => entry,
-                    None => counts.entry(term.to_owned()).or_default(),
-                };
-                if in_title {
-                    entry.0 = entry.0.saturating_add(1);
-                } else {
-                    entry.1 = entry.1.saturating_add(1);
-                }
-            };
-            // Single characters of unspaced scripts too, so a one-character query finds them
-            // inside longer runs (which are indexed as pairs).
-            let with_characters =
-                |term: &str, in_title: bool, count: &mut dyn FnMut(&str, bool)| {
-                    count(term, in_title);
-                    let mut chars = term.chars();
-                    if let (Some(first), Some(second), None) =
-                        (chars.next(), chars.next(), chars.next())
-                    {
-                        if tokens::is_unspaced(first) && tokens::is_unspaced(second) {
-                            let mut buffer = [0_u8; 4];
-                            count(first.encode_utf8(&mut buffer), in_title);
-                            count(second.encode_utf8(&mut buffer), in_title);
-                        }
-                    }
-                };
+            self.length = 0;
             tokens::for_each_term(&article.title, |term, _| {
-                with_characters(term, true, &mut count)
+                self.count_with_characters(term, true);
             });
-            tokens::for_each_term(&body_text(article), |term, _| {
-                with_characters(term, false, &mut count);
+            tokens::for_each_term(&body_text(&article), |term, _| {
+                self.count_with_characters(term, false);
             });
+            let length = self.length;
             spent += 1 + length;
             self.lengths.push(u32::try_from(length).unwrap_or(u32::MAX));
-            for (term, (title, body)) in counts {
-                self.postings
-                    .entry(term)
-                    .or_default()
-                    .push(Posting { rank, title, body });
+            for id in self.seen.drain(..) {
+                let (title, body) = std::mem::take(&mut self.counts[id as usize]);
+                self.postings[id as usize].push(Posting { rank, title, body });
             }
             self.next += 1;
         }
@@ -162,7 +182,12 @@ impl SearchBuilder {
     #[must_use]
     pub fn finish(mut self) -> SearchIndex {
         while !self.step(usize::MAX) {}
-        let mut terms: Vec<(String, Vec<Posting>)> = self.postings.into_iter().collect();
+        let mut postings = self.postings;
+        let mut terms: Vec<(String, Vec<Posting>)> = self
+            .term_ids
+            .into_iter()
+            .map(|(term, id)| (term, std::mem::take(&mut postings[id as usize])))
+            .collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let total: u64 = self.lengths.iter().map(|&l| u64::from(l)).sum();
         #[allow(clippy::cast_precision_loss)]
