@@ -282,15 +282,38 @@ impl SearchQuery {
     }
 }
 
-/// The folded words of a text, one space between each and around them all, for finding
-/// phrases (` second russian border `).
-fn words_of(text: &str) -> String {
-    let mut out = String::from(" ");
-    tokens::for_each_term(text, |_, word| {
-        out.push_str(word);
-        out.push(' ');
-    });
-    out
+/// Whether the article's title and text (as one run of folded words) hold every phrase, each
+/// a run of words in order. Read word by word, keeping for each phrase how far each partial
+/// match has got, so nothing is built but the article's text.
+fn has_phrases(article: &Article, phrases: &[Vec<&str>]) -> bool {
+    let mut found = vec![false; phrases.len()];
+    let mut partial: Vec<Vec<usize>> = vec![Vec::new(); phrases.len()];
+    let mut missing = phrases.len();
+    let mut read = |word: &str| {
+        for (i, phrase) in phrases.iter().enumerate() {
+            if found[i] || phrase.is_empty() {
+                continue;
+            }
+            let matched = &mut partial[i];
+            matched.retain_mut(|got| {
+                let goes_on = phrase[*got] == word;
+                *got += 1;
+                goes_on
+            });
+            if phrase[0] == word {
+                matched.push(1);
+            }
+            if matched.contains(&phrase.len()) {
+                found[i] = true;
+                missing -= 1;
+            }
+            matched.retain(|&got| got < phrase.len());
+        }
+    };
+    tokens::for_each_word(&article.title, &mut read);
+    tokens::for_each_word(&body_text(article), &mut read);
+    drop(read);
+    missing == 0 || phrases.iter().all(Vec::is_empty)
 }
 
 /// One result: an article's rank and its score.
@@ -368,15 +391,12 @@ impl SearchIndex {
             candidates.retain(|rank| list.binary_search_by_key(rank, |p| p.rank).is_ok());
         }
         if !query.phrases.is_empty() {
-            candidates.retain(|&rank| {
-                let article = &self.articles[rank as usize];
-                let text = format!("{}\n{}", article.title, body_text(article));
-                let words = words_of(&text);
-                query
-                    .phrases
-                    .iter()
-                    .all(|phrase| words.contains(&format!(" {phrase} ")))
-            });
+            let phrases: Vec<Vec<&str>> = query
+                .phrases
+                .iter()
+                .map(|phrase| phrase.split(' ').collect())
+                .collect();
+            candidates.retain(|&rank| has_phrases(&self.articles[rank as usize], &phrases));
         }
         let mut scores: HashMap<u32, f32> = candidates.iter().map(|&r| (r, 0.0)).collect();
         for list in &lists {
@@ -394,5 +414,64 @@ impl SearchIndex {
     #[must_use]
     pub fn term_count(&self) -> usize {
         self.terms.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The way phrases were matched before: the folded words as one spaced string.
+    fn by_string(article: &Article, phrases: &[&str]) -> bool {
+        let mut words = String::from(" ");
+        let text = format!("{}\n{}", article.title, body_text(article));
+        tokens::for_each_term(&text, |_, word| {
+            words.push_str(word);
+            words.push(' ');
+        });
+        phrases.iter().all(|p| words.contains(&format!(" {p} ")))
+    }
+
+    #[test]
+    fn phrases_read_word_by_word_match_as_the_spaced_string_did() {
+        let article = Article {
+            id: "a".into(),
+            title: "Floods in the Old Town".into(),
+            body: Body::Blocks(vec![Block::Paragraph(crate::model::Inline::plain(
+                "Town hall said the the river rose. 東京都の川 Ünïon river river rose again.",
+            ))]),
+            standfirst: None,
+            published: None,
+            updated: None,
+            byline: Vec::new(),
+            tags: Vec::new(),
+            language: None,
+            url: None,
+            source: None,
+            regions: Vec::new(),
+            image: None,
+            reading_time: crate::model::ReadingTime::default(),
+        };
+        for phrases in [
+            vec!["old town"],
+            vec!["town town"],
+            vec!["town hall said"],
+            vec!["the the river"],
+            vec!["the river rose"],
+            vec!["river river rose", "old town"],
+            vec!["river rose again", "hall said"],
+            vec!["said the river"],
+            vec!["東京 京都"],
+            vec!["京都 都の"],
+            vec!["union river"],
+            vec!["rose again town"],
+        ] {
+            let split: Vec<Vec<&str>> = phrases.iter().map(|p| p.split(' ').collect()).collect();
+            assert_eq!(
+                has_phrases(&article, &split),
+                by_string(&article, &phrases),
+                "{phrases:?}"
+            );
+        }
     }
 }
