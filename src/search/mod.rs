@@ -312,7 +312,6 @@ fn has_phrases(article: &Article, phrases: &[Vec<&str>]) -> bool {
     };
     tokens::for_each_word(&article.title, &mut read);
     tokens::for_each_word(&body_text(article), &mut read);
-    drop(read);
     missing == 0 || phrases.iter().all(Vec::is_empty)
 }
 
