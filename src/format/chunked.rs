@@ -9,7 +9,7 @@
 //! not an object) are read whole and handed to `read_whole` in the module root.
 
 use super::feed::FeedBuilder;
-use super::json::{JsonError, Object, Reader};
+use super::json::{Json, JsonError, Object, Reader};
 use super::v1::{check_version, collection_header, CollectionBuilder};
 use super::{not_json, without_bom, FormatError, Parsed};
 use std::borrow::Cow;
@@ -125,14 +125,8 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             Stage::Articles { at, index } => self.articles_from(at, index),
             Stage::Items { at } => self.items_from(at),
             Stage::FeedItems { at, index } => self.feed_items_from(at, index),
-            Stage::End(at) => match self.end(at) {
-                Ok(Next::Go(stage)) => {
-                    self.stage = stage;
-                    return Step::Working(self.progress());
-                }
-                Ok(Next::Done(done)) => return Step::Done(done),
-                Err(error) => return Step::Done(Err(error)),
-            },
+            // Its errors are located already: they end the reading as an outcome.
+            Stage::End(at) => Ok(self.end(at).unwrap_or_else(|error| Next::Done(Err(error)))),
             Stage::Finished => return Step::Done(Err(FormatError::Empty)),
         };
         match next {
@@ -224,72 +218,38 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         }
     }
 
-    fn articles_from(&mut self, at: usize, mut index: usize) -> Result<Next, JsonError> {
+    fn articles_from(&mut self, at: usize, index: usize) -> Result<Next, JsonError> {
         let body = without_bom(self.text.as_ref());
-        let mut reader = Reader::resume(body, at, 2);
-        if index == 0 && reader.peek() == Some(b']') {
-            reader.pos += 1;
-            return Self::after_articles(&mut reader);
-        }
-        let stop = index + ARTICLES_PER_STEP;
-        loop {
-            let item = reader.value()?;
-            self.builder.add(index, &item);
-            index += 1;
-            if !reader.comma_or(b']')? {
-                return Self::after_articles(&mut reader);
-            }
-            if index == stop || reader.pos - at >= ARTICLE_BYTES_PER_STEP {
-                return Ok(Next::Go(Stage::Articles {
-                    at: reader.pos,
-                    index,
-                }));
-            }
+        let builder = &mut self.builder;
+        let (mut reader, rest) = elements(body, (at, index == 0), index, |i, item| {
+            builder.add(i, item)
+        })?;
+        match rest {
+            Some((at, index)) => Ok(Next::Go(Stage::Articles { at, index })),
+            None => Self::after_articles(&mut reader),
         }
     }
 
     fn items_from(&mut self, at: usize) -> Result<Next, JsonError> {
         let body = without_bom(self.text.as_ref());
-        let mut reader = Reader::resume(body, at, 2);
-        if reader.peek() == Some(b']') {
-            reader.pos += 1;
-            return Self::after_articles(&mut reader);
-        }
-        loop {
-            reader.value()?;
-            if !reader.comma_or(b']')? {
-                return Self::after_articles(&mut reader);
-            }
-            if reader.pos - at >= ARTICLE_BYTES_PER_STEP {
-                return Ok(Next::Go(Stage::Items { at: reader.pos }));
-            }
+        let at_start = self.items_at == Some(at);
+        let (mut reader, rest) = elements(body, (at, at_start), 0, |_, _| ())?;
+        match rest {
+            Some((at, _)) => Ok(Next::Go(Stage::Items { at })),
+            None => Self::after_articles(&mut reader),
         }
     }
 
-    fn feed_items_from(&mut self, at: usize, mut index: usize) -> Result<Next, JsonError> {
+    fn feed_items_from(&mut self, at: usize, index: usize) -> Result<Next, JsonError> {
         let body = without_bom(self.text.as_ref());
-        let mut reader = Reader::resume(body, at, 2);
         let Some(feed) = self.feed.as_mut() else {
             return Ok(Next::Done(Err(FormatError::Empty)));
         };
-        if reader.peek() == Some(b']') {
-            return Ok(Next::Done(Ok(std::mem::take(feed).finish())));
-        }
-        let stop = index + ARTICLES_PER_STEP;
-        loop {
-            let item = reader.value()?;
-            feed.add(index, &item);
-            index += 1;
-            if !reader.comma_or(b']')? {
-                return Ok(Next::Done(Ok(std::mem::take(feed).finish())));
-            }
-            if index == stop || reader.pos - at >= ARTICLE_BYTES_PER_STEP {
-                return Ok(Next::Go(Stage::FeedItems {
-                    at: reader.pos,
-                    index,
-                }));
-            }
-        }
+        let (_, rest) = elements(body, (at, index == 0), index, |i, item| feed.add(i, item))?;
+        Ok(match rest {
+            Some((at, index)) => Next::Go(Stage::FeedItems { at, index }),
+            None => Next::Done(Ok(std::mem::take(feed).finish())),
+        })
     }
 
     fn after_articles(reader: &mut Reader<'_>) -> Result<Next, JsonError> {
@@ -328,5 +288,35 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         check_version(&header)?;
         let (title, language) = collection_header(&header)?;
         Ok(Next::Done(Ok(builder.finish(title, language))))
+    }
+}
+
+/// One step through the elements of an array, from `at` (just inside its `[`, or after a
+/// comma: an empty array is only allowed at its start, as in any JSON reader), element number
+/// `index` there, each handed to `add`: where the next step goes on (a position and an element
+/// number), or `None` with the reader just after the closing `]`.
+fn elements<'t>(
+    body: &'t str,
+    (at, at_start): (usize, bool),
+    mut index: usize,
+    mut add: impl FnMut(usize, &Json<'t>),
+) -> Result<(Reader<'t>, Option<(usize, usize)>), JsonError> {
+    let mut reader = Reader::resume(body, at, 2);
+    if at_start && reader.peek() == Some(b']') {
+        reader.pos += 1;
+        return Ok((reader, None));
+    }
+    let stop = index + ARTICLES_PER_STEP;
+    loop {
+        let item = reader.value()?;
+        add(index, &item);
+        index += 1;
+        if !reader.comma_or(b']')? {
+            return Ok((reader, None));
+        }
+        if index == stop || reader.pos - at >= ARTICLE_BYTES_PER_STEP {
+            let next = reader.pos;
+            return Ok((reader, Some((next, index))));
+        }
     }
 }
