@@ -8,6 +8,7 @@
 //!   errors, through its own borrowed JSON reader.
 //! - [`text`]: accent folding and link-safe slugs.
 //! - [`embed`]: a host element's attributes → an embedded viewer's first view and options.
+//! - [`archive`]: sharded archives: the manifest, rank sets, day tables, exact counts from them.
 //! - [`filter`]: the date and region filters, the index (rank sets per region), facet counts.
 //! - `publish` (native only): the publish step: prerendered pages, head tags, sitemap, feed.
 //! - `generate` (native only): deterministic synthetic collections for tests and benchmarks.
@@ -24,6 +25,7 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod archive;
 pub mod date;
 pub mod embed;
 pub mod filter;

@@ -304,6 +304,7 @@ impl IndexBuilder {
         let (months, month_spans) = month_spans(&articles[..days.len()]);
         let bound = articles.len();
         Index {
+            count: articles.len(),
             articles,
             days,
             nodes: self.nodes,

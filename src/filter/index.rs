@@ -3,6 +3,7 @@
 use super::matches::Matches;
 use super::nodes::NodeTable;
 use super::ranks::{Bitmap, RankSet};
+use super::sort::sort_by_name;
 use super::{
     to_u32, Filter, IndexBuilder, Outcome, RegionChoice, RegionNode, SortOrder, YearMonth,
 };
@@ -15,7 +16,11 @@ use std::rc::Rc;
 /// undated ones by id.
 #[derive(Debug)]
 pub struct Index {
+    /// The articles by rank; empty in an archive's index ([`Index::skeleton`]), whose
+    /// articles arrive as card shards.
     pub(super) articles: Vec<Rc<Article>>,
+    /// How many articles the collection has (an archive's, whether loaded or not).
+    pub(super) count: usize,
     /// The calendar day (days since 1970-01-01, in the article's own offset) of each dated
     /// article, by rank: never increasing. Its length is the number of dated articles.
     pub(super) days: Vec<i64>,
@@ -52,14 +57,87 @@ impl Index {
         IndexBuilder::new(articles).finish()
     }
 
+    /// An archive's index: the region tree (`regions` in pre-order, each with its parent and
+    /// total), the calendar day of each dated rank and the months, from its manifest; no
+    /// articles and no rank sets (an archive's counts come from its tables, and the rank sets
+    /// of the regions a filter selects are loaded when selected).
+    #[must_use]
+    pub(crate) fn skeleton(
+        count: usize,
+        days: Vec<i64>,
+        regions: Vec<(RegionPath, Option<usize>, u32)>,
+        unspecified_total: u32,
+        (months, month_spans): (Vec<YearMonth>, Vec<(u32, u32)>),
+    ) -> Self {
+        let mut nodes: Vec<RegionNode> = Vec::with_capacity(regions.len());
+        let mut roots = Vec::new();
+        let mut table = NodeTable::default();
+        for (path, parent, total) in regions {
+            let at = nodes.len();
+            match parent.and_then(|p| nodes.get_mut(p)) {
+                Some(parent) => parent.children.push(at),
+                None => roots.push(at),
+            }
+            nodes.push(RegionNode {
+                path,
+                parent,
+                children: Vec::new(),
+                total,
+            });
+            table.insert(&nodes, at);
+        }
+        for n in 0..nodes.len() {
+            let mut children = std::mem::take(&mut nodes[n].children);
+            sort_by_name(&nodes, &mut children);
+            nodes[n].children = children;
+        }
+        sort_by_name(&nodes, &mut roots);
+        Self {
+            articles: Vec::new(),
+            count,
+            days,
+            nodes,
+            roots,
+            table,
+            members: Vec::new(),
+            unspecified: RankSet::Sparse(Vec::new()),
+            months,
+            month_spans,
+            unspecified_total,
+            by_id: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The calendar day of each dated rank (never increasing).
+    #[must_use]
+    pub fn days(&self) -> &[i64] {
+        &self.days
+    }
+
+    /// The span of ranks of each month of [`Index::months`].
+    #[must_use]
+    pub fn month_spans(&self) -> &[(u32, u32)] {
+        &self.month_spans
+    }
+
+    /// The ranks in a region node or below it, ascending (`None`: the articles with no region).
+    #[must_use]
+    pub fn members_of(&self, node: Option<usize>) -> Vec<u32> {
+        let set = match node {
+            Some(n) => self.members.get(n),
+            None => Some(&self.unspecified),
+        };
+        set.map(|set| set.ranks()).unwrap_or_default()
+    }
+
     #[must_use]
     pub fn len(&self) -> usize {
-        self.articles.len()
+        self.count
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty()
+        self.count == 0
     }
 
     /// The article of a rank (as found in [`Outcome::matches`]).
@@ -77,8 +155,11 @@ impl Index {
     /// The rank of the article with this id.
     #[must_use]
     pub fn rank_of_id(&self, id: &str) -> Option<u32> {
+        if self.articles.len() != self.count {
+            return None;
+        }
         let by_id = self.by_id.get_or_init(|| {
-            let mut ranks: Vec<u32> = (0..self.articles.len()).map(to_u32).collect();
+            let mut ranks: Vec<u32> = (0..self.count).map(to_u32).collect();
             ranks.sort_unstable_by(|&a, &b| self.article(a).id.cmp(&self.article(b).id));
             ranks
         });
@@ -117,12 +198,12 @@ impl Index {
 
     /// The ranks a filter's dates allow: all articles without a date filter, else the dated
     /// ones in range (undated articles are left out only while a date filter is set).
-    fn date_span(&self, filter: &Filter) -> (usize, usize) {
+    pub(crate) fn date_span(&self, filter: &Filter) -> (usize, usize) {
         if filter.has_dates() {
             let (from, to) = filter.day_range();
             self.span_between(from, to)
         } else {
-            (0, self.articles.len())
+            (0, self.count)
         }
     }
 
@@ -135,7 +216,7 @@ impl Index {
             RegionChoice::Path(path) => self.node_of(path).map(|node| &self.members[node]),
             RegionChoice::Unspecified => Some(&self.unspecified),
         });
-        Some(Rc::new(Bitmap::union_of(sets, self.articles.len())))
+        Some(Rc::new(Bitmap::union_of(sets, self.count)))
     }
 
     /// Answers a filter: matching articles in `order`, and every facet count.
@@ -165,7 +246,7 @@ impl Index {
             .filter(|&rank| regions.as_ref().is_none_or(|b| b.contains(rank as usize)))
             .collect();
         selected.sort_unstable();
-        let selection = Rc::new(Bitmap::from_sorted(&selected, self.articles.len()));
+        let selection = Rc::new(Bitmap::from_sorted(&selected, self.count));
         let mut matches = Matches::new(
             Some(Rc::clone(&selection)),
             (lo, hi),
@@ -205,7 +286,7 @@ impl Index {
                 .iter()
                 .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
                 .collect(),
-            region_only: matches.count_selected(0, self.articles.len()),
+            region_only: matches.count_selected(0, self.count),
             region_counts,
             unspecified_count,
             dates_only,
@@ -215,27 +296,44 @@ impl Index {
 
     fn evaluate_all(&self, filter: &Filter, order: SortOrder) -> Outcome {
         let (lo, hi) = self.date_span(filter);
-        let matches = Matches::new(
+        let region_counts = self
+            .members
+            .iter()
+            .map(|set| set.count_in(lo, hi))
+            .collect();
+        let unspecified_count = self.unspecified.count_in(lo, hi);
+        self.outcome(
             self.selection(filter),
+            (lo, hi),
+            order,
+            (region_counts, unspecified_count),
+        )
+    }
+
+    /// The answer for a region selection (`None`: any region) within a date span, given the
+    /// region counts (per node, and for no region) for that span.
+    pub(crate) fn outcome(
+        &self,
+        selection: Option<Rc<Bitmap>>,
+        (lo, hi): (usize, usize),
+        order: SortOrder,
+        (region_counts, unspecified_count): (Vec<u32>, u32),
+    ) -> Outcome {
+        let matches = Matches::new(
+            selection,
             (lo, hi),
             order == SortOrder::OldestFirst,
             self.days.len(),
         );
-        let month_counts = self
-            .month_spans
-            .iter()
-            .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
-            .collect();
-        let region_only = matches.count_selected(0, self.articles.len());
         Outcome {
-            region_counts: self
-                .members
+            month_counts: self
+                .month_spans
                 .iter()
-                .map(|set| set.count_in(lo, hi))
+                .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
                 .collect(),
-            unspecified_count: self.unspecified.count_in(lo, hi),
-            month_counts,
-            region_only,
+            region_only: matches.count_selected(0, self.count),
+            region_counts,
+            unspecified_count,
             dates_only: to_u32(hi - lo),
             matches,
         }

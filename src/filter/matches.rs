@@ -32,7 +32,7 @@ pub struct Matches {
 impl Matches {
     /// The members of `selection` in `lo..hi`, newest first, or for `oldest_first` the part
     /// below `dated` backwards followed by the rest forwards (undated articles stay last).
-    pub(super) fn new(
+    pub(crate) fn new(
         selection: Option<Rc<Bitmap>>,
         (lo, hi): (usize, usize),
         oldest_first: bool,

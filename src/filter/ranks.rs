@@ -179,6 +179,24 @@ impl RankSet {
         }
     }
 
+    /// The members, ascending.
+    #[must_use]
+    pub fn ranks(&self) -> Vec<u32> {
+        match self {
+            Self::Dense(bitmap) => {
+                let bound = bitmap.words.len() * WORD_BITS;
+                let mut out = Vec::with_capacity(bitmap.len() as usize);
+                let mut at = bitmap.next_from(0, bound);
+                while let Some(rank) = at {
+                    out.push(u32::try_from(rank).unwrap_or(u32::MAX));
+                    at = bitmap.next_from(rank + 1, bound);
+                }
+                out
+            }
+            Self::Sparse(list) => list.clone(),
+        }
+    }
+
     /// How many members are in `lo..hi`.
     #[must_use]
     pub fn count_in(&self, lo: usize, hi: usize) -> u32 {

@@ -10,6 +10,7 @@
 //! - [`listings`]: the sitemap and the JSON Feed.
 //! - [`files`]: writing what changed, the viewer's content-named folder, integrity.
 
+pub mod archive;
 pub mod files;
 pub mod head;
 pub mod listings;

@@ -1,0 +1,158 @@
+//! Sharded archives (issue 15): a collection of any size published as a small manifest and
+//! files fetched only when a view needs them, with the same filters and exact counts as the
+//! one-file form.
+//!
+//! An archive is a folder next to its manifest (`articles.json` on a published site):
+//! - the **manifest** ([`Manifest`], read by [`read_manifest`]): the count, the calendar days
+//!   (as runs of equal days, newest first), the region tree with each node's total and the file
+//!   of its rank set, and per month its count, its region counts and the files of its cards and
+//!   of its day table. Ranks are the one-file form's: newest first.
+//! - **rank sets** (`archive/sets/…`, [`read_set`]): a region's ranks as gaps, fetched when the
+//!   region is selected (a month's count under a region selection needs them);
+//! - **day tables** (`archive/days/…`, [`read_day_table`]): per day of one month, the region
+//!   counts, fetched when a date range cuts that month (a region's count under a date range is
+//!   the sum of the months the range covers plus the days of the months it cuts);
+//! - **card shards** (`archive/cards/…`): the month's articles as a format v1 collection in
+//!   rank order, `shard_size` per file, and **bodies** (`archive/bodies/<id>.json`).
+//!
+//! [`Archive::evaluate`] answers a filter from the manifest and the loaded parts ([`Parts`]), or
+//! says which parts it still needs ([`Need`]); its answer equals [`crate::filter::Index`]'s on
+//! the same articles (tests/archive.rs holds it to that for every filter of generated sets).
+//!
+//! This file holds the error type and the field readers the others share; `manifest.rs` the
+//! manifest, `parts.rs` rank sets and day tables, `counts.rs` the archive and its answers.
+
+mod counts;
+mod manifest;
+mod parts;
+
+pub use counts::{Archive, Need, Parts, SetKey};
+pub use manifest::{read_manifest, Manifest, MonthEntry, RegionEntry, SetEntry};
+pub use parts::{read_day_table, read_set, DayRow, DayTable};
+
+use crate::format::json::{self, Json};
+use std::fmt;
+
+/// What the manifest's `format` field says.
+pub const ARCHIVE_FORMAT: &str = "article-viewer-archive";
+
+/// Something wrong in one file of an archive: which file, where in it, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArchiveError {
+    pub file: String,
+    /// The field (`months[3].count`), empty for the file as a whole.
+    pub place: String,
+    pub message: String,
+}
+
+impl fmt::Display for ArchiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.place, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ArchiveError {}
+
+/// Reads one file of an archive as JSON, and its fields with located errors.
+pub(crate) struct Doc<'f> {
+    pub file: &'f str,
+}
+
+impl Doc<'_> {
+    pub fn error(&self, place: &str, message: impl Into<String>) -> ArchiveError {
+        ArchiveError {
+            file: self.file.to_owned(),
+            place: place.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// The file's text as one JSON value (a syntax error with its line and column).
+    pub fn parse<'t>(&self, text: &'t str) -> Result<Json<'t>, ArchiveError> {
+        json::parse(text).map_err(|error| {
+            let (line, column) = error.line_column(text);
+            self.error(
+                "",
+                format!(
+                    "is not valid JSON: {} (line {line}, column {column})",
+                    error.message
+                ),
+            )
+        })
+    }
+
+    pub fn field<'j, 'a>(
+        &self,
+        value: &'j Json<'a>,
+        place: &str,
+        name: &str,
+    ) -> Result<&'j Json<'a>, ArchiveError> {
+        value
+            .get(name)
+            .ok_or_else(|| self.error(&join(place, name), "is missing"))
+    }
+
+    pub fn array<'j, 'a>(
+        &self,
+        value: &'j Json<'a>,
+        place: &str,
+    ) -> Result<&'j [Json<'a>], ArchiveError> {
+        value
+            .as_array()
+            .ok_or_else(|| self.error(place, "must be an array"))
+    }
+
+    pub fn string<'j>(&self, value: &'j Json<'_>, place: &str) -> Result<&'j str, ArchiveError> {
+        value
+            .as_str()
+            .ok_or_else(|| self.error(place, "must be a string"))
+    }
+
+    pub fn whole(&self, value: &Json<'_>, place: &str) -> Result<i64, ArchiveError> {
+        match value {
+            Json::Number(text) => text.parse::<i64>().ok(),
+            _ => None,
+        }
+        .ok_or_else(|| self.error(place, "must be a whole number"))
+    }
+
+    pub fn count(&self, value: &Json<'_>, place: &str) -> Result<u32, ArchiveError> {
+        u32::try_from(self.whole(value, place)?)
+            .map_err(|_| self.error(place, "must be a whole number from 0 to 4294967295"))
+    }
+
+    /// A file named relative to the manifest: plain path segments, no `..`, no scheme.
+    pub fn file_name(&self, value: &Json<'_>, place: &str) -> Result<String, ArchiveError> {
+        let name = self.string(value, place)?;
+        let safe = !name.is_empty()
+            && name.split('/').all(|segment| {
+                !segment.is_empty()
+                    && segment != "."
+                    && segment != ".."
+                    && segment
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+            });
+        if safe {
+            Ok(name.to_owned())
+        } else {
+            Err(self.error(
+                place,
+                format!("{name:?} must be a relative path of letters, digits, - _ . and /"),
+            ))
+        }
+    }
+}
+
+/// `place.name`, or `name` at the top.
+pub(crate) fn join(place: &str, name: &str) -> String {
+    if place.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{place}.{name}")
+    }
+}

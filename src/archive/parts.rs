@@ -1,0 +1,155 @@
+//! The parts of an archive fetched when a view needs them: a region's rank set
+//! ([`read_set`]: `{"gaps":[first, gap, …]}` over newest-first ranks) and a month's day table
+//! ([`read_day_table`]: `{"month":"YYYY-MM","days":[[day, [[node, count], …], unspecified], …]}`,
+//! newest first). Each is checked against what the manifest says of it, so a file from another
+//! publish run is reported rather than mixed in.
+
+use super::{ArchiveError, Doc, MonthEntry, SetEntry};
+use crate::date::CivilDate;
+use crate::filter::ranks::RankSet;
+use crate::filter::YearMonth;
+
+/// Reads a rank set file: `entry` is what the manifest says of it, `bound` the archive's count.
+///
+/// # Errors
+/// A malformed file, or one that does not hold `entry.total` ranks below `bound`.
+pub fn read_set(
+    file: &str,
+    text: &str,
+    entry: &SetEntry,
+    bound: usize,
+) -> Result<RankSet, ArchiveError> {
+    let doc = Doc { file };
+    let root = doc.parse(text)?;
+    let gaps = doc.array(doc.field(&root, "", "gaps")?, "gaps")?;
+    let mut ranks: Vec<u32> = Vec::with_capacity(gaps.len());
+    let mut next = 0_u64;
+    for (i, gap) in gaps.iter().enumerate() {
+        let place = format!("gaps[{i}]");
+        let gap = u64::from(doc.count(gap, &place)?);
+        if i > 0 && gap == 0 {
+            return Err(doc.error(&place, "a gap must be at least 1"));
+        }
+        next += gap;
+        if next >= bound as u64 {
+            return Err(doc.error(&place, "reaches past the archive's last article"));
+        }
+        ranks.push(u32::try_from(next).unwrap_or(u32::MAX));
+    }
+    if ranks.len() != entry.total as usize {
+        return Err(doc.error(
+            "gaps",
+            format!(
+                "holds {} articles where the manifest says {}: the file is from another publish run",
+                ranks.len(),
+                entry.total
+            ),
+        ));
+    }
+    Ok(RankSet::new(ranks, bound))
+}
+
+/// One day of a day table: the day (days since 1970-01-01), its region counts as
+/// `(node, count)`, and its articles with no region.
+pub type DayRow = (i64, Vec<(usize, u32)>, u32);
+
+/// One month's region counts, per day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayTable {
+    /// Newest first.
+    pub days: Vec<DayRow>,
+}
+
+impl DayTable {
+    /// Adds the counts of the days from `from` to `to` (inclusive) to `regions` (per node) and
+    /// to `unspecified`.
+    pub fn add_between(&self, (from, to): (i64, i64), regions: &mut [u32], unspecified: &mut u32) {
+        for (_, counts, none) in self.days.iter().filter(|d| (from..=to).contains(&d.0)) {
+            for &(node, count) in counts {
+                if let Some(slot) = regions.get_mut(node) {
+                    *slot += count;
+                }
+            }
+            *unspecified += none;
+        }
+    }
+}
+
+/// Reads a month's day table, checked against the manifest's entry for that month (`nodes`:
+/// how many region entries the manifest has).
+///
+/// # Errors
+/// A malformed file, or one whose days do not add up to the month's counts.
+pub fn read_day_table(
+    file: &str,
+    text: &str,
+    month: &MonthEntry,
+    nodes: usize,
+) -> Result<DayTable, ArchiveError> {
+    let doc = Doc { file };
+    let root = doc.parse(text)?;
+    let stated = doc.string(doc.field(&root, "", "month")?, "month")?;
+    let own = format!("{:04}-{:02}", month.month.year, month.month.month);
+    if stated != own {
+        return Err(doc.error(
+            "month",
+            format!("is {stated:?} where the manifest expects {own:?}"),
+        ));
+    }
+    let mut days: Vec<DayRow> = Vec::new();
+    let mut sums = vec![0_u64; nodes];
+    let mut unspecified = 0_u64;
+    for (i, entry) in doc
+        .array(doc.field(&root, "", "days")?, "days")?
+        .iter()
+        .enumerate()
+    {
+        let place = format!("days[{i}]");
+        let [day, counts, none] = doc.array(entry, &place)? else {
+            return Err(doc.error(&place, "must be [day, [[node, count], …], unspecified]"));
+        };
+        let day = doc.whole(day, &format!("{place}[0]"))?;
+        if YearMonth::of(CivilDate::from_days_since_epoch(day)) != month.month
+            || days.last().is_some_and(|last| last.0 <= day)
+        {
+            return Err(doc.error(
+                &place,
+                "days must be of this month, newest first, each once",
+            ));
+        }
+        let mut regions = Vec::new();
+        for (j, pair) in doc
+            .array(counts, &format!("{place}[1]"))?
+            .iter()
+            .enumerate()
+        {
+            let at = format!("{place}[1][{j}]");
+            let [node, count] = doc.array(pair, &at)? else {
+                return Err(doc.error(&at, "must be [node, count]"));
+            };
+            let node = doc.count(node, &format!("{at}[0]"))? as usize;
+            let count = doc.count(count, &format!("{at}[1]"))?;
+            let Some(sum) = sums.get_mut(node) else {
+                return Err(doc.error(&at, "names no region of the manifest"));
+            };
+            *sum += u64::from(count);
+            regions.push((node, count));
+        }
+        let none = doc.count(none, &format!("{place}[2]"))?;
+        unspecified += u64::from(none);
+        days.push((day, regions, none));
+    }
+    let mut expected = vec![0_u64; nodes];
+    for &(node, count) in &month.regions {
+        if let Some(slot) = expected.get_mut(node) {
+            *slot = u64::from(count);
+        }
+    }
+    if sums != expected || unspecified != u64::from(month.unspecified) {
+        return Err(doc.error(
+            "days",
+            "do not add up to the manifest's counts for this month: the file is from another publish run",
+        ));
+    }
+    Ok(DayTable { days })
+}

@@ -1,0 +1,157 @@
+//! Writing a collection as a sharded archive (the layout `crate::archive` reads): the manifest,
+//! a rank set per region, a day table and shards of cards per month. Every file but the
+//! manifest is named by a digest of its content, so a host may cache it forever; a month's
+//! files change only when its articles do.
+//!
+//! Files go to a sink one at a time (a month's cards are the most held at once), so a million
+//! articles never need all their files in memory.
+
+use crate::filter::{Index, YearMonth};
+use crate::model::Article;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use std::rc::Rc;
+
+/// What the manifest says besides its tables.
+#[derive(Clone, Debug)]
+pub struct ArchiveMeta {
+    pub title: Option<String>,
+    pub language: Option<String>,
+    /// Cards per shard file.
+    pub shard_size: usize,
+    pub id_buckets: usize,
+}
+
+/// Receives each file of an archive: its path relative to the manifest, and its bytes.
+pub type Sink<'s, E> = dyn FnMut(&str, &[u8]) -> Result<(), E> + 's;
+
+/// The first eight hex digits of a digest of `bytes`, for content-named files.
+#[must_use]
+pub fn short_digest(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(4)
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// A rank set as the reader takes it: the first rank, then the gap to each next one.
+#[must_use]
+pub fn set_json(ranks: &[u32]) -> Vec<u8> {
+    let gaps: Vec<u32> = ranks
+        .iter()
+        .scan(None, |last: &mut Option<u32>, &rank| {
+            let gap = last.map_or(rank, |l| rank - l);
+            *last = Some(rank);
+            Some(gap)
+        })
+        .collect();
+    json!({ "gaps": gaps }).to_string().into_bytes()
+}
+
+fn month_text(month: YearMonth) -> String {
+    format!("{:04}-{:02}", month.year, month.month)
+}
+
+/// How many of the (ascending) `ranks` lie in `lo..hi`.
+fn count_in(ranks: &[u32], lo: u32, hi: u32) -> u32 {
+    let below = |bound: u32| ranks.partition_point(|&r| r < bound);
+    u32::try_from(below(hi) - below(lo)).unwrap_or(u32::MAX)
+}
+
+/// Nodes with a count in `lo..hi`, as `[[node, count], …]`, and the count of no region.
+fn counts_in(members: &[Vec<u32>], none: &[u32], (lo, hi): (u32, u32)) -> (Value, u32) {
+    let pairs: Vec<Value> = members
+        .iter()
+        .enumerate()
+        .filter_map(|(n, ranks)| {
+            let count = count_in(ranks, lo, hi);
+            (count > 0).then(|| json!([n, count]))
+        })
+        .collect();
+    (Value::Array(pairs), count_in(none, lo, hi))
+}
+
+/// Writes an archive of the articles `index` holds (by rank): `sink(path, bytes)` receives every file
+/// (paths relative to the manifest), the manifest last; `cards(articles)` writes one shard.
+/// Only for collections whose articles all have a date (the archive's months hold them all).
+///
+/// # Errors
+/// A collection with undated articles, or the sink's first error.
+pub fn write_archive<E: From<String>>(
+    index: &Index,
+    meta: &ArchiveMeta,
+    cards: &dyn Fn(&[Rc<Article>]) -> Vec<u8>,
+    sink: &mut Sink<'_, E>,
+) -> Result<(), E> {
+    let days = index.days();
+    if days.len() != index.len() {
+        return Err(E::from(format!(
+            "{} of {} articles have no date; an archive holds dated articles only",
+            index.len() - days.len(),
+            index.len()
+        )));
+    }
+    let members: Vec<Vec<u32>> = (0..index.nodes.len())
+        .map(|n| index.members_of(Some(n)))
+        .collect();
+    let none = index.members_of(None);
+    let mut regions = Vec::with_capacity(members.len());
+    for (n, (node, ranks)) in index.nodes.iter().zip(&members).enumerate() {
+        let bytes = set_json(ranks);
+        let file = format!("archive/sets/{n}-{}.json", short_digest(&bytes));
+        sink(&file, &bytes)?;
+        regions.push(json!({
+            "path": node.path.to_string(), "parent": node.parent, "total": node.total, "set": file,
+        }));
+    }
+    let bytes = set_json(&none);
+    let none_file = format!("archive/sets/none-{}.json", short_digest(&bytes));
+    sink(&none_file, &bytes)?;
+    let mut months = Vec::with_capacity(index.months.len());
+    for (&month, &(lo, hi)) in index.months.iter().zip(index.month_spans()).rev() {
+        let name = month_text(month);
+        let mut day_rows = Vec::new();
+        let mut at = lo;
+        while at < hi {
+            let day = days[at as usize];
+            let end = at
+                + u32::try_from(days[at as usize..hi as usize].partition_point(|&d| d == day))
+                    .unwrap_or(0);
+            let (counts, unspecified) = counts_in(&members, &none, (at, end));
+            day_rows.push(json!([day, counts, unspecified]));
+            at = end.max(at + 1);
+        }
+        let bytes = json!({ "month": name, "days": day_rows })
+            .to_string()
+            .into_bytes();
+        let days_file = format!("archive/days/{name}-{}.json", short_digest(&bytes));
+        sink(&days_file, &bytes)?;
+        let in_month: Vec<Rc<Article>> = (lo..hi).map(|r| Rc::clone(index.article(r))).collect();
+        let shards: Vec<Vec<u8>> = in_month.chunks(meta.shard_size.max(1)).map(cards).collect();
+        let cards_name = format!("archive/cards/{name}-{}", short_digest(&shards.concat()));
+        for (k, shard) in shards.iter().enumerate() {
+            sink(&format!("{cards_name}-{k}.json"), shard)?;
+        }
+        let (counts, unspecified) = counts_in(&members, &none, (lo, hi));
+        months.push(json!({
+            "month": name, "count": hi - lo, "regions": counts, "unspecified": unspecified,
+            "cards": cards_name, "days": days_file,
+        }));
+    }
+    let mut day_runs: Vec<Value> = Vec::new();
+    let mut at = 0;
+    while at < days.len() {
+        let run = days[at..].partition_point(|&d| d == days[at]).max(1);
+        day_runs.push(json!([days[at], run]));
+        at += run;
+    }
+    let manifest = json!({
+        "format": crate::archive::ARCHIVE_FORMAT, "version": 1,
+        "title": meta.title, "language": meta.language, "count": index.len(),
+        "shard_size": meta.shard_size, "id_buckets": meta.id_buckets, "days": day_runs,
+        "regions": regions, "unspecified": { "total": index.unspecified_total, "set": none_file },
+        "months": months,
+    });
+    sink("articles.json", manifest.to_string().as_bytes())
+}

@@ -1,0 +1,335 @@
+//! Sharded archives: written by the publish step's writer, read back by `archive`, and held to
+//! the one-file form: every answer (matches in every order, every facet count) equals
+//! `Index::evaluate`'s on the same articles, the parts loaded are only those a filter needs, and
+//! files that disagree with their manifest are refused with a located message.
+
+use article_viewer::archive::{
+    read_day_table, read_manifest, read_set, Archive, Need, Parts, SetKey,
+};
+use article_viewer::date::CivilDate;
+use article_viewer::filter::{Filter, Index, RegionChoice, SortOrder};
+use article_viewer::format::parse_collection;
+use article_viewer::generate;
+use article_viewer::model::Article;
+use article_viewer::publish::archive::{write_archive, ArchiveMeta};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+type Files = BTreeMap<String, Vec<u8>>;
+
+fn articles_of(text: &str) -> Vec<Rc<Article>> {
+    match parse_collection(text) {
+        Ok(parsed) => {
+            assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+            parsed.collection.articles
+        }
+        Err(error) => panic!("{error}"),
+    }
+}
+
+/// The archive of `index`: every file by path; a shard of cards is its articles' ids.
+fn publish(index: &Index, shard_size: usize) -> Files {
+    let meta = ArchiveMeta {
+        title: Some("Generated".into()),
+        language: None,
+        shard_size,
+        id_buckets: 1,
+    };
+    let cards = |articles: &[Rc<Article>]| {
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        serde_json::to_vec(&ids).unwrap_or_else(|e| panic!("ids are JSON: {e}"))
+    };
+    let mut files = Files::new();
+    let mut sink = |path: &str, bytes: &[u8]| -> Result<(), String> {
+        assert!(
+            files.insert(path.to_owned(), bytes.to_vec()).is_none(),
+            "{path} twice"
+        );
+        Ok(())
+    };
+    write_archive(index, &meta, &cards, &mut sink)
+        .unwrap_or_else(|e| panic!("the archive is written: {e}"));
+    files
+}
+
+fn text<'f>(files: &'f Files, path: &str) -> &'f str {
+    std::str::from_utf8(
+        files
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} was written")),
+    )
+    .unwrap_or_else(|e| panic!("archive files are UTF-8: {e}"))
+}
+
+fn open(files: &Files) -> Archive {
+    Archive::new(
+        read_manifest("articles.json", text(files, "articles.json"))
+            .unwrap_or_else(|e| panic!("manifest: {e}")),
+    )
+}
+
+/// Loads what `needs` names into `parts`.
+fn load(archive: &Archive, files: &Files, needs: &[Need], parts: &mut Parts) {
+    for need in needs {
+        match *need {
+            Need::Set(key) => {
+                let entry = match key {
+                    SetKey::Node(n) => &archive.manifest.regions[n].set,
+                    SetKey::Unspecified => &archive.manifest.unspecified,
+                };
+                let set = read_set(
+                    &entry.file,
+                    text(files, &entry.file),
+                    entry,
+                    archive.index.len(),
+                )
+                .unwrap_or_else(|e| panic!("set file: {e}"));
+                parts.sets.insert(key, Rc::new(set));
+            }
+            Need::Days(m) => {
+                let month = &archive.manifest.months[m];
+                let table = read_day_table(
+                    &month.days,
+                    text(files, &month.days),
+                    month,
+                    archive.manifest.regions.len(),
+                )
+                .unwrap_or_else(|e| panic!("day table: {e}"));
+                parts.days.insert(m, Rc::new(table));
+            }
+        }
+    }
+}
+
+/// The archive's answer to `filter`, loading what it needs, equals the index's in every order.
+fn check(index: &Index, archive: &Archive, files: &Files, filter: &Filter) {
+    let mut parts = Parts::default();
+    let needs = archive.needs(&parts, filter);
+    let cut = needs.iter().filter(|n| matches!(n, Need::Days(_))).count();
+    assert!(cut <= 2, "a date range cuts at most two months: {needs:?}");
+    let mut selected: Vec<Need> = filter
+        .regions
+        .iter()
+        .filter_map(|choice| match choice {
+            RegionChoice::Path(path) => index.node_of(path).map(|n| Need::Set(SetKey::Node(n))),
+            RegionChoice::Unspecified => Some(Need::Set(SetKey::Unspecified)),
+        })
+        .collect();
+    selected.sort_unstable();
+    selected.dedup();
+    let sets: Vec<Need> = needs
+        .iter()
+        .copied()
+        .filter(|n| matches!(n, Need::Set(_)))
+        .collect();
+    assert_eq!(sets, selected, "one set per selected region: {filter:?}");
+    assert_eq!(
+        archive
+            .evaluate(&parts, filter, SortOrder::NewestFirst)
+            .err(),
+        (!needs.is_empty()).then(|| needs.clone()),
+        "an answer waits for its parts"
+    );
+    load(archive, files, &needs, &mut parts);
+    assert!(archive.needs(&parts, filter).is_empty());
+    for order in [
+        SortOrder::NewestFirst,
+        SortOrder::OldestFirst,
+        SortOrder::BestMatch,
+    ] {
+        let expected = index.evaluate(filter, order);
+        let actual = archive
+            .evaluate(&parts, filter, order)
+            .unwrap_or_else(|e| panic!("every part is loaded: {e:?}"));
+        assert_eq!(
+            actual.matches.to_vec(),
+            expected.matches.to_vec(),
+            "{filter:?} {order:?}"
+        );
+        assert_eq!(actual, expected, "{filter:?} {order:?}");
+    }
+}
+
+fn random_below(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(state >> 33).unwrap_or(0) % bound.max(1)
+    }
+}
+
+#[test]
+fn an_archive_answers_every_filter_as_the_one_file_form_does() {
+    for (seed, size, shard) in [(1, 400, 7), (3, 1_300, 100), (4, 3_000, 64)] {
+        let articles = articles_of(&generate::collection(size, seed).to_string());
+        let index = Index::new(&articles);
+        let files = publish(&index, shard);
+        let archive = open(&files);
+        assert_eq!(archive.index.nodes, index.nodes, "the same region tree");
+        assert_eq!(archive.index.roots, index.roots);
+        assert_eq!(archive.index.months, index.months);
+        let days = index.days();
+        let mut next = random_below(seed);
+        check(&index, &archive, &files, &Filter::default());
+        for round in 0..60 {
+            let mut filter = Filter::default();
+            for _ in 0..next(4) {
+                filter.regions.push(if next(8) == 0 {
+                    RegionChoice::Unspecified
+                } else {
+                    RegionChoice::Path(index.nodes[next(index.nodes.len())].path.clone())
+                });
+            }
+            // Any day, so ranges cut months; sometimes one bound only, sometimes empty ones.
+            let day = |n: usize| CivilDate::from_days_since_epoch(days[n] + (n % 3) as i64 - 1);
+            if round % 3 != 0 {
+                filter.from = Some(day(next(days.len())));
+            }
+            if round % 4 != 1 {
+                filter.to = Some(day(next(days.len())));
+            }
+            check(&index, &archive, &files, &filter);
+        }
+    }
+}
+
+#[test]
+fn every_rank_is_found_in_its_shard_of_cards() {
+    let articles = articles_of(&generate::collection(900, 8).to_string());
+    let index = Index::new(&articles);
+    let files = publish(&index, 16);
+    let archive = open(&files);
+    for rank in 0..u32::try_from(index.len()).expect("small") {
+        let shard = archive.shard_of(rank).expect("every rank has a shard");
+        let ids: Vec<String> = serde_json::from_str(text(&files, &shard.file)).expect("ids");
+        assert_eq!(ids.len(), shard.len as usize, "{}", shard.file);
+        assert_eq!(ids[(rank - shard.first) as usize], index.article(rank).id);
+    }
+    assert_eq!(
+        archive.shard_of(u32::try_from(index.len()).expect("small")),
+        None
+    );
+}
+
+fn article(id: &str, day: &str, regions: &[&str]) -> String {
+    format!(
+        r#"{{"id":"{id}","title":"Title {id}","published":"{day}T09:00:00Z","regions":{},"body":[]}}"#,
+        serde_json::Value::from(regions.to_vec())
+    )
+}
+
+fn collection(items: &[String]) -> String {
+    format!(r#"{{"version":1,"articles":[{}]}}"#, items.join(","))
+}
+
+#[test]
+fn sets_that_are_empty_full_or_single_give_the_same_answers() {
+    let every: Vec<String> = (0..150)
+        .map(|i| {
+            article(
+                &format!("a{i}"),
+                &format!("2025-0{}-1{}", 1 + i % 3, i % 9),
+                &["Europe/France"],
+            )
+        })
+        .collect();
+    let one = vec![article("only", "2024-02-29", &["Asia/Japan/Tokyo"])];
+    let mut mixed = every.clone();
+    mixed.push(article("none", "2025-02-14", &[]));
+    for items in [vec![], one, every, mixed] {
+        let index = Index::new(&articles_of(&collection(&items)));
+        let files = publish(&index, 10);
+        let archive = open(&files);
+        assert_eq!(archive.index.len(), items.len());
+        let mut filters = vec![
+            Filter::default(),
+            Filter {
+                regions: vec![RegionChoice::Unspecified],
+                ..Filter::default()
+            },
+        ];
+        for node in &index.nodes {
+            for from in ["2025-01-13", "2024-02-29", "2025-03-01"] {
+                filters.push(Filter {
+                    regions: vec![RegionChoice::Path(node.path.clone())],
+                    from: CivilDate::parse(from).ok(),
+                    to: CivilDate::parse("2025-02-15").ok(),
+                });
+            }
+        }
+        for filter in &filters {
+            check(&index, &archive, &files, filter);
+        }
+    }
+}
+
+#[test]
+fn files_that_disagree_with_the_manifest_are_refused_with_their_place() {
+    let index = Index::new(&articles_of(&generate::collection(300, 5).to_string()));
+    let files = publish(&index, 50);
+    let manifest = text(&files, "articles.json");
+    let refused = |text: &str| {
+        read_manifest("articles.json", text)
+            .expect_err("refused")
+            .to_string()
+    };
+
+    let value: serde_json::Value = serde_json::from_str(manifest).expect("manifest JSON");
+    let mut wrong_count = value.clone();
+    wrong_count["months"][0]["count"] = serde_json::json!(1);
+    assert_eq!(
+        refused(&wrong_count.to_string()),
+        "articles.json: months[0].count: does not match the days of that month"
+    );
+    let mut wrong_total = value.clone();
+    wrong_total["regions"][2]["total"] = serde_json::json!(100_000);
+    assert!(refused(&wrong_total.to_string()).starts_with("articles.json: regions[2].total:"));
+    let mut escaping = value.clone();
+    escaping["months"][1]["cards"] = serde_json::json!("../../secret");
+    assert!(refused(&escaping.to_string())
+        .starts_with("articles.json: months[1].cards: \"../../secret\" must be a relative path"));
+    let mut wrong_format = value.clone();
+    wrong_format["format"] = serde_json::json!("something-else");
+    assert!(refused(&wrong_format.to_string()).starts_with("articles.json: format: must be"));
+    let syntax = refused("{\n  \"format\": \"article-viewer-archive\",\n  \"version\": 1,,\n}");
+    assert!(
+        syntax.starts_with("articles.json: is not valid JSON: "),
+        "{syntax}"
+    );
+    assert!(syntax.ends_with(" (line 3, column 16)"), "{syntax}");
+    let archive = open(&files);
+    let europe = archive
+        .manifest
+        .regions
+        .iter()
+        .position(|r| r.path.to_string() == "Europe")
+        .expect("generated articles include Europe");
+    let set = &archive.manifest.regions[europe].set;
+    let other = &archive.manifest.regions[(europe + 1) % archive.manifest.regions.len()].set;
+    let error = read_set(&other.file, text(&files, &other.file), set, index.len())
+        .expect_err("another region's set is refused");
+    assert!(
+        error.to_string().contains("from another publish run"),
+        "{error}"
+    );
+    assert!(read_set("s.json", "{\"gaps\":[3,0]}", set, index.len())
+        .expect_err("a zero gap")
+        .to_string()
+        .starts_with("s.json: gaps[1]: a gap must be at least 1"));
+    assert!(read_set("s.json", "{\"gaps\":[300]}", set, 300)
+        .expect_err("past the end")
+        .to_string()
+        .starts_with("s.json: gaps[0]: reaches past"));
+
+    let (first, second) = (&archive.manifest.months[0], &archive.manifest.months[1]);
+    let error = read_day_table(
+        &second.days,
+        text(&files, &second.days),
+        first,
+        archive.manifest.regions.len(),
+    )
+    .expect_err("another month's days are refused");
+    assert!(error.to_string().contains(": month: is "), "{error}");
+}
