@@ -4,7 +4,8 @@
 //! files that disagree with their manifest are refused with a located message.
 
 use article_viewer::archive::{
-    read_day_table, read_manifest, read_set, Archive, Need, Parts, SetKey,
+    find_in_id_bucket, id_bucket, id_bucket_file, read_day_table, read_manifest, read_set, Archive,
+    Need, Parts, SetKey,
 };
 use article_viewer::date::CivilDate;
 use article_viewer::filter::{Filter, Index, RegionChoice, SortOrder};
@@ -33,7 +34,7 @@ fn publish(index: &Index, shard_size: usize) -> Files {
         title: Some("Generated".into()),
         language: None,
         shard_size,
-        id_buckets: 1,
+        id_buckets: 3,
     };
     let cards = |articles: &[Rc<Article>]| {
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
@@ -211,6 +212,19 @@ fn every_rank_is_found_in_its_shard_of_cards() {
         archive.shard_of(u32::try_from(index.len()).expect("small")),
         None
     );
+    for rank in 0..u32::try_from(index.len()).expect("small") {
+        let id = &index.article(rank).id;
+        let file = id_bucket_file(id_bucket(id, archive.manifest.id_buckets));
+        let (month, offset) = find_in_id_bucket(&file, text(&files, &file), id)
+            .expect("a bucket file")
+            .expect("every id is in its bucket");
+        assert_eq!(archive.rank_in_month(&month, offset), Some(rank), "{id}");
+    }
+    let file = id_bucket_file(0);
+    assert_eq!(
+        find_in_id_bucket(&file, text(&files, &file), "no-such-id"),
+        Ok(None)
+    );
 }
 
 fn article(id: &str, day: &str, regions: &[&str]) -> String {
@@ -332,4 +346,37 @@ fn files_that_disagree_with_the_manifest_are_refused_with_their_place() {
     )
     .expect_err("another month's days are refused");
     assert!(error.to_string().contains(": month: is "), "{error}");
+}
+
+#[test]
+fn articles_written_as_format_v1_read_back_equal() {
+    use article_viewer::publish::v1::{body_file, collection_file};
+    let mut sources = vec![generate::collection(300, 11).to_string()];
+    for file in [
+        "samples/articles.json",
+        "tests/fixtures/broken-image.json",
+        "tests/fixtures/mixed-valid-invalid.json",
+    ] {
+        sources.push(std::fs::read_to_string(file).expect("a sample file"));
+    }
+    for source in &sources {
+        let parsed = parse_collection(source).expect("a readable collection");
+        let articles = &parsed.collection.articles;
+        let pairs: Vec<_> = articles.iter().map(|a| (a.as_ref(), None)).collect();
+        let title = parsed.collection.title.as_deref();
+        let language = parsed.collection.language.as_ref().map(|l| l.as_str());
+        let written = collection_file(title, language, &pairs);
+        let again =
+            parse_collection(std::str::from_utf8(&written).expect("UTF-8")).expect("reads back");
+        assert_eq!(again.collection, parsed.collection);
+        for article in articles {
+            if let article_viewer::model::Body::Blocks(blocks) = &article.body {
+                let bytes = body_file(blocks);
+                let (read, problems) =
+                    article_viewer::format::parse_body_bytes(&bytes).expect("a body file");
+                assert!(problems.is_empty(), "{problems:?}");
+                assert_eq!(&read, blocks);
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use article_viewer::publish::files::APP_FILES;
-use article_viewer::publish::{check_base_url, publish, Options, Report};
+use article_viewer::publish::{check_base_url, publish, Form, Options, Report};
 use common::{Page, TODAY};
 use std::path::{Path, PathBuf};
 
@@ -35,6 +35,7 @@ fn run(input: &Path, out: &Path, app: &Path, base_url: Option<&str>) -> Report {
         app: app.to_owned(),
         base_url: base_url.map(str::to_owned),
         today: TODAY,
+        form: Form::Auto,
     };
     publish(&options, &mut |_, _| {}).unwrap_or_else(|e| panic!("publishing failed: {e}"))
 }
@@ -402,6 +403,7 @@ fn a_bad_input_is_a_located_error() {
         app,
         base_url: None,
         today: TODAY,
+        form: Form::Auto,
     };
     let error = publish(&options, &mut |_, _| {}).expect_err("broken JSON is refused");
     let message = error.to_string();
@@ -437,4 +439,102 @@ fn a_json_feed_and_a_single_article_publish_too() {
     assert_eq!(report.pages, 2);
     let page = whole(&read(&dir.join("one-site/articles/only-one/index.html")));
     assert!(page.all_text().contains("Its only paragraph."));
+}
+
+#[test]
+fn an_archive_site_holds_every_article_with_its_body_and_a_file_site_removes_it() {
+    use article_viewer::archive::{read_manifest, Archive};
+    use article_viewer::format::{parse_body_bytes, parse_collection_bytes};
+    use article_viewer::model::Body;
+    for (name, input) in [
+        ("archive-samples", "samples/articles.json"),
+        ("archive-split", "tests/fixtures/split/collection.json"),
+    ] {
+        let dir = scratch(name);
+        let app = fake_app(&dir);
+        let out = dir.join("site");
+        let input = Path::new(env!("CARGO_MANIFEST_DIR")).join(input);
+        let options = |form| Options {
+            input: input.clone(),
+            out: out.clone(),
+            app: app.clone(),
+            base_url: None,
+            today: TODAY,
+            form,
+        };
+        let report = publish(&options(Form::Archive), &mut |_, _| {}).expect("an archive site");
+        // The split fixture's article "fails" names a body file that is not there.
+        assert!(
+            report
+                .problems
+                .iter()
+                .all(|p| p.starts_with("articles[id=fails]")),
+            "{:?}",
+            report.problems
+        );
+        let original = parse_collection_bytes(&std::fs::read(&input).expect("the input"))
+            .expect("the input reads")
+            .collection;
+        let manifest = read_manifest("articles.json", &read(&out.join("articles.json")))
+            .expect("articles.json is the archive's manifest");
+        let archive = Archive::new(manifest);
+        assert_eq!(archive.index.len(), original.articles.len());
+        let mut ids = Vec::new();
+        for rank in 0..u32::try_from(archive.index.len()).expect("small") {
+            let shard = archive.shard_of(rank).expect("a shard");
+            let cards_dir = out.join(&shard.file).parent().expect("a folder").to_owned();
+            let cards = parse_collection_bytes(read(&out.join(&shard.file)).as_bytes())
+                .expect("a shard is a format v1 collection");
+            assert_eq!(cards.collection.articles.len(), shard.len as usize);
+            let card = &cards.collection.articles[(rank - shard.first) as usize];
+            let source = original
+                .articles
+                .iter()
+                .find(|a| a.id == card.id)
+                .expect("known");
+            assert_eq!(
+                (&card.title, &card.standfirst, card.published, &card.regions),
+                (
+                    &source.title,
+                    &source.standfirst,
+                    source.published,
+                    &source.regions
+                ),
+            );
+            if let Some(image) = &card.image {
+                let file = cards_dir.join(image.src.as_str());
+                assert!(file.is_file(), "{} from {}", file.display(), shard.file);
+            }
+            let Body::Remote(url) = &card.body else {
+                panic!("{}: a card's body is its own file", card.id);
+            };
+            if card.id == "fails" {
+                assert_eq!(
+                    url.as_str(),
+                    "../../bodies/missing.json",
+                    "kept, for its own error"
+                );
+                ids.push(card.id.clone());
+                continue;
+            }
+            let body = std::fs::read(cards_dir.join(url.as_str())).expect("the body file");
+            let (blocks, problems) = parse_body_bytes(&body).expect("a body file");
+            assert!(problems.is_empty() && !blocks.is_empty(), "{}", card.id);
+            assert!(out
+                .join(format!("articles/{}/index.html", card.id))
+                .is_file());
+            ids.push(card.id.clone());
+        }
+        let mut expected: Vec<String> = original.articles.iter().map(|a| a.id.clone()).collect();
+        expected.sort();
+        ids.sort();
+        assert_eq!(ids, expected, "every article once");
+
+        publish(&options(Form::File), &mut |_, _| {}).expect("a one-file site");
+        assert!(!out.join("archive").exists(), "the archive is removed");
+        assert_eq!(
+            std::fs::read(out.join("articles.json")).expect("articles.json"),
+            std::fs::read(&input).expect("the input"),
+        );
+    }
 }

@@ -143,6 +143,17 @@ impl Archive {
         })
     }
 
+    /// The rank of the article at `offset` in `month` (`YYYY-MM`), as an id bucket gives it.
+    #[must_use]
+    pub fn rank_in_month(&self, month: &str, offset: u32) -> Option<u32> {
+        let at = self
+            .manifest
+            .months
+            .iter()
+            .position(|m| format!("{:04}-{:02}", m.month.year, m.month.month) == month)?;
+        (offset < self.manifest.months[at].count).then(|| self.month_starts[at] + offset)
+    }
+
     /// The rank sets a filter's regions select.
     fn selected_sets(&self, filter: &Filter) -> Vec<SetKey> {
         let mut keys: Vec<SetKey> = filter

@@ -13,7 +13,9 @@
 //!   counts, fetched when a date range cuts that month (a region's count under a date range is
 //!   the sum of the months the range covers plus the days of the months it cuts);
 //! - **card shards** (`archive/cards/…`): the month's articles as a format v1 collection in
-//!   rank order, `shard_size` per file, and **bodies** (`archive/bodies/<id>.json`).
+//!   rank order, `shard_size` per file, and **bodies** (`archive/bodies/<id>.json`);
+//! - **id buckets** (`archive/ids/<n>.json`, [`id_bucket`]): `{"ids":[[id, month, offset], …]}`,
+//!   where an article is, for a link to it.
 //!
 //! [`Archive::evaluate`] answers a filter from the manifest and the loaded parts ([`Parts`]), or
 //! says which parts it still needs ([`Need`]); its answer equals [`crate::filter::Index`]'s on
@@ -28,13 +30,29 @@ mod parts;
 
 pub use counts::{Archive, Need, Parts, SetKey};
 pub use manifest::{read_manifest, Manifest, MonthEntry, RegionEntry, SetEntry};
-pub use parts::{read_day_table, read_set, DayRow, DayTable};
+pub use parts::{find_in_id_bucket, read_day_table, read_set, DayRow, DayTable};
 
 use crate::format::json::{self, Json};
 use std::fmt;
 
 /// What the manifest's `format` field says.
 pub const ARCHIVE_FORMAT: &str = "article-viewer-archive";
+
+/// The `archive/ids/<bucket>.json` file that says where an article is: FNV-1a (a few lines,
+/// the same in the publish step and the Wasm) of its id, modulo the manifest's `id_buckets`.
+#[must_use]
+pub fn id_bucket(id: &str, buckets: u32) -> u32 {
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    u32::try_from(hash % u64::from(buckets.max(1))).unwrap_or(0)
+}
+
+/// The file of an id bucket, relative to the manifest.
+#[must_use]
+pub fn id_bucket_file(bucket: u32) -> String {
+    format!("archive/ids/{bucket}.json")
+}
 
 /// Something wrong in one file of an archive: which file, where in it, and what.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -153,3 +153,31 @@ pub fn read_day_table(
     }
     Ok(DayTable { days })
 }
+
+/// Reads an id bucket and finds `id` in it: its month (`YYYY-MM`) and its place in that month.
+///
+/// # Errors
+/// A malformed file.
+pub fn find_in_id_bucket(
+    file: &str,
+    text: &str,
+    id: &str,
+) -> Result<Option<(String, u32)>, ArchiveError> {
+    let doc = Doc { file };
+    let root = doc.parse(text)?;
+    for (i, entry) in doc
+        .array(doc.field(&root, "", "ids")?, "ids")?
+        .iter()
+        .enumerate()
+    {
+        let place = format!("ids[{i}]");
+        let [entry_id, month, offset] = doc.array(entry, &place)? else {
+            return Err(doc.error(&place, "must be [id, month, offset]"));
+        };
+        if doc.string(entry_id, &format!("{place}[0]"))? == id {
+            let month = doc.string(month, &format!("{place}[1]"))?.to_owned();
+            return Ok(Some((month, doc.count(offset, &format!("{place}[2]"))?)));
+        }
+    }
+    Ok(None)
+}

@@ -6,13 +6,28 @@
 fn main() -> std::process::ExitCode {
     use std::path::PathBuf;
     const USAGE: &str =
-        "usage: publish INPUT --out DIR [--base-url https://example.org/news/] [--app dist]";
+        "usage: publish INPUT --out DIR [--base-url https://example.org/news/] [--form auto|file|archive] [--app dist]";
     let mut args = std::env::args().skip(1);
+    use article_viewer::publish::Form;
     let (mut input, mut out, mut base_url, mut app) = (None, None, None, PathBuf::from("dist"));
+    let mut form = Form::default();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--out" => out = args.next().map(PathBuf::from),
             "--base-url" => base_url = args.next(),
+            "--form" => {
+                form = match args.next().as_deref() {
+                    Some("auto") => Form::Auto,
+                    Some("file") => Form::File,
+                    Some("archive") => Form::Archive,
+                    other => {
+                        eprintln!(
+                            "publish: --form takes auto, file or archive, not {other:?}\n{USAGE}"
+                        );
+                        return std::process::ExitCode::from(2);
+                    }
+                }
+            }
             "--app" => app = args.next().map_or(app, PathBuf::from),
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -37,6 +52,7 @@ fn main() -> std::process::ExitCode {
         app,
         base_url,
         today: article_viewer::publish::today(),
+        form,
     };
     let started = std::time::Instant::now();
     let mut progress = |done: usize, total: usize| {

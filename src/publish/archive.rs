@@ -6,10 +6,16 @@
 //! Files go to a sink one at a time (a month's cards are the most held at once), so a million
 //! articles never need all their files in memory.
 
+use super::files::{write_if_changed, FileError, Written};
+use super::v1::{body_file, collection_file};
+use super::PublishError;
+use crate::archive::{id_bucket, id_bucket_file};
 use crate::filter::{Index, YearMonth};
-use crate::model::Article;
+use crate::model::{Article, Block, Collection};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 /// What the manifest says besides its tables.
@@ -108,6 +114,8 @@ pub fn write_archive<E: From<String>>(
     let bytes = set_json(&none);
     let none_file = format!("archive/sets/none-{}.json", short_digest(&bytes));
     sink(&none_file, &bytes)?;
+    let buckets = u32::try_from(meta.id_buckets.max(1)).unwrap_or(u32::MAX);
+    let mut places: Vec<Vec<Value>> = vec![Vec::new(); buckets as usize];
     let mut months = Vec::with_capacity(index.months.len());
     for (&month, &(lo, hi)) in index.months.iter().zip(index.month_spans()).rev() {
         let name = month_text(month);
@@ -128,6 +136,10 @@ pub fn write_archive<E: From<String>>(
         let days_file = format!("archive/days/{name}-{}.json", short_digest(&bytes));
         sink(&days_file, &bytes)?;
         let in_month: Vec<Rc<Article>> = (lo..hi).map(|r| Rc::clone(index.article(r))).collect();
+        for (offset, article) in in_month.iter().enumerate() {
+            let bucket = id_bucket(&article.id, buckets) as usize;
+            places[bucket].push(json!([article.id, name, offset]));
+        }
         let shards: Vec<Vec<u8>> = in_month.chunks(meta.shard_size.max(1)).map(cards).collect();
         let cards_name = format!("archive/cards/{name}-{}", short_digest(&shards.concat()));
         for (k, shard) in shards.iter().enumerate() {
@@ -138,6 +150,10 @@ pub fn write_archive<E: From<String>>(
             "month": name, "count": hi - lo, "regions": counts, "unspecified": unspecified,
             "cards": cards_name, "days": days_file,
         }));
+    }
+    for (bucket, ids) in places.into_iter().enumerate() {
+        let bytes = json!({ "ids": ids }).to_string().into_bytes();
+        sink(&id_bucket_file(u32::try_from(bucket).unwrap_or(0)), &bytes)?;
     }
     let mut day_runs: Vec<Value> = Vec::new();
     let mut at = 0;
@@ -154,4 +170,113 @@ pub fn write_archive<E: From<String>>(
         "months": months,
     });
     sink("articles.json", manifest.to_string().as_bytes())
+}
+
+/// Above this many articles, `--form auto` publishes an archive rather than one file.
+pub const AUTO_ARCHIVE_FROM: usize = 10_000;
+
+/// Cards per shard: a first list page (20 cards) needs one shard, or two across a month's end.
+pub const SHARD_SIZE: usize = 100;
+
+/// A published site's archive being written: the bodies as the article pages are made, then
+/// the rest; files of an earlier run that this one did not write are removed at the end.
+#[derive(Debug, Default)]
+pub struct SiteArchive {
+    /// Articles whose body has its own file (`archive/bodies/<id>.json`).
+    bodies: HashSet<String>,
+    written: HashSet<PathBuf>,
+}
+
+impl SiteArchive {
+    /// Writes an article's body file (its URLs already relative to a page two folders down,
+    /// as `archive/bodies/` is).
+    ///
+    /// # Errors
+    /// The file cannot be written.
+    pub fn body(&mut self, out: &Path, id: &str, blocks: &[Block]) -> Result<Written, FileError> {
+        let path = PathBuf::from(format!("archive/bodies/{id}.json"));
+        let written = write_if_changed(&out.join(&path), &body_file(blocks))?;
+        self.bodies.insert(id.to_owned());
+        self.written.insert(path);
+        Ok(written)
+    }
+
+    /// Writes the manifest (`articles.json`), rank sets, day tables, card shards and id buckets
+    /// of `index` (URLs relative to a page two folders down), and removes stale archive files;
+    /// `count` hears of every file written.
+    ///
+    /// # Errors
+    /// Undated articles, or a file that cannot be written or removed.
+    pub fn finish(
+        mut self,
+        out: &Path,
+        index: &Index,
+        collection: &Collection,
+        count: &mut dyn FnMut(Written),
+    ) -> Result<(), PublishError> {
+        let meta = ArchiveMeta {
+            title: collection.title.clone(),
+            language: collection.language.as_ref().map(|l| l.as_str().to_owned()),
+            shard_size: SHARD_SIZE,
+            id_buckets: (index.len() / 2_000).max(1),
+        };
+        let bodies = &self.bodies;
+        let cards = |articles: &[Rc<Article>]| {
+            let pairs: Vec<(&Article, Option<String>)> = articles
+                .iter()
+                .map(|a| {
+                    let own_file = bodies.contains(&a.id);
+                    (
+                        a.as_ref(),
+                        own_file.then(|| format!("../bodies/{}.json", a.id)),
+                    )
+                })
+                .collect();
+            collection_file(None, None, &pairs)
+        };
+        let written = &mut self.written;
+        let mut sink = |path: &str, bytes: &[u8]| -> Result<(), PublishError> {
+            count(write_if_changed(&out.join(path), bytes)?);
+            written.insert(PathBuf::from(path));
+            Ok(())
+        };
+        write_archive(index, &meta, &cards, &mut sink)?;
+        remove_unwritten(out, Path::new("archive"), &self.written)?;
+        Ok(())
+    }
+}
+
+/// Removes an earlier run's archive (a site published as one file again).
+///
+/// # Errors
+/// A file that cannot be removed.
+pub fn remove_archive(out: &Path) -> Result<(), FileError> {
+    remove_unwritten(out, Path::new("archive"), &HashSet::new())?;
+    let _ = std::fs::remove_dir(out.join("archive"));
+    Ok(())
+}
+
+/// Removes the files under `out/dir` that are not in `kept` (paths relative to `out`), and
+/// the folders that leaves empty.
+fn remove_unwritten(out: &Path, dir: &Path, kept: &HashSet<PathBuf>) -> Result<(), FileError> {
+    let error = |path: &Path| {
+        let path = path.to_owned();
+        move |source| FileError { path, source }
+    };
+    let full = out.join(dir);
+    let Ok(entries) = std::fs::read_dir(&full) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry.map_err(error(&full))?;
+        let relative = dir.join(entry.file_name());
+        if entry.path().is_dir() {
+            remove_unwritten(out, &relative, kept)?;
+            // A folder left empty goes too (a failure here only leaves an empty folder).
+            let _ = std::fs::remove_dir(entry.path());
+        } else if !kept.contains(&relative) {
+            std::fs::remove_file(entry.path()).map_err(error(&entry.path()))?;
+        }
+    }
+    Ok(())
 }

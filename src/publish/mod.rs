@@ -4,7 +4,9 @@
 //! `out/` receives `index.html` (the collection, prerendered), `articles/<id>/index.html` (one
 //! prerendered page per article), `articles.json` (the input, which the viewer loads), the
 //! files the input names relative to itself (images, bodies), `app/<hash>/` (the viewer),
-//! `sitemap.xml` and `feed.json`. Files are rewritten only when their content changes.
+//! `sitemap.xml` and `feed.json`. Files are rewritten only when their content changes. In the
+//! archive form ([`Form`]), `articles.json` is the archive's manifest and `archive/` its parts.
+//! - [`archive`]: the sharded archive's files; [`v1`]: the model written back as format v1.
 //! - [`head`]: head tags, JSON-LD and escaping.
 //! - [`page`]: prerendering with the viewer's components, and the page around it.
 //! - [`listings`]: the sitemap and the JSON Feed.
@@ -15,6 +17,7 @@ pub mod files;
 pub mod head;
 pub mod listings;
 pub mod page;
+pub mod v1;
 
 use crate::date::CivilDate;
 use crate::filter::Index;
@@ -23,6 +26,7 @@ use crate::model::{directory_of, Article, Body, Collection, MapUrls, SafeUrl};
 use crate::query::Query;
 use crate::site::{article_path, is_page_id, SiteRoot, ARTICLES_DIR, SITE_DATA_FILE};
 use crate::state::{with_index, Action, AppState, LoadError};
+use archive::SiteArchive;
 use files::{copy_app, read, write_if_changed, FileError, Written};
 use page::{document, prerender, PageKind};
 use std::collections::HashSet;
@@ -41,6 +45,7 @@ pub struct Options {
     pub base_url: Option<String>,
     /// The day the date presets count from in the prerendered list.
     pub today: CivilDate,
+    pub form: Form,
 }
 
 /// What a run did.
@@ -56,7 +61,7 @@ pub struct Report {
 }
 
 impl Report {
-    fn count(&mut self, written: Written) {
+    pub(crate) fn count(&mut self, written: Written) {
         match written {
             Written::Unchanged => self.unchanged += 1,
             Written::New | Written::Changed => self.written += 1,
@@ -72,6 +77,25 @@ pub enum PublishError {
     Format { file: PathBuf, error: FormatError },
     #[error("--base-url {0:?} must be an absolute http:// or https:// address without ? or #, such as https://example.org/news/")]
     BaseUrl(String),
+    #[error("{0}")]
+    Archive(String),
+}
+
+impl From<String> for PublishError {
+    fn from(message: String) -> Self {
+        Self::Archive(message)
+    }
+}
+
+/// How the site holds the collection: the input as one file, or a sharded archive (see
+/// [`archive`]); `Auto` chooses the archive above [`archive::AUTO_ARCHIVE_FROM`] articles when
+/// every article has a date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Form {
+    Auto,
+    #[default]
+    File,
+    Archive,
 }
 
 /// A base URL as the pages use it: `http(s)://host/path/`, a slash added at the end.
@@ -96,12 +120,13 @@ pub fn check_base_url(url: &str) -> Result<String, PublishError> {
 }
 
 /// Names the site's own files take; the input may not name files there.
-const RESERVED: [&str; 6] = [
+const RESERVED: [&str; 7] = [
     "index.html",
     SITE_DATA_FILE,
     "sitemap.xml",
     "feed.json",
     "app",
+    "archive",
     ARTICLES_DIR,
 ];
 
@@ -230,7 +255,21 @@ pub fn publish(
         .extend(parsed.notices.iter().map(|p| format!("{name}: {p}")));
     let out = &options.out;
     let app = copy_app(&options.app, out)?;
-    report.count(write_if_changed(&out.join(SITE_DATA_FILE), &bytes)?);
+    let articles = &parsed.collection.articles;
+    let dated = articles.iter().all(|a| a.published.is_some());
+    let mut archive = match options.form {
+        Form::File => None,
+        Form::Auto => (dated && articles.len() > archive::AUTO_ARCHIVE_FROM).then(SiteArchive::default),
+        Form::Archive if dated => Some(SiteArchive::default()),
+        Form::Archive => {
+            return Err(PublishError::Archive(format!(
+                "{name}: --form archive needs a date on every article (a JSON Feed item without date_published has none); use --form file"
+            )))
+        }
+    };
+    if archive.is_none() {
+        report.count(write_if_changed(&out.join(SITE_DATA_FILE), &bytes)?);
+    }
     let input_dir = options.input.parent().unwrap_or_else(|| Path::new("."));
     let mut copied = HashSet::new();
     for article in &parsed.collection.articles {
@@ -295,6 +334,9 @@ pub fn publish(
                     &article.id,
                 )?;
             }
+            if let (Some(archive), Ok((blocks, _))) = (&mut archive, &result) {
+                report.count(archive.body(out, &article.id, blocks)?);
+            }
             if let Err(error) = &result {
                 report
                     .problems
@@ -304,6 +346,11 @@ pub fn publish(
             state = state
                 .apply(Action::BodyStarted { id: id.clone() })
                 .apply(Action::BodyLoaded { id, result });
+        }
+        if let (Some(archive), Some(Body::Blocks(blocks))) =
+            (&mut archive, index.find(&article.id).map(|a| &a.body))
+        {
+            report.count(archive.body(out, &article.id, blocks)?);
         }
         let page_url = base_url
             .as_deref()
@@ -326,6 +373,11 @@ pub fn publish(
     }
     on_progress(total, total);
     report.removed += remove_stale_pages(&out.join(ARTICLES_DIR), &kept)?;
+    if let Some(archive) = archive {
+        archive.finish(out, &index, &parsed.collection, &mut |w| report.count(w))?;
+    } else {
+        archive::remove_archive(out)?;
+    }
 
     let site_root = SiteRoot::relative(0);
     let list_state = loaded_state(&parsed, &site_root, options.today);
