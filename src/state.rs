@@ -3,10 +3,11 @@
 //! Loading is requested by state (`Load::Loading` with a `request` number) and carried out by
 //! the app shell, which dispatches [`Action::Loaded`] with the result and its index.
 
+use crate::archive::{Archive, Arrived, Lookup, Piece};
 use crate::date::CivilDate;
 use crate::filter::Index;
 use crate::format::{FormatError, Parsed, Problem};
-use crate::model::{Block, Body, SafeUrl};
+use crate::model::{directory_of, Article, Block, Body, Collection, LanguageTag, SafeUrl};
 use crate::prefs::Preferences;
 use crate::query::Query;
 use crate::search::SearchIndex;
@@ -27,6 +28,9 @@ pub enum LoadError {
     NotJsonContent(String),
     #[error(transparent)]
     Format(#[from] FormatError),
+    /// A file of a sharded archive is malformed or disagrees with its manifest.
+    #[error("{0}")]
+    Archive(String),
     /// The file is on another site that this page does not allow (see [`crate::sources`]).
     #[error("this viewer loads files from its own site only, and from {origin} only if the page allows it: add <meta name=\"article-viewer-sources\" content=\"{origin}\"> to the page (or data-sources=\"{origin}\" to an embedded viewer's element). Nothing was fetched from it")]
     Refused { origin: String },
@@ -37,14 +41,56 @@ pub enum LoadError {
 pub struct Loaded {
     pub parsed: Parsed,
     pub index: Rc<Index>,
+    /// A sharded archive's manifest, whose articles arrive a shard at a time (see
+    /// [`AppState::arrived`]); `None` for a file that holds its articles. `parsed` then holds
+    /// the collection's title and language only, and `index` is the archive's.
+    pub archive: Option<Rc<Archive>>,
+    /// The folder of the file's URL, which an archive's files are relative to.
+    pub base: String,
+}
+
+impl Loaded {
+    /// A sharded archive, opened from its manifest at `url`.
+    #[must_use]
+    pub fn archive(archive: Archive, url: &str) -> Self {
+        let language = archive.manifest.language.as_deref();
+        let collection = Collection {
+            title: archive.manifest.title.clone(),
+            language: language.and_then(|l| LanguageTag::parse(l).ok()),
+            articles: Vec::new(),
+        };
+        Self {
+            parsed: Parsed {
+                collection,
+                skipped: Vec::new(),
+                notices: Vec::new(),
+            },
+            index: Rc::clone(&archive.index),
+            archive: Some(Rc::new(archive)),
+            base: directory_of(url).to_owned(),
+        }
+    }
 }
 
 /// A parsed file with its filter index built in one go, as [`Action::Loaded`] carries it (the
 /// browser shell builds the same index a slice at a time).
 #[must_use]
-pub fn with_index(parsed: Parsed) -> (Parsed, Rc<Index>) {
+pub fn with_index(parsed: Parsed) -> Rc<Loaded> {
     let index = Rc::new(Index::new(&parsed.collection.articles));
-    (parsed, index)
+    Rc::new(Loaded::file(parsed, index))
+}
+
+impl Loaded {
+    /// A file that holds its articles, with its index.
+    #[must_use]
+    pub fn file(parsed: Parsed, index: Rc<Index>) -> Self {
+        Self {
+            parsed,
+            index,
+            archive: None,
+            base: String::new(),
+        }
+    }
 }
 
 /// Identity, not contents: a loaded file only ever equals itself. This keeps comparing props
@@ -100,6 +146,8 @@ pub struct AppState {
     /// The loaded file's search index, built (a slice at a time, by the shell) the first time
     /// a search is asked for.
     pub search: Option<Rc<SearchIndex>>,
+    /// What of a sharded archive has arrived, and which of its files are on their way.
+    pub arrived: Rc<Arrived>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -112,7 +160,7 @@ pub enum Action {
     /// time), or why it failed; `request` says which load.
     Loaded {
         request: u32,
-        result: Result<(Parsed, Rc<Index>), LoadError>,
+        result: Result<Rc<Loaded>, LoadError>,
     },
     /// Try the failed load again.
     Retry,
@@ -138,6 +186,16 @@ pub enum Action {
         request: u32,
         index: Rc<SearchIndex>,
     },
+    /// The shell started fetching a file of the archive.
+    ArchiveStarted { request: u32, file: String },
+    /// A file of the archive arrived (read), or failed.
+    ArchiveArrived {
+        request: u32,
+        file: String,
+        result: Result<Piece, String>,
+    },
+    /// Fetch a failed file of the archive again.
+    ArchiveRetry { file: String },
 }
 
 impl AppState {
@@ -154,6 +212,7 @@ impl AppState {
             prefetch: None,
             request: 0,
             search: None,
+            arrived: Rc::default(),
         }
     }
 
@@ -161,7 +220,48 @@ impl AppState {
     /// loaded, and its index is not built yet.
     #[must_use]
     pub fn wants_search_index(&self) -> bool {
-        self.query.q.is_some() && self.search.is_none() && matches!(self.load, Load::Ready(_))
+        self.query.q.is_some()
+            && self.search.is_none()
+            && matches!(&self.load, Load::Ready(loaded) if loaded.archive.is_none())
+    }
+
+    /// Where the article with this id stands in the loaded file (or archive).
+    #[must_use]
+    pub fn lookup(&self, loaded: &Loaded, id: &str) -> Lookup {
+        match &loaded.archive {
+            Some(archive) => self.arrived.find(archive, id),
+            None => loaded
+                .index
+                .find(id)
+                .map_or(Lookup::Missing, |a| Lookup::Found(Rc::clone(a))),
+        }
+    }
+
+    /// The article with this id, if it is at hand.
+    #[must_use]
+    pub fn find(&self, id: &str) -> Option<Rc<Article>> {
+        let Load::Ready(loaded) = &self.load else {
+            return None;
+        };
+        match self.lookup(loaded, id) {
+            Lookup::Found(article) => Some(article),
+            _ => None,
+        }
+    }
+
+    /// The files of an archive the current view needs next (see [`Arrived::wants`]).
+    #[must_use]
+    pub fn archive_wants(&self) -> Vec<(String, crate::archive::Want)> {
+        let Load::Ready(loaded) = &self.load else {
+            return Vec::new();
+        };
+        let Some(archive) = &loaded.archive else {
+            return Vec::new();
+        };
+        let filter = self.query.filter();
+        let open = self.query.article.as_deref();
+        self.arrived
+            .wants(archive, (&filter, self.query.sort), self.list_limit, open)
     }
 
     /// The same state with the reader's stored preferences.
@@ -174,13 +274,10 @@ impl AppState {
     /// first, else the one whose card was hovered or focused. Its id and URL.
     #[must_use]
     pub fn pending_body(&self) -> Option<(String, SafeUrl)> {
-        let Load::Ready(loaded) = &self.load else {
-            return None;
-        };
         [self.query.article.as_deref(), self.prefetch.as_deref()]
             .into_iter()
             .flatten()
-            .filter_map(|id| loaded.index.find(id))
+            .filter_map(|id| self.find(id))
             .find_map(|article| match &article.body {
                 Body::Remote(url) if !self.bodies.contains_key(&article.id) => {
                     Some((article.id.clone(), url.clone()))
@@ -197,11 +294,16 @@ impl AppState {
         let Load::Ready(loaded) = &self.load else {
             return false;
         };
-        let article = self
-            .query
-            .article
-            .as_deref()
-            .and_then(|id| loaded.index.find(id));
+        // An archive's view is complete once the cards it shows have arrived.
+        if loaded.archive.is_some() && !self.archive_wants().is_empty() {
+            return false;
+        }
+        if let Some(id) = &self.query.article {
+            if self.lookup(loaded, id) == Lookup::Pending {
+                return false;
+            }
+        }
+        let article = self.query.article.as_deref().and_then(|id| self.find(id));
         match article {
             Some(article) if matches!(article.body, Body::Remote(_)) => matches!(
                 self.bodies.get(&article.id),
@@ -251,6 +353,7 @@ impl AppState {
                         load_progress: None,
                         request: self.request.wrapping_add(1),
                         search: None,
+                        arrived: Rc::default(),
                         ..self.clone()
                     }
                 }
@@ -282,7 +385,7 @@ impl AppState {
             Action::Loaded { result, .. } => Self {
                 load_progress: None,
                 load: match result {
-                    Ok((parsed, index)) => Load::Ready(Rc::new(Loaded { parsed, index })),
+                    Ok(loaded) => Load::Ready(loaded),
                     Err(error) => Load::Failed(error),
                 },
                 ..self.clone()
@@ -292,6 +395,24 @@ impl AppState {
                 bodies: Rc::default(),
                 request: self.request.wrapping_add(1),
                 search: None,
+                arrived: Rc::default(),
+                ..self.clone()
+            },
+            Action::ArchiveStarted { request, file } if request == self.request => Self {
+                arrived: Rc::new(self.arrived.started(&file)),
+                ..self.clone()
+            },
+            Action::ArchiveArrived {
+                request,
+                file,
+                result,
+            } if request == self.request => Self {
+                arrived: Rc::new(self.arrived.with(&file, result)),
+                ..self.clone()
+            },
+            Action::ArchiveStarted { .. } | Action::ArchiveArrived { .. } => self.clone(),
+            Action::ArchiveRetry { file } => Self {
+                arrived: Rc::new(self.arrived.retried(&file)),
                 ..self.clone()
             },
             Action::SearchIndexed { request, index } if request == self.request => Self {

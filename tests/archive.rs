@@ -7,12 +7,14 @@ use article_viewer::archive::{
     find_in_id_bucket, id_bucket, id_bucket_file, read_day_table, read_manifest, read_set, Archive,
     Need, Parts, SetKey,
 };
+use article_viewer::archive::{read_piece, Arrived, FileLoad, Lookup, Want};
 use article_viewer::date::CivilDate;
 use article_viewer::filter::{Filter, Index, RegionChoice, SortOrder};
 use article_viewer::format::parse_collection;
 use article_viewer::generate;
 use article_viewer::model::Article;
 use article_viewer::publish::archive::{write_archive, ArchiveMeta};
+use article_viewer::publish::v1::collection_file;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -350,7 +352,7 @@ fn files_that_disagree_with_the_manifest_are_refused_with_their_place() {
 
 #[test]
 fn articles_written_as_format_v1_read_back_equal() {
-    use article_viewer::publish::v1::{body_file, collection_file};
+    use article_viewer::publish::v1::body_file;
     let mut sources = vec![generate::collection(300, 11).to_string()];
     for file in [
         "samples/articles.json",
@@ -379,4 +381,168 @@ fn articles_written_as_format_v1_read_back_equal() {
             }
         }
     }
+}
+
+/// Fetches every file a view wants, as the browser shell does, until it wants nothing more;
+/// `broken` files answer with garbage.
+fn settle(
+    archive: &Archive,
+    files: &Files,
+    mut arrived: Arrived,
+    view: (&Filter, SortOrder, usize, Option<&str>),
+    broken: &[String],
+) -> Arrived {
+    let (filter, order, limit, open) = view;
+    for _ in 0..20 {
+        let wants = arrived.wants(archive, (filter, order), limit, open);
+        if wants.is_empty() {
+            return arrived;
+        }
+        for (file, want) in wants {
+            arrived = arrived.started(&file);
+            let bytes: &[u8] = if broken.contains(&file) {
+                b"{\"oops\""
+            } else {
+                &files[&file]
+            };
+            // Fetched from the manifest's own folder, as the cards' URLs were written.
+            let result = read_piece(archive, &want, "shard.json", bytes);
+            arrived = arrived.with(&file, result);
+        }
+    }
+    panic!("a view kept wanting files: {filter:?} {open:?}");
+}
+
+#[test]
+fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_cards() {
+    let articles = articles_of(&generate::collection(2_000, 21).to_string());
+    let index = Index::new(&articles);
+    let meta = ArchiveMeta {
+        title: None,
+        language: None,
+        shard_size: 25,
+        id_buckets: 4,
+    };
+    let cards = |articles: &[Rc<Article>]| {
+        let pairs: Vec<_> = articles.iter().map(|a| (a.as_ref(), None)).collect();
+        collection_file(None, None, &pairs)
+    };
+    let mut files = Files::new();
+    write_archive(&index, &meta, &cards, &mut |path: &str,
+                                               bytes: &[u8]|
+     -> Result<(), String> {
+        files.insert(path.to_owned(), bytes.to_vec());
+        Ok(())
+    })
+    .expect("written");
+    let archive = open(&files);
+    let europe = RegionChoice::Path(index.nodes[index.roots[1]].path.clone());
+    let filter = Filter {
+        regions: vec![europe],
+        from: CivilDate::parse("2024-03-17").ok(),
+        to: CivilDate::parse("2025-06-02").ok(),
+    };
+    let arrived = settle(
+        &archive,
+        &files,
+        Arrived::default(),
+        (&filter, SortOrder::NewestFirst, 20, None),
+        &[],
+    );
+    let expected = index.evaluate(&filter, SortOrder::NewestFirst);
+    let outcome = arrived
+        .outcome(&archive, &filter, SortOrder::NewestFirst)
+        .expect("answered");
+    assert_eq!(outcome, expected);
+    for rank in expected.matches.iter().take(20) {
+        let card = arrived.article(rank).expect("every card on screen arrived");
+        assert_eq!(
+            card.as_ref(),
+            index.article(rank).as_ref(),
+            "a card reads back as its article"
+        );
+    }
+    // Only the first page's shards, one rank set and at most two day tables: a small part.
+    let shards = arrived.cards.len() / 25;
+    assert!(shards <= 20 && arrived.parts.sets.len() == 1 && arrived.parts.days.len() <= 2);
+    assert!(
+        shards * 25 < index.len() / 4,
+        "{shards} shards of {}",
+        index.len()
+    );
+
+    // An article opened by link: its bucket, its shard, its neighbours' shards.
+    let far = index.article(
+        expected
+            .matches
+            .get(expected.matches.len() - 2)
+            .expect("matches"),
+    );
+    let open = settle(
+        &archive,
+        &files,
+        Arrived::default(),
+        (&filter, SortOrder::NewestFirst, 20, Some(&far.id)),
+        &[],
+    );
+    assert_eq!(open.find(&archive, &far.id), Lookup::Found(Rc::clone(far)));
+    assert_eq!(open.find(&archive, "no-such-article"), Lookup::Pending);
+    let asked = settle(
+        &archive,
+        &files,
+        open,
+        (&filter, SortOrder::NewestFirst, 20, Some("no-such-article")),
+        &[],
+    );
+    assert_eq!(asked.find(&archive, "no-such-article"), Lookup::Missing);
+
+    // A broken shard: its cards fail with a located message; the others arrive; Retry mends it.
+    let second = archive
+        .shard_of(expected.matches.get(0).expect("a match"))
+        .expect("a shard");
+    let broken = vec![second.file.clone()];
+    let view = (&filter, SortOrder::NewestFirst, 20, None);
+    let hurt = settle(&archive, &files, Arrived::default(), view, &broken);
+    match hurt.file(&second.file) {
+        Some(FileLoad::Failed(why)) => {
+            assert!(why.starts_with(&format!("{}: ", second.file)), "{why}")
+        }
+        other => panic!("the broken shard failed: {other:?}"),
+    }
+    assert!(hurt.article(second.first).is_none());
+    let others = expected
+        .matches
+        .iter()
+        .take(20)
+        .filter(|r| hurt.article(*r).is_some())
+        .count();
+    let in_broken = expected
+        .matches
+        .iter()
+        .take(20)
+        .filter(|r| (second.first..second.first + second.len).contains(r))
+        .count();
+    assert_eq!(others, 20 - in_broken, "every other card arrived");
+    let mended = settle(&archive, &files, hurt.retried(&second.file), view, &[]);
+    assert!(mended.article(second.first).is_some());
+
+    // A shard from another run (another count) is refused, never mixed in.
+    let want = Want::Cards(second.clone());
+    let other = archive
+        .shard_of(second.first + second.len)
+        .expect("a next shard");
+    let mut wrong = files[&other.file].clone();
+    if other.len == second.len {
+        let parsed = parse_collection(std::str::from_utf8(&wrong).expect("UTF-8")).expect("cards");
+        let fewer: Vec<_> = parsed
+            .collection
+            .articles
+            .iter()
+            .skip(1)
+            .map(|a| (a.as_ref(), None))
+            .collect();
+        wrong = collection_file(None, None, &fewer);
+    }
+    let error = read_piece(&archive, &want, "site/x", &wrong).expect_err("refused");
+    assert!(error.contains("where the manifest says"), "{error}");
 }

@@ -5,8 +5,9 @@ use crate::app::card::{ArticleCard, CardLinks};
 use crate::app::filters::FilterPanel;
 use crate::app::latest::use_latest;
 use crate::app::search::{empty_search, use_search, SearchBox, SearchWords};
+use crate::archive::{Arrived, FileLoad};
 use crate::date::CivilDate;
-use crate::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
+use crate::filter::{Filter, Outcome, RegionChoice, SortOrder};
 use crate::query::Query;
 use crate::search::SearchIndex;
 use crate::state::{Action, Loaded, PAGE_SIZE};
@@ -16,6 +17,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct CollectionPageProps {
     pub loaded: Rc<Loaded>,
+    /// What of an archive has arrived (empty for a file).
+    #[prop_or_default]
+    pub arrived: Rc<Arrived>,
     /// The file's search index, once built (a search is shown only then).
     #[prop_or_default]
     pub search: Option<Rc<SearchIndex>>,
@@ -30,21 +34,60 @@ pub struct CollectionPageProps {
 }
 
 /// The articles matching `filter` in `sort` order, with every facet count, among those a search
-/// found when `found` is given, worked out again only when the index (a new file), the filter,
-/// the order or the search changes.
+/// found when `found` is given, worked out again only when the file, the filter, the order, the
+/// search or (for an archive) its loaded rank sets and day tables change. An archive's answer
+/// waits for the parts it needs; meanwhile the last answer stands (`None` before the first).
 #[hook]
 pub fn use_outcome(
-    index: &Rc<Index>,
+    loaded: &Rc<Loaded>,
+    arrived: &Rc<Arrived>,
     filter: Filter,
     sort: SortOrder,
     found: Option<Rc<Vec<u32>>>,
-) -> Rc<Outcome> {
-    let index = Rc::clone(index);
-    // Keyed by the index's identity: a new file gives a new index.
-    let key = (Rc::as_ptr(&index) as usize, filter, sort, found);
-    use_memo(key, move |(_, filter, sort, found)| {
-        index.evaluate_within(filter, *sort, found.as_deref().map(Vec::as_slice))
-    })
+) -> Option<Rc<Outcome>> {
+    let loaded = Rc::clone(loaded);
+    let arrived_now = Rc::clone(arrived);
+    // Keyed by the file's identity (a new file gives a new index), and for an archive by how
+    // many tables have arrived.
+    let tables = loaded.archive.as_ref().map(|_| arrived.tables);
+    let key = (Rc::as_ptr(&loaded) as usize, tables, filter, sort, found);
+    let answer = use_memo(key, move |(_, _, filter, sort, found)| {
+        match &loaded.archive {
+            Some(archive) => arrived_now.outcome(archive, filter, *sort).map(Rc::new),
+            None => Some(Rc::new(loaded.index.evaluate_within(
+                filter,
+                *sort,
+                found.as_deref().map(Vec::as_slice),
+            ))),
+        }
+    });
+    let last = use_mut_ref(|| None::<Rc<Outcome>>);
+    if let Some(outcome) = answer.as_ref() {
+        *last.borrow_mut() = Some(Rc::clone(outcome));
+    }
+    let last = last.borrow().clone();
+    last
+}
+
+/// A card whose article has not arrived (a shard of an archive on its way), or whose shard
+/// failed: a located message and Retry, affecting only the cards of that shard.
+fn pending_card(rank: u32, failed: Option<(String, String)>, on_action: &Callback<Action>) -> Html {
+    match failed {
+        Some((file, why)) => html! {
+            <li key={format!("~{rank}")} class="av-card av-card--failed" role="alert">
+                <p class="av-card__pending">{ format!("These articles could not be loaded: {why}") }</p>
+                <button type="button" class="av-button av-button--secondary"
+                    onclick={on_action.reform(move |_: MouseEvent| Action::ArchiveRetry { file: file.clone() })}>
+                    { "Retry" }
+                </button>
+            </li>
+        },
+        None => html! {
+            <li key={format!("~{rank}")} class="av-card av-card--pending" aria-busy="true">
+                <p class="av-card__pending">{ "Loading…" }</p>
+            </li>
+        },
+    }
 }
 
 /// "1 article", "3 articles".
@@ -63,7 +106,17 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     let filter = props.query.filter();
     let searched = use_search(props.search.clone(), props.query.q.clone());
     let found = searched.as_ref().map(|(found, _)| Rc::clone(found));
-    let outcome = use_outcome(&index, filter.clone(), props.query.sort, found);
+    let outcome = use_outcome(
+        &props.loaded,
+        &props.arrived,
+        filter.clone(),
+        props.query.sort,
+        found,
+    );
+    // Before an archive's first answer (the rank sets a linked filter needs are on their way).
+    let waiting = outcome.is_none();
+    let outcome = outcome.unwrap_or_else(|| Rc::new(index.nothing()));
+    let archive = props.loaded.archive.clone();
     // A search asked for whose index is still being built.
     let preparing = props.query.q.is_some() && searched.is_none();
     let collection = &props.loaded.parsed.collection;
@@ -77,7 +130,9 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
         .map(|l| AttrValue::from(l.as_str().to_owned()));
     let shown = outcome.matches.len();
     let total = index.len();
-    let count_text = if preparing {
+    let count_text = if waiting {
+        "Loading…".to_owned()
+    } else if preparing {
         "Preparing the search…".to_owned()
     } else if filter.is_empty() && props.query.q.is_none() {
         articles_count(total)
@@ -132,7 +187,10 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
             <header class="av-collection__header">
                 <h1 id="av-collection-title" class="av-collection__title" tabindex="-1">{ title }</h1>
                 <p class="av-collection__count" role="status" aria-live="polite" aria-atomic="true">{ count_text }</p>
-                <SearchBox query={props.query.clone()} on_search={props.on_search.clone()} />
+                // Searching an archive needs its sharded search index (not written yet).
+                if props.loaded.archive.is_none() {
+                    <SearchBox query={props.query.clone()} on_search={props.on_search.clone()} />
+                }
                 if !notices.is_empty() {
                     <ul class="av-notices" aria-label="Address notices">
                         { for notices.iter().map(|n| html! { <li class="av-notice">{ n.clone() }</li> }) }
@@ -156,7 +214,8 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                             </select>
                         </label>
                     </div>
-                    if shown == 0 && props.query.q.is_some() && !preparing {
+                    if waiting {
+                    } else if shown == 0 && props.query.q.is_some() && !preparing {
                         { empty_search(&props.query, &props.on_navigate) }
                     } else if shown == 0 {
                         { empty_result(&EmptyResultProps { filter: filter.clone(), outcome: Rc::clone(&outcome), on_change: navigate_filter }) }
@@ -165,7 +224,20 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                         <ContextProvider<Option<SearchWords>> context={searched.as_ref().map(|(_, words)| words.clone())}>
                         <ol class="av-cards">
                             { for visible.map(|rank| {
-                                let article = index.article(rank);
+                                let article = match &archive {
+                                    None => index.article(rank),
+                                    Some(archive) => match props.arrived.article(rank) {
+                                        Some(article) => article,
+                                        None => {
+                                            let file = archive.shard_of(rank).map(|s| s.file).unwrap_or_default();
+                                            let failed = match props.arrived.file(&file) {
+                                                Some(FileLoad::Failed(why)) => Some((file, why.clone())),
+                                                _ => None,
+                                            };
+                                            return pending_card(rank, failed, &props.on_action);
+                                        }
+                                    },
+                                };
                                 html! {
                                     <ArticleCard key={article.id.clone()} article={Rc::clone(article)}
                                         fallback_language={collection.language.clone()}

@@ -13,7 +13,7 @@ use crate::query::Query;
 use crate::search::SearchBuilder;
 use crate::site::SiteRoot;
 use crate::sources::AllowedSources;
-use crate::state::{Action, AppState, LoadError};
+use crate::state::{Action, AppState, LoadError, Loaded};
 use crate::web;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,15 +48,28 @@ pub fn use_collection_loader(
                 dispatcher.dispatch(Action::Loaded { request, result });
                 return;
             }
-            let result = match web::fetch_bytes(&source).await {
-                Ok(bytes) => read_file(bytes, progress).await.map_err(LoadError::from),
-                Err(error) => Err(error),
+            let bytes = match web::fetch_bytes(&source).await {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    dispatcher.dispatch(Action::Loaded {
+                        request,
+                        result: Err(error),
+                    });
+                    return;
+                }
             };
-            let result = match result {
+            if crate::archive::is_manifest(&bytes) {
+                let result = crate::archive::open_manifest(&source, &bytes)
+                    .map(|archive| Rc::new(Loaded::archive(archive, &source)))
+                    .map_err(LoadError::Archive);
+                dispatcher.dispatch(Action::Loaded { request, result });
+                return;
+            }
+            let result = match read_file(bytes, progress).await.map_err(LoadError::from) {
                 Ok(mut parsed) => {
                     resolve_in_slices(&mut parsed.collection, &source).await;
                     let index = build_index(&parsed, progress).await;
-                    Ok((parsed, index))
+                    Ok(Rc::new(Loaded::file(parsed, index)))
                 }
                 Err(error) => Err(error),
             };
@@ -116,6 +129,45 @@ pub fn use_body_loader(state: &UseReducerHandle<AppState>) {
                 });
                 dispatcher.dispatch(Action::BodyLoaded { id, result });
             });
+        }
+    });
+}
+
+/// Fetches the files of a sharded archive that the view needs (the parts its filter needs, the
+/// cards on screen, where an opened article is), each once; a failed one waits for Retry.
+#[hook]
+pub fn use_archive_loader(state: &UseReducerHandle<AppState>) {
+    let dispatcher = state.dispatcher();
+    let loaded = match &state.load {
+        crate::state::Load::Ready(loaded) => Some(Rc::clone(loaded)),
+        _ => None,
+    };
+    let request = state.request;
+    use_effect_with(state.archive_wants(), move |wants| {
+        let archive = loaded
+            .as_ref()
+            .and_then(|l| l.archive.clone().map(|a| (a, l.base.clone())));
+        if let Some((archive, base)) = archive {
+            for (file, want) in wants.clone() {
+                dispatcher.dispatch(Action::ArchiveStarted {
+                    request,
+                    file: file.clone(),
+                });
+                let dispatcher = dispatcher.clone();
+                let archive = Rc::clone(&archive);
+                let url = format!("{base}{file}");
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = match web::fetch_bytes(&url).await {
+                        Ok(bytes) => crate::archive::read_piece(&archive, &want, &url, &bytes),
+                        Err(error) => Err(format!("{file}: {error}")),
+                    };
+                    dispatcher.dispatch(Action::ArchiveArrived {
+                        request,
+                        file,
+                        result,
+                    });
+                });
+            }
         }
     });
 }

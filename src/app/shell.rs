@@ -77,13 +77,12 @@ pub fn App(props: &AppProps) -> Html {
     // Where the list was scrolled to when an article was opened from it.
     let list_scroll = use_mut_ref(|| 0.0_f64);
     // The open article's id and title, if one is open.
-    let opened = match (&state.load, &state.query.article) {
-        (Load::Ready(loaded), Some(id)) => loaded
-            .index
-            .find(id)
-            .map(|a| (a.id.clone(), a.title.clone())),
-        _ => None,
-    };
+    let opened = state
+        .query
+        .article
+        .as_deref()
+        .and_then(|id| state.find(id))
+        .map(|a| (a.id.clone(), a.title.clone()));
     let title = match (&state.load, &state.query.article, &opened) {
         (_, _, Some((_, title))) => Some(title.clone()),
         (Load::Ready(loaded), None, _) => loaded.parsed.collection.title.clone(),
@@ -100,6 +99,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_takeover(state.is_settled());
     hooks::use_search_indexer(&state);
     hooks::use_body_loader(&state);
+    hooks::use_archive_loader(&state);
     // An embedded viewer keeps its element's file whatever the address or the host asks for.
     let pinned_src = embedded.as_ref().map(|e| e.initial.src.clone());
     hooks::use_history_and_host_requests(&state, owns_url, host.clone(), pinned_src);

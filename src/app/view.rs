@@ -9,6 +9,7 @@ use crate::app::link::NavLink;
 use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
 use crate::app::search::{use_search, SearchWords};
+use crate::archive::Lookup;
 use crate::prefs::{Choice, Preferences};
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, Loaded};
@@ -69,7 +70,7 @@ pub fn View(props: &ViewProps) -> Html {
             }
             None => html! {
                 <>
-                    <CollectionPage loaded={Rc::clone(loaded)} search={state.search.clone()} on_search={props.on_search.clone()} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
+                    <CollectionPage loaded={Rc::clone(loaded)} arrived={Rc::clone(&state.arrived)} search={state.search.clone()} on_search={props.on_search.clone()} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
                         on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()} />
                     { problem_list(&loaded.parsed.skipped, &loaded.parsed.notices) }
                 </>
@@ -104,7 +105,13 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     let searched = use_search(state.search.clone(), state.query.q.clone());
     let words = searched.as_ref().map(|(_, words)| words.clone());
     let found = searched.map(|(found, _)| found);
-    let outcome = use_outcome(&index, filter, state.query.sort, found);
+    let outcome = use_outcome(
+        &props.loaded,
+        &state.arrived,
+        filter,
+        state.query.sort,
+        found,
+    );
     let collection = &props.loaded.parsed.collection;
     let list_query = state.query.with_article(None);
     let skip = Callback::from(|event: MouseEvent| {
@@ -132,7 +139,34 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
             </div>
         </div>
     };
-    let Some(article) = index.find(&props.id) else {
+    let found = match state.lookup(&props.loaded, &props.id) {
+        Lookup::Found(article) => Some(article),
+        Lookup::Pending => {
+            return html! {
+                <>
+                    { toolbar }
+                    <p class="av-status" role="status" aria-live="polite">{ "Loading…" }</p>
+                </>
+            };
+        }
+        Lookup::Failed(file, why) => {
+            return html! {
+                <>
+                    { toolbar }
+                    <section class="av-panel av-panel--error" role="alert" aria-labelledby="av-missing-title">
+                        <h1 id="av-missing-title" class="av-panel__title" tabindex="-1">{ "This article could not be loaded" }</h1>
+                        <p>{ why }</p>
+                        <button type="button" class="av-button"
+                            onclick={props.on_action.reform(move |_: MouseEvent| Action::ArchiveRetry { file: file.clone() })}>
+                            { "Retry" }
+                        </button>
+                    </section>
+                </>
+            };
+        }
+        Lookup::Missing => None,
+    };
+    let Some(article) = found else {
         // An article the file has but that was left out says why, first.
         let skipped = &props.loaded.parsed.skipped;
         let (title, why) = match skipped.iter().find(|p| p.path.is_in_article(&props.id)) {
@@ -164,12 +198,19 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
             </>
         };
     };
-    let position = index
-        .rank_of(article)
-        .and_then(|rank| outcome.matches.position(rank));
+    let archive = props.loaded.archive.as_ref();
+    let rank = match archive {
+        Some(_) => state.arrived.ranks.get(article.id.as_str()).copied(),
+        None => index.rank_of(&article),
+    };
+    let position = rank.and_then(|rank| outcome.as_ref()?.matches.position(rank));
     let neighbour = |offset: isize| {
         let at = position?.checked_add_signed(offset)?;
-        let article = index.article(outcome.matches.get(at)?);
+        let rank = outcome.as_ref()?.matches.get(at)?;
+        let article = match archive {
+            Some(_) => state.arrived.article(rank)?,
+            None => index.article(rank),
+        };
         Some((
             state.query.with_article(Some(&article.id)),
             article.title.clone(),
@@ -179,7 +220,7 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
         <>
             { toolbar }
             <ContextProvider<Option<SearchWords>> context={words}>
-            <ArticleView article={Rc::clone(article)} fallback_language={collection.language.clone()}
+            <ArticleView article={Rc::clone(&article)} fallback_language={collection.language.clone()}
                 loaded_body={state.bodies.get(props.id.as_str()).cloned()}
                 on_retry_body={props.on_action.reform({ let id = props.id.to_string(); move |()| Action::BodyRetry { id: id.clone() } })} />
             </ContextProvider<Option<SearchWords>>>

@@ -43,7 +43,7 @@ pub struct Shard {
 pub struct Archive {
     pub manifest: Manifest,
     /// The region tree, the days and the months, without articles ([`Index::skeleton`]).
-    pub index: Index,
+    pub index: Rc<Index>,
     /// Per month of [`Index::months`] (oldest first): each node's count, and no region's.
     month_regions: Vec<Vec<u32>>,
     month_unspecified: Vec<u32>,
@@ -97,13 +97,13 @@ impl Archive {
             .rev()
             .map(|m| m.unspecified)
             .collect();
-        let index = Index::skeleton(
+        let index = Rc::new(Index::skeleton(
             manifest.count as usize,
             days,
             regions,
             manifest.unspecified.total,
             (months, spans),
-        );
+        ));
         Self {
             manifest,
             index,

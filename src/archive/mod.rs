@@ -22,15 +22,18 @@
 //! the same articles (tests/archive.rs holds it to that for every filter of generated sets).
 //!
 //! This file holds the error type and the field readers the others share; `manifest.rs` the
-//! manifest, `parts.rs` rank sets and day tables, `counts.rs` the archive and its answers.
+//! manifest, `parts.rs` rank sets, day tables and id buckets, `counts.rs` the archive and its
+//! answers, `session.rs` what a viewer has fetched of an archive and what it needs next.
 
 mod counts;
 mod manifest;
 mod parts;
+mod session;
 
-pub use counts::{Archive, Need, Parts, SetKey};
+pub use counts::{Archive, Need, Parts, SetKey, Shard};
 pub use manifest::{read_manifest, Manifest, MonthEntry, RegionEntry, SetEntry};
-pub use parts::{find_in_id_bucket, read_day_table, read_set, DayRow, DayTable};
+pub use parts::{find_in_id_bucket, read_day_table, read_id_bucket, read_set, DayRow, DayTable};
+pub use session::{read_piece, Arrived, FileLoad, Lookup, Piece, Want};
 
 use crate::format::json::{self, Json};
 use std::fmt;
@@ -52,6 +55,27 @@ pub fn id_bucket(id: &str, buckets: u32) -> u32 {
 #[must_use]
 pub fn id_bucket_file(bucket: u32) -> String {
     format!("archive/ids/{bucket}.json")
+}
+
+/// Whether a fetched file is an archive's manifest rather than a collection: its first bytes
+/// name the format (the manifest writes `format` first).
+#[must_use]
+pub fn is_manifest(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(200)];
+    let needle = ARCHIVE_FORMAT.as_bytes();
+    head.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Reads a manifest fetched from `url` and makes the archive ready to answer filters.
+///
+/// # Errors
+/// The manifest's first problem, located.
+pub fn open_manifest(url: &str, bytes: &[u8]) -> Result<Archive, String> {
+    let name = url.rsplit('/').next().unwrap_or(url);
+    let text = std::str::from_utf8(bytes).map_err(|_| format!("{name}: is not UTF-8"))?;
+    read_manifest(name, text)
+        .map(Archive::new)
+        .map_err(|e| e.to_string())
 }
 
 /// Something wrong in one file of an archive: which file, where in it, and what.

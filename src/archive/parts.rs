@@ -154,7 +154,30 @@ pub fn read_day_table(
     Ok(DayTable { days })
 }
 
-/// Reads an id bucket and finds `id` in it: its month (`YYYY-MM`) and its place in that month.
+/// Reads an id bucket: each id, its month (`YYYY-MM`) and its place in that month.
+///
+/// # Errors
+/// A malformed file.
+pub fn read_id_bucket(file: &str, text: &str) -> Result<Vec<(String, String, u32)>, ArchiveError> {
+    let doc = Doc { file };
+    let root = doc.parse(text)?;
+    let entries = doc.array(doc.field(&root, "", "ids")?, "ids")?;
+    let mut places = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let place = format!("ids[{i}]");
+        let [id, month, offset] = doc.array(entry, &place)? else {
+            return Err(doc.error(&place, "must be [id, month, offset]"));
+        };
+        places.push((
+            doc.string(id, &format!("{place}[0]"))?.to_owned(),
+            doc.string(month, &format!("{place}[1]"))?.to_owned(),
+            doc.count(offset, &format!("{place}[2]"))?,
+        ));
+    }
+    Ok(places)
+}
+
+/// Finds `id` in an id bucket: its month (`YYYY-MM`) and its place in that month.
 ///
 /// # Errors
 /// A malformed file.
@@ -163,21 +186,8 @@ pub fn find_in_id_bucket(
     text: &str,
     id: &str,
 ) -> Result<Option<(String, u32)>, ArchiveError> {
-    let doc = Doc { file };
-    let root = doc.parse(text)?;
-    for (i, entry) in doc
-        .array(doc.field(&root, "", "ids")?, "ids")?
-        .iter()
-        .enumerate()
-    {
-        let place = format!("ids[{i}]");
-        let [entry_id, month, offset] = doc.array(entry, &place)? else {
-            return Err(doc.error(&place, "must be [id, month, offset]"));
-        };
-        if doc.string(entry_id, &format!("{place}[0]"))? == id {
-            let month = doc.string(month, &format!("{place}[1]"))?.to_owned();
-            return Ok(Some((month, doc.count(offset, &format!("{place}[2]"))?)));
-        }
-    }
-    Ok(None)
+    Ok(read_id_bucket(file, text)?
+        .into_iter()
+        .find(|(entry, _, _)| entry == id)
+        .map(|(_, month, offset)| (month, offset)))
 }

@@ -310,6 +310,14 @@ impl Index {
         )
     }
 
+    /// An answer with no match and every count 0 (shown while a real one is on its way).
+    #[must_use]
+    pub fn nothing(&self) -> Outcome {
+        let none = Rc::new(Bitmap::from_sorted(&[], self.count));
+        let counts = (vec![0; self.nodes.len()], 0);
+        self.outcome(Some(none), (0, 0), SortOrder::NewestFirst, counts)
+    }
+
     /// The answer for a region selection (`None`: any region) within a date span, given the
     /// region counts (per node, and for no region) for that span.
     pub(crate) fn outcome(

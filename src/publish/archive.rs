@@ -163,13 +163,19 @@ pub fn write_archive<E: From<String>>(
         at += run;
     }
     let manifest = json!({
-        "format": crate::archive::ARCHIVE_FORMAT, "version": 1,
         "title": meta.title, "language": meta.language, "count": index.len(),
         "shard_size": meta.shard_size, "id_buckets": meta.id_buckets, "days": day_runs,
         "regions": regions, "unspecified": { "total": index.unspecified_total, "set": none_file },
         "months": months,
     });
-    sink("articles.json", manifest.to_string().as_bytes())
+    // The format first, so a reader can tell a manifest from a collection by its first bytes.
+    let rest = manifest.to_string();
+    let manifest = format!(
+        "{{\"format\":\"{}\",\"version\":1,{}",
+        crate::archive::ARCHIVE_FORMAT,
+        rest.strip_prefix('{').unwrap_or(&rest)
+    );
+    sink("articles.json", manifest.as_bytes())
 }
 
 /// Above this many articles, `--form auto` publishes an archive rather than one file.

@@ -1,0 +1,316 @@
+//! [`Arrived`]: what of an archive a viewer has fetched so far (rank sets, day tables, cards,
+//! id buckets) and what it is fetching or failed to fetch, file by file; [`Arrived::wants`]: the
+//! files a view needs next; [`read_piece`]: a fetched file checked and read. Pure, so the
+//! viewer's state holds it and tests drive it natively; the browser shell only fetches.
+
+use super::{
+    id_bucket, id_bucket_file, read_day_table, read_id_bucket, read_set, Archive, DayTable, Need,
+    Parts, SetKey, Shard,
+};
+use crate::filter::ranks::RankSet;
+use crate::filter::{Filter, Outcome, SortOrder};
+use crate::format::parse_collection_bytes;
+use crate::model::{directory_of, Article};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A file of the archive the viewer needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Want {
+    Set(SetKey),
+    Days(usize),
+    Cards(Shard),
+    /// The id bucket that says where an article is.
+    Ids(u32),
+}
+
+impl Want {
+    /// Its file, relative to the manifest.
+    #[must_use]
+    pub fn file(&self, archive: &Archive) -> String {
+        match self {
+            Self::Set(key) => archive.set_file(*key).unwrap_or_default().to_owned(),
+            Self::Days(month) => archive
+                .manifest
+                .months
+                .get(*month)
+                .map(|m| m.days.clone())
+                .unwrap_or_default(),
+            Self::Cards(shard) => shard.file.clone(),
+            Self::Ids(bucket) => id_bucket_file(*bucket),
+        }
+    }
+}
+
+/// A file that arrived, read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Piece {
+    Set(SetKey, Rc<RankSet>),
+    Days(usize, Rc<DayTable>),
+    /// A shard's first rank and its articles.
+    Cards(u32, Vec<Rc<Article>>),
+    /// A bucket, and where each of its ids is: its rank.
+    Ids(u32, Vec<(String, u32)>),
+}
+
+/// A file being fetched, or that failed (with a located message).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileLoad {
+    Loading,
+    Failed(String),
+}
+
+/// What has arrived. Compared by identity: every change makes a new one.
+#[derive(Clone, Debug, Default)]
+pub struct Arrived {
+    pub parts: Parts,
+    /// Goes up whenever a rank set or a day table arrives (answers may change only then).
+    pub tables: u32,
+    pub cards: HashMap<u32, Rc<Article>>,
+    pub ranks: HashMap<String, u32>,
+    pub files: HashMap<String, FileLoad>,
+    /// Ids looked up in their bucket: their rank, or `None` when the archive has no such id.
+    pub located: HashMap<String, Option<u32>>,
+    /// The buckets read.
+    pub buckets: Vec<u32>,
+}
+
+impl PartialEq for Arrived {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// Where an article stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lookup {
+    Found(Rc<Article>),
+    /// Its card (or where it is) has not arrived yet.
+    Pending,
+    /// A file it needs failed: why.
+    Failed(String, String),
+    Missing,
+}
+
+impl Arrived {
+    /// The answer to a filter, once the parts it needs have arrived.
+    #[must_use]
+    pub fn outcome(&self, archive: &Archive, filter: &Filter, order: SortOrder) -> Option<Outcome> {
+        archive.evaluate(&self.parts, filter, order).ok()
+    }
+
+    /// The article of a rank, if its card has arrived.
+    #[must_use]
+    pub fn article(&self, rank: u32) -> Option<&Rc<Article>> {
+        self.cards.get(&rank)
+    }
+
+    /// The state of a file: failed (why), loading, or neither.
+    #[must_use]
+    pub fn file(&self, file: &str) -> Option<&FileLoad> {
+        self.files.get(file)
+    }
+
+    /// Where the article with this id stands.
+    #[must_use]
+    pub fn find(&self, archive: &Archive, id: &str) -> Lookup {
+        if let Some(article) = self.ranks.get(id).and_then(|r| self.cards.get(r)) {
+            return Lookup::Found(Rc::clone(article));
+        }
+        let bucket = id_bucket(id, archive.manifest.id_buckets);
+        let file = match self.located.get(id) {
+            Some(None) => return Lookup::Missing,
+            Some(Some(rank)) => archive.shard_of(*rank).map(|s| s.file),
+            None if self.buckets.contains(&bucket) => return Lookup::Missing,
+            None => Some(id_bucket_file(bucket)),
+        };
+        match file
+            .as_deref()
+            .and_then(|f| self.files.get(f).map(|s| (f, s)))
+        {
+            Some((file, FileLoad::Failed(why))) => Lookup::Failed(file.to_owned(), why.clone()),
+            _ if file.is_none() => Lookup::Missing,
+            _ => Lookup::Pending,
+        }
+    }
+
+    /// The files a view needs that have not arrived and are not being fetched (nor failed):
+    /// the parts its filter needs, the shards of the first `limit` matches, and for an open
+    /// article its bucket, its shard and its neighbours' in the list.
+    #[must_use]
+    pub fn wants(
+        &self,
+        archive: &Archive,
+        (filter, order): (&Filter, SortOrder),
+        limit: usize,
+        open: Option<&str>,
+    ) -> Vec<(String, Want)> {
+        let mut wants: Vec<Want> = archive
+            .needs(&self.parts, filter)
+            .into_iter()
+            .map(|need| match need {
+                Need::Set(key) => Want::Set(key),
+                Need::Days(month) => Want::Days(month),
+            })
+            .collect();
+        let mut ranks: Vec<u32> = Vec::new();
+        if let Some(id) = open {
+            match self
+                .ranks
+                .get(id)
+                .or_else(|| self.located.get(id)?.as_ref())
+            {
+                Some(&rank) => ranks.push(rank),
+                None => {
+                    let bucket = id_bucket(id, archive.manifest.id_buckets);
+                    if !self.buckets.contains(&bucket) {
+                        wants.push(Want::Ids(bucket));
+                    }
+                }
+            }
+        }
+        if wants.is_empty() {
+            if let Some(outcome) = self.outcome(archive, filter, order) {
+                let matches = &outcome.matches;
+                match open.and_then(|_| ranks.first().and_then(|&r| matches.position(r))) {
+                    Some(at) => ranks.extend(
+                        [at.checked_sub(1), at.checked_add(1)]
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|at| matches.get(at)),
+                    ),
+                    None if open.is_none() => ranks.extend(matches.iter().take(limit)),
+                    None => {}
+                }
+            }
+        }
+        for rank in ranks {
+            if self.cards.contains_key(&rank) {
+                continue;
+            }
+            if let Some(shard) = archive.shard_of(rank) {
+                wants.push(Want::Cards(shard));
+            }
+        }
+        let mut files: Vec<(String, Want)> = Vec::new();
+        for want in wants {
+            let file = want.file(archive);
+            if !self.files.contains_key(&file) && files.iter().all(|(f, _)| *f != file) {
+                files.push((file, want));
+            }
+        }
+        files
+    }
+
+    /// With a file being fetched.
+    #[must_use]
+    pub fn started(&self, file: &str) -> Self {
+        let mut next = self.clone();
+        next.files.insert(file.to_owned(), FileLoad::Loading);
+        next
+    }
+
+    /// With a failed file forgotten, so it is fetched again.
+    #[must_use]
+    pub fn retried(&self, file: &str) -> Self {
+        let mut next = self.clone();
+        next.files.remove(file);
+        next
+    }
+
+    /// With a file that arrived (or failed).
+    #[must_use]
+    pub fn with(&self, file: &str, result: Result<Piece, String>) -> Self {
+        let mut next = self.clone();
+        match result {
+            Err(why) => {
+                next.files.insert(file.to_owned(), FileLoad::Failed(why));
+                return next;
+            }
+            Ok(Piece::Set(key, set)) => {
+                next.parts.sets.insert(key, set);
+                next.tables += 1;
+            }
+            Ok(Piece::Days(month, table)) => {
+                next.parts.days.insert(month, table);
+                next.tables += 1;
+            }
+            Ok(Piece::Cards(first, articles)) => {
+                for (rank, article) in (first..).zip(articles) {
+                    next.ranks.insert(article.id.clone(), rank);
+                    next.cards.insert(rank, article);
+                }
+            }
+            Ok(Piece::Ids(bucket, places)) => {
+                next.buckets.push(bucket);
+                next.located
+                    .extend(places.into_iter().map(|(id, r)| (id, Some(r))));
+            }
+        }
+        next.files.remove(file);
+        next
+    }
+}
+
+/// Reads a fetched file for `want`: `url` is where it was fetched from (the cards' URLs are
+/// resolved against it). Every file is checked against the manifest.
+///
+/// # Errors
+/// A located message: the file, and what is wrong where.
+pub fn read_piece(
+    archive: &Archive,
+    want: &Want,
+    url: &str,
+    bytes: &[u8],
+) -> Result<Piece, String> {
+    let file = want.file(archive);
+    let text = std::str::from_utf8(bytes).map_err(|_| format!("{file}: is not UTF-8"))?;
+    let bound = archive.index.len();
+    match want {
+        Want::Set(key) => {
+            let entry = match key {
+                SetKey::Node(n) => archive.manifest.regions.get(*n).map(|r| &r.set),
+                SetKey::Unspecified => Some(&archive.manifest.unspecified),
+            }
+            .ok_or_else(|| format!("{file}: names no region of the manifest"))?;
+            let set = read_set(&file, text, entry, bound).map_err(|e| e.to_string())?;
+            Ok(Piece::Set(*key, Rc::new(set)))
+        }
+        Want::Days(month) => {
+            let entry = archive
+                .manifest
+                .months
+                .get(*month)
+                .ok_or_else(|| format!("{file}: no such month"))?;
+            let nodes = archive.manifest.regions.len();
+            let table = read_day_table(&file, text, entry, nodes).map_err(|e| e.to_string())?;
+            Ok(Piece::Days(*month, Rc::new(table)))
+        }
+        Want::Cards(shard) => {
+            let parsed = parse_collection_bytes(bytes).map_err(|e| format!("{file}: {e}"))?;
+            if let Some(problem) = parsed.skipped.first() {
+                return Err(format!("{file}: {problem}"));
+            }
+            let mut collection = parsed.collection;
+            let got = collection.articles.len();
+            if got != shard.len as usize {
+                return Err(format!(
+                    "{file}: holds {got} articles where the manifest says {}: the file is from another publish run",
+                    shard.len
+                ));
+            }
+            collection.resolve_urls_of(directory_of(url), 0..got);
+            Ok(Piece::Cards(shard.first, collection.articles))
+        }
+        Want::Ids(bucket) => {
+            let entries = read_id_bucket(&file, text).map_err(|e| e.to_string())?;
+            let places = entries
+                .into_iter()
+                .filter_map(|(id, month, offset)| {
+                    Some((id, archive.rank_in_month(&month, offset)?))
+                })
+                .collect();
+            Ok(Piece::Ids(*bucket, places))
+        }
+    }
+}
