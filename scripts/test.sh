@@ -42,12 +42,17 @@ rm -f dist/.trunk-lock
 step "generating 10,000 articles for the browser tests (target/e2e-data)"
 mkdir -p target/e2e-data
 cargo run --quiet --example generate -- 10000 > target/e2e-data/generated-10000.json
+cargo run --quiet --example generate -- 2000 > target/e2e-data/generated-2000.json
 cp -r samples/images target/e2e-data/
 
 step "publishing the samples for the browser tests (target/e2e-site/news)"
 rm -rf target/e2e-site
 cargo run --quiet --bin publish -- samples/articles.json --out target/e2e-site/news --app dist \
   || { failed=$((failed + 1)); failures+=("publishing the samples"); }
+step "publishing 2,000 generated articles as a sharded archive (target/e2e-site/archive)"
+cargo run --quiet --bin publish -- target/e2e-data/generated-2000.json --form archive \
+  --out target/e2e-site/archive --app dist \
+  || { failed=$((failed + 1)); failures+=("publishing the archive"); }
 
 step "schema and browser tests (node --test, headless Chromium)"
 node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \

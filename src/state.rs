@@ -295,8 +295,13 @@ impl AppState {
             return false;
         };
         // An archive's view is complete once the cards it shows have arrived.
-        if loaded.archive.is_some() && !self.archive_wants().is_empty() {
-            return false;
+        if let Some(archive) = &loaded.archive {
+            let filter = self.query.filter();
+            let view = (&filter, self.query.sort);
+            let open = self.query.article.as_deref();
+            if self.arrived.waits(archive, view, self.list_limit, open) {
+                return false;
+            }
         }
         if let Some(id) = &self.query.article {
             if self.lookup(loaded, id) == Lookup::Pending {

@@ -3,6 +3,7 @@
 //! `Index::evaluate`'s on the same articles, the parts loaded are only those a filter needs, and
 //! files that disagree with their manifest are refused with a located message.
 
+use article_viewer::app::arriving::{list_entries, ListEntry};
 use article_viewer::archive::{
     find_in_id_bucket, id_bucket, id_bucket_file, read_day_table, read_manifest, read_set, Archive,
     Need, Parts, SetKey,
@@ -396,10 +397,20 @@ fn settle(
     for _ in 0..20 {
         let wants = arrived.wants(archive, (filter, order), limit, open);
         if wants.is_empty() {
+            assert!(
+                !arrived.waits(archive, (filter, order), limit, open),
+                "nothing wanted and nothing on its way: the view is complete"
+            );
             return arrived;
         }
         for (file, want) in wants {
             arrived = arrived.started(&file);
+            // On its way, a file is no longer wanted but the view still waits for it.
+            assert!(!arrived
+                .wants(archive, (filter, order), limit, open)
+                .iter()
+                .any(|(f, _)| *f == file));
+            assert!(arrived.waits(archive, (filter, order), limit, open));
             let bytes: &[u8] = if broken.contains(&file) {
                 b"{\"oops\""
             } else {
@@ -523,6 +534,20 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
         .filter(|r| (second.first..second.first + second.len).contains(r))
         .count();
     assert_eq!(others, 20 - in_broken, "every other card arrived");
+    // On screen: the broken shard's cards are one entry (one message, one Retry), the rest cards.
+    let entries = list_entries(expected.matches.iter().take(20), &archive, &hurt);
+    let failed: Vec<_> = entries
+        .iter()
+        .filter_map(|e| match e {
+            ListEntry::Failed { count, file, .. } => Some((*count, file.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(failed, vec![(in_broken, second.file.clone())]);
+    assert_eq!(entries.len(), 20 - in_broken + 1);
+    assert!(entries
+        .iter()
+        .all(|e| matches!(e, ListEntry::Card(_) | ListEntry::Failed { .. })));
     let mended = settle(&archive, &files, hurt.retried(&second.file), view, &[]);
     assert!(mended.article(second.first).is_some());
 

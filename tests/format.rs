@@ -464,6 +464,35 @@ fn body_url_instead_of_body() {
 }
 
 #[test]
+fn a_stated_reading_time_stands_in_for_a_body_loaded_later_and_is_checked() {
+    let mut remote = valid_article();
+    remote.as_object_mut().map(|o| o.remove("body"));
+    remote["body_url"] = json!("bodies/kursk-1.json");
+    remote["reading_minutes"] = json!(7);
+    let mut inline = valid_article();
+    inline["id"] = json!("inline");
+    inline["reading_minutes"] = json!(70);
+    let parsed = parse(&collection_of(vec![remote, inline]));
+    let minutes: Vec<_> = parsed
+        .collection
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str().to_owned(), a.reading_minutes()))
+        .collect();
+    assert_eq!(minutes[0], ("kursk-1".to_owned(), Some(7)));
+    assert_ne!(
+        minutes[1].1,
+        Some(70),
+        "a body given is counted, not the stated time"
+    );
+    assert_skip(
+        |a| a["reading_minutes"] = json!(0),
+        "articles[1] (id \"kursk-1\").reading_minutes",
+        "whole number of minutes from 1 to 10000",
+    );
+}
+
+#[test]
 fn a_block_needs_a_type() {
     assert_skip(
         |a| a["body"] = json!([{"text": "x"}]),

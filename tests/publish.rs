@@ -501,6 +501,13 @@ fn an_archive_site_holds_every_article_with_its_body_and_a_file_site_removes_it(
                     &source.regions
                 ),
             );
+            if matches!(source.body, Body::Blocks(_)) {
+                assert_eq!(
+                    card.reading_minutes(),
+                    source.reading_minutes(),
+                    "a card shows its body's reading time before the body is loaded"
+                );
+            }
             if let Some(image) = &card.image {
                 let file = cards_dir.join(image.src.as_str());
                 assert!(file.is_file(), "{} from {}", file.display(), shard.file);

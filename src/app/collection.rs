@@ -1,11 +1,12 @@
 //! The collection page: the count, active filters, the cards (a page at a time, each drawn by
 //! [`crate::app::card`]) and the filter panel. Filtering itself happens in [`crate::filter`]; this only renders the outcome.
 
+use crate::app::arriving::{list_entries, waiting_entry, ListEntry};
 use crate::app::card::{ArticleCard, CardLinks};
 use crate::app::filters::FilterPanel;
 use crate::app::latest::use_latest;
 use crate::app::search::{empty_search, use_search, SearchBox, SearchWords};
-use crate::archive::{Arrived, FileLoad};
+use crate::archive::Arrived;
 use crate::date::CivilDate;
 use crate::filter::{Filter, Outcome, RegionChoice, SortOrder};
 use crate::query::Query;
@@ -67,27 +68,6 @@ pub fn use_outcome(
     }
     let last = last.borrow().clone();
     last
-}
-
-/// A card whose article has not arrived (a shard of an archive on its way), or whose shard
-/// failed: a located message and Retry, affecting only the cards of that shard.
-fn pending_card(rank: u32, failed: Option<(String, String)>, on_action: &Callback<Action>) -> Html {
-    match failed {
-        Some((file, why)) => html! {
-            <li key={format!("~{rank}")} class="av-card av-card--failed" role="alert">
-                <p class="av-card__pending">{ format!("These articles could not be loaded: {why}") }</p>
-                <button type="button" class="av-button av-button--secondary"
-                    onclick={on_action.reform(move |_: MouseEvent| Action::ArchiveRetry { file: file.clone() })}>
-                    { "Retry" }
-                </button>
-            </li>
-        },
-        None => html! {
-            <li key={format!("~{rank}")} class="av-card av-card--pending" aria-busy="true">
-                <p class="av-card__pending">{ "Loading…" }</p>
-            </li>
-        },
-    }
 }
 
 /// "1 article", "3 articles".
@@ -181,6 +161,12 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     };
 
     let visible = outcome.matches.iter().take(props.list_limit);
+    let entries = match &archive {
+        None => visible
+            .map(|rank| ListEntry::Card(Rc::clone(index.article(rank))))
+            .collect(),
+        Some(archive) => list_entries(visible, archive, &props.arrived),
+    };
     let remaining = shown.saturating_sub(props.list_limit);
     html! {
         <div class="av-collection" {lang}>
@@ -223,26 +209,13 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                         <ContextProvider<CardLinks> context={CardLinks { list: props.query.clone(), on_navigate: props.on_navigate.clone() }}>
                         <ContextProvider<Option<SearchWords>> context={searched.as_ref().map(|(_, words)| words.clone())}>
                         <ol class="av-cards">
-                            { for visible.map(|rank| {
-                                let article = match &archive {
-                                    None => index.article(rank),
-                                    Some(archive) => match props.arrived.article(rank) {
-                                        Some(article) => article,
-                                        None => {
-                                            let file = archive.shard_of(rank).map(|s| s.file).unwrap_or_default();
-                                            let failed = match props.arrived.file(&file) {
-                                                Some(FileLoad::Failed(why)) => Some((file, why.clone())),
-                                                _ => None,
-                                            };
-                                            return pending_card(rank, failed, &props.on_action);
-                                        }
-                                    },
-                                };
-                                html! {
+                            { for entries.iter().map(|entry| match entry {
+                                ListEntry::Card(article) => html! {
                                     <ArticleCard key={article.id.clone()} article={Rc::clone(article)}
                                         fallback_language={collection.language.clone()}
                                         on_action={props.on_action.clone()} />
-                                }
+                                },
+                                waiting => waiting_entry(waiting, &props.on_action),
                             }) }
                         </ol>
                         </ContextProvider<Option<SearchWords>>>

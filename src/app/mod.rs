@@ -6,6 +6,7 @@
 //! - [`figure`]: images with captions and credits.
 //! - [`collection`]: the collection page: count, active filters, the list.
 //! - [`card`]: one card of the list.
+//! - [`arriving`]: an archive's cards still on their way, or in a shard that failed.
 //! - [`controls`]: reading options (text size, theme, width, typeface).
 //! - [`dates`]: dates in words, with the formatter in context.
 //! - [`filters`]: the filter panel: dates, timeline, region tree.
@@ -25,6 +26,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Prerendered;
 
+pub mod arriving;
 pub mod blocks;
 pub mod card;
 pub mod collection;

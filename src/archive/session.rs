@@ -141,6 +141,34 @@ impl Arrived {
     pub fn wants(
         &self,
         archive: &Archive,
+        view: (&Filter, SortOrder),
+        limit: usize,
+        open: Option<&str>,
+    ) -> Vec<(String, Want)> {
+        let mut wants = self.missing(archive, view, limit, open);
+        wants.retain(|(file, _)| !self.files.contains_key(file));
+        wants
+    }
+
+    /// Whether a file the view needs is still to come (wanted, or on its way): until then the
+    /// view is not complete. A failed file counts as come: its cards say so.
+    #[must_use]
+    pub fn waits(
+        &self,
+        archive: &Archive,
+        view: (&Filter, SortOrder),
+        limit: usize,
+        open: Option<&str>,
+    ) -> bool {
+        self.missing(archive, view, limit, open)
+            .iter()
+            .any(|(file, _)| !matches!(self.files.get(file), Some(FileLoad::Failed(_))))
+    }
+
+    /// The files a view needs that have not arrived, each once with what it holds.
+    fn missing(
+        &self,
+        archive: &Archive,
         (filter, order): (&Filter, SortOrder),
         limit: usize,
         open: Option<&str>,
@@ -195,7 +223,7 @@ impl Arrived {
         let mut files: Vec<(String, Want)> = Vec::new();
         for want in wants {
             let file = want.file(archive);
-            if !self.files.contains_key(&file) && files.iter().all(|(f, _)| *f != file) {
+            if files.iter().all(|(f, _)| *f != file) {
                 files.push((file, want));
             }
         }

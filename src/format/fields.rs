@@ -195,18 +195,26 @@ impl<'j, 'a> Fields<'j, 'a> {
     /// # Errors
     /// When the field is not a whole number of pixels in range.
     pub fn opt_dimension(&self, field: &'static str) -> Read<Option<u32>> {
+        self.opt_whole(field, MAX_IMAGE_SIDE, "pixels")
+    }
+
+    /// A whole number of `unit` from 1 to `max`.
+    ///
+    /// # Errors
+    /// When the field is not a whole number in range.
+    pub fn opt_whole(&self, field: &'static str, max: u64, unit: &str) -> Read<Option<u32>> {
         match self.get(field) {
             None => Ok(None),
             Some(value @ Json::Number(n)) => match value.as_u64() {
-                Some(v @ 1..=MAX_IMAGE_SIDE) => Ok(u32::try_from(v).ok()),
+                Some(v) if (1..=max).contains(&v) => Ok(u32::try_from(v).ok()),
                 _ => Err(self.problem(
                     field,
-                    format!("must be a whole number of pixels from 1 to {MAX_IMAGE_SIDE}, not {n}"),
+                    format!("must be a whole number of {unit} from 1 to {max}, not {n}"),
                 )),
             },
             Some(other) => Err(self.problem(
                 field,
-                format!("must be a whole number of pixels, not {}", describe(other)),
+                format!("must be a whole number of {unit}, not {}", describe(other)),
             )),
         }
     }

@@ -17,6 +17,8 @@ use std::rc::Rc;
 
 /// The only format version this viewer reads.
 pub const FORMAT_VERSION: u64 = 1;
+/// The longest reading time a file may state for a body loaded later (about a book).
+pub const MAX_READING_MINUTES: u64 = 10_000;
 /// Longest allowed article id.
 pub const MAX_ID_LENGTH: usize = 128;
 /// Most regions one article may have: a story about a whole continent lists the continent, not
@@ -238,6 +240,7 @@ fn read_article(fields: &Fields<'_, '_>, notices: &mut Vec<Problem>) -> Read<Art
         .opt_object("image")?
         .map(|image| read_image(&image))
         .transpose()?;
+    let reading_minutes = fields.opt_whole("reading_minutes", MAX_READING_MINUTES, "minutes")?;
     let body = match (
         fields.opt_array("body")?,
         fields.opt_url("body_url", UrlUse::Resource)?,
@@ -264,7 +267,10 @@ fn read_article(fields: &Fields<'_, '_>, notices: &mut Vec<Problem>) -> Read<Art
         source,
         regions,
         image,
+        // A body in the file is counted; a stated time is only for one loaded later.
+        reading_time: ReadingTime::known(
+            reading_minutes.filter(|_| matches!(body, Body::Remote(_))),
+        ),
         body,
-        reading_time: ReadingTime::default(),
     })
 }

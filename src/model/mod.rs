@@ -76,6 +76,19 @@ pub struct Article {
 #[derive(Clone, Debug, Default)]
 pub struct ReadingTime(std::cell::OnceCell<Option<usize>>);
 
+impl ReadingTime {
+    /// A reading time given by the file, for a body that is loaded later (`reading_minutes` in
+    /// format v1, written by the publish step for its archive cards).
+    #[must_use]
+    pub fn known(minutes: Option<u32>) -> Self {
+        let cell = std::cell::OnceCell::new();
+        if let Some(minutes) = minutes {
+            let _ = cell.set(usize::try_from(minutes).ok());
+        }
+        Self(cell)
+    }
+}
+
 impl PartialEq for ReadingTime {
     fn eq(&self, _: &Self) -> bool {
         true

@@ -154,6 +154,13 @@ pub fn article_value(article: &Article, body_url: Option<&str>) -> Value {
     if let Some(image) = &article.image {
         map.insert("image".into(), image_value(image));
     }
+    if body_url.is_some() || matches!(article.body, crate::model::Body::Remote(_)) {
+        put(
+            &mut map,
+            "reading_minutes",
+            json!(article.reading_minutes()),
+        );
+    }
     match (body_url, &article.body) {
         (Some(url), _) => map.insert("body_url".into(), json!(url)),
         (None, crate::model::Body::Remote(url)) => {
