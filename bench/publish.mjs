@@ -8,11 +8,12 @@ import { existsSync, rmSync } from "node:fs";
 
 export const SITE_DIR = "target/bench-site";
 const PUBLISH = "target/release/publish";
+const { archiveFigures } = await import("./archive.mjs");
 
 /** Runs the publish binary on `input` into `out`; resolves to its figures. */
-async function publishOnce(run, input, out, { fresh = true } = {}) {
+async function publishOnce(run, input, out, { fresh = true, form = "file" } = {}) {
   if (fresh) rmSync(out, { recursive: true, force: true });
-  const result = await run(PUBLISH, [input, "--out", out, "--app", "dist"], { timeoutMs: 1_200_000 });
+  const result = await run(PUBLISH, [input, "--out", out, "--app", "dist", "--form", form], { timeoutMs: 1_200_000 });
   const summary = result.stdout.trim().split("\n").pop() ?? "";
   const peak = /peak memory (\d+) MB/.exec(summary);
   const pages = /publish: (\d+) pages/.exec(summary);
@@ -47,6 +48,17 @@ export async function publishFigures({ run, log, problem, quick, dataDir }) {
     out.runs[label] = await publishOnce(run, input, dir);
     log(`re-publishing ${label} unchanged`);
     out.runs[`${label}, again unchanged`] = await publishOnce(run, input, dir, { fresh: false });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The same 100,000 articles as a sharded archive, and what a browser fetches from it.
+  const split = `${dataDir}/split-100000/index.json`;
+  if (!quick && existsSync(split)) {
+    const dir = `${SITE_DIR}/published-archive`;
+    log("publishing 100000 as a sharded archive");
+    out.runs["100000 (sharded archive)"] = await publishOnce(run, split, dir, { form: "archive" });
+    log("measuring the archive in Chromium (bench/archive.mjs)");
+    out.archive = await archiveFigures(dir);
+    if (!out.archive.ok) problem(`archive figures: ${out.archive.error}`);
     rmSync(dir, { recursive: true, force: true });
   }
   for (const [label, figures] of Object.entries(out.runs)) {

@@ -20,6 +20,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(ROOT);
 const { startServer } = await import("../e2e/static-server.mjs");
 const { SITE_DIR, publishFigures, publishedPaint } = await import("./publish.mjs");
+const { printArchiveFigures } = await import("./archive.mjs");
 
 const ARGS = new Set(process.argv.slice(2));
 const QUICK = ARGS.has("--quick");
@@ -722,6 +723,7 @@ function report(results) {
     printTable("PUBLISH — scripts/publish.sh's step (target/release/publish), fresh output folder unless 'again'",
       ["input", "seconds", "pages", "files written", "peak memory, MB"],
       Object.entries(pub.runs).map(([label, f]) => [label, f.ok ? fmt(f.seconds, 2) : `failed: ${f.error}`, f.pages, f.written, f.peak_mb]));
+    if (pub.archive) printArchiveFigures(pub.archive);
   }
   const pp = results.browser?.publishedPaint;
   if (pp) {

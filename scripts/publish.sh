@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Publishes an archive as a static site:
-#   bash scripts/publish.sh INPUT --out DIR [--base-url https://example.org/news/]
+#   bash scripts/publish.sh INPUT --out DIR [--base-url https://example.org/news/] [--form auto|file|archive]
 # INPUT is any file the viewer reads (format v1, one article, JSON Feed). Sets up what is missing
 # (as scripts/start.sh does), builds the viewer for release, then writes DIR: one prerendered page
 # per article, the collection page, the viewer in a content-named folder, sitemap.xml, feed.json.
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 3 ]; then
-  echo "usage: bash scripts/publish.sh INPUT --out DIR [--base-url https://example.org/news/]" >&2
+  echo "usage: bash scripts/publish.sh INPUT --out DIR [--base-url https://example.org/news/] [--form auto|file|archive]" >&2
   exit 2
 fi
 # Paths given relative to where the command was run from.

@@ -92,8 +92,8 @@ impl From<String> for PublishError {
 /// every article has a date.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Form {
-    Auto,
     #[default]
+    Auto,
     File,
     Archive,
 }

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Transfer figures for a published sharded archive: what a reader's browser fetches before the
+// viewer's list is painted, and how much more one region filter and one date range cost. Sizes
+// are brotli (quality 11) computed from the files on disk; times are loopback figures.
+//
+//   node bench/archive.mjs [SITE_DIR]   (default target/e2e-site/archive, which scripts/test.sh
+//                                        publishes; for 100,000 articles publish one with
+//                                        target/release/publish INPUT --form archive --out DIR --app dist)
+import { chromium } from "playwright-core";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { startServer } = await import("../e2e/static-server.mjs");
+
+const brotli = (bytes) =>
+  zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** Opens `site` in Chromium and measures; resolves to the figures (or { ok: false, error }). */
+export async function archiveFigures(site, { chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" } = {}) {
+  if (!existsSync(join(site, "archive"))) return { ok: false, error: `${site} is not a published archive` };
+  const server = await startServer({ mounts: { "/site/": site } });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let fetched = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith("/site/")) fetched.push(decodeURIComponent(path.slice(6)) || "index.html");
+    });
+    const size = (files) => {
+      let raw = 0, compressed = 0;
+      const kinds = {};
+      for (const file of new Set(files)) {
+        const path = join(site, file.endsWith("/") || file === "" ? join(file, "index.html") : file);
+        if (!existsSync(path) || !statSync(path).isFile()) continue;
+        const bytes = readFileSync(path);
+        const kind = file.startsWith("app/") ? "app shell" : file.startsWith("archive/") ? file.split("/")[1] : file;
+        raw += bytes.length;
+        const b = brotli(bytes);
+        compressed += b;
+        kinds[kind] = (kinds[kind] ?? 0) + b;
+      }
+      return { files: new Set(files).size, raw, brotli: compressed, byKind: kinds };
+    };
+    const count = () => page.textContent("#article-viewer .av-collection__count");
+    const started = Date.now();
+    await page.goto(`${server.url}/site/`);
+    await page.waitForFunction(
+      () => !document.getElementById("article-viewer-prerendered") && !document.getElementById("article-viewer").hidden
+        && document.querySelectorAll("#article-viewer .av-card__title").length > 0,
+      null, { timeout: 120_000 },
+    );
+    const paintMs = Date.now() - started;
+    const first = size(fetched);
+    const total = await count();
+    // One region (the first in the tree), then a date range on top: the extra files each costs.
+    fetched = [];
+    const region = page.locator("#article-viewer .av-region input[type=checkbox], #article-viewer input[type=checkbox]").first();
+    await region.check();
+    await page.waitForFunction((before) => document.querySelector("#article-viewer .av-collection__count")?.textContent !== before, total);
+    await page.waitForFunction(() => !document.querySelector("#article-viewer .av-card--pending"));
+    const regionChange = size(fetched);
+    fetched = [];
+    const url = new URL(page.url());
+    url.searchParams.set("from", "2024-02-11");
+    url.searchParams.set("to", "2024-09-23");
+    await page.goto(url.href);
+    await page.waitForFunction(
+      () => !document.getElementById("article-viewer").hidden && !document.querySelector("#article-viewer .av-card--pending"),
+      null, { timeout: 60_000 },
+    );
+    const rangeChange = size(fetched.filter((f) => !f.startsWith("app/") && f !== "index.html" && f !== "articles.json"));
+    return { ok: true, site, total, paintMs, first, regionChange, rangeChange };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export function printArchiveFigures(figures) {
+  if (!figures.ok) {
+    console.log(`archive: ${figures.error}`);
+    return;
+  }
+  const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  const kinds = (s) => Object.entries(s.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(", ");
+  console.log(`\nSharded archive ${figures.site} (${figures.total}), brotli sizes from the files:`);
+  console.log(`  before the viewer's list paint: ${figures.first.files} files, ${kb(figures.first.brotli)} brotli (${kb(figures.first.raw)} raw), in ${figures.paintMs} ms on loopback`);
+  console.log(`    ${kinds(figures.first)}`);
+  console.log(`  + one region:       ${figures.regionChange.files} files, ${kb(figures.regionChange.brotli)} brotli (${kinds(figures.regionChange)})`);
+  console.log(`  + a date range:     ${figures.rangeChange.files} files, ${kb(figures.rangeChange.brotli)} brotli (${kinds(figures.rangeChange)})`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.chdir(ROOT);
+  const figures = await archiveFigures(process.argv[2] ?? "target/e2e-site/archive");
+  printArchiveFigures(figures);
+  process.exit(figures.ok ? 0 : 1);
+}
