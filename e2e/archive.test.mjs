@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { SCREENSHOTS, launch } from "./browser.mjs";
+import { SCREENSHOTS, launch, recordShifts } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 
 const SITE = "target/e2e-site";
@@ -39,12 +39,7 @@ function expectedCount({ region, from, to }) {
 async function open(path, { width = 1280, route } = {}) {
   const context = await session.browser.newContext({ viewport: { width, height: 900 } });
   if (route) await context.route("**/archive/archive/**", route);
-  await context.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await recordShifts(context);
   const page = await context.newPage();
   const errors = [];
   const fetched = [];

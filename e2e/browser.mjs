@@ -58,3 +58,13 @@ export function sharedSession(base = "/") {
   });
   return session;
 }
+
+/** From its first script on, every page of `context` records its layout shifts in `window.__shifts`. */
+export function recordShifts(context) {
+  return context.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}

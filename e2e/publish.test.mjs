@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { SCREENSHOTS, launch } from "./browser.mjs";
+import { SCREENSHOTS, launch, recordShifts } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 
 const SITE = "target/e2e-site";
@@ -29,12 +29,7 @@ async function open(path, { width = 1280, javaScript = true } = {}) {
     viewport: { width, height: 800 },
     javaScriptEnabled: javaScript,
   });
-  await context.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  await recordShifts(context);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));

@@ -3,6 +3,8 @@
 //! `Index::evaluate`'s on the same articles, the parts loaded are only those a filter needs, and
 //! files that disagree with their manifest are refused with a located message.
 
+mod common;
+
 use article_viewer::app::arriving::{list_entries, ListEntry};
 use article_viewer::archive::{
     find_in_id_bucket, id_bucket, id_bucket_file, read_day_table, read_manifest, read_set, Archive,
@@ -154,16 +156,6 @@ fn check(index: &Index, archive: &Archive, files: &Files, filter: &Filter) {
     }
 }
 
-fn random_below(seed: u64) -> impl FnMut(usize) -> usize {
-    let mut state = seed;
-    move |bound: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        usize::try_from(state >> 33).unwrap_or(0) % bound.max(1)
-    }
-}
-
 #[test]
 fn an_archive_answers_every_filter_as_the_one_file_form_does() {
     for (seed, size, shard) in [(1, 400, 7), (3, 1_300, 100), (4, 3_000, 64)] {
@@ -175,7 +167,7 @@ fn an_archive_answers_every_filter_as_the_one_file_form_does() {
         assert_eq!(archive.index.roots, index.roots);
         assert_eq!(archive.index.months, index.months);
         let days = index.days();
-        let mut next = random_below(seed);
+        let mut next = common::random_below(seed);
         check(&index, &archive, &files, &Filter::default());
         for round in 0..60 {
             let mut filter = Filter::default();

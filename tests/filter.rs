@@ -1,6 +1,8 @@
 //! Filter semantics checked against a brute-force oracle over generated collections, and the
 //! URL query round trip with invalid parameters.
 
+mod common;
+
 use article_viewer::date::CivilDate;
 use article_viewer::filter::{Filter, Index, RegionChoice, SortOrder, YearMonth};
 use article_viewer::format::parse_collection;
@@ -166,17 +168,6 @@ fn check_random_access(index: &Index, matches: &article_viewer::filter::Matches)
     }
 }
 
-/// A small deterministic generator: each call gives a number below its bound.
-fn random_below(seed: u64) -> impl FnMut(usize) -> usize {
-    let mut state = seed;
-    move |bound: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        usize::try_from(state >> 33).unwrap_or(0) % bound.max(1)
-    }
-}
-
 #[test]
 fn filters_and_counts_match_brute_force_on_generated_collections() {
     // Sizes on both sides of a region's switch from a sorted list to a bitmap, and across
@@ -186,7 +177,7 @@ fn filters_and_counts_match_brute_force_on_generated_collections() {
         let index = Index::new(&articles);
         let node_paths: Vec<RegionPath> = index.nodes.iter().map(|n| n.path.clone()).collect();
         let months = index.months.clone();
-        let mut next = random_below(seed);
+        let mut next = common::random_below(seed);
         for _ in 0..25 {
             let mut filter = Filter::default();
             for _ in 0..next(4) {
@@ -595,7 +586,7 @@ fn filters_within_search_results_match_brute_force() {
         let index = Index::new(&articles);
         let node_paths: Vec<RegionPath> = index.nodes.iter().map(|n| n.path.clone()).collect();
         let months = index.months.clone();
-        let mut next = random_below(seed);
+        let mut next = common::random_below(seed);
         for _ in 0..20 {
             // Some articles "found", in a scrambled best-first order.
             let mut found: Vec<u32> = (0..u32::try_from(size).unwrap_or(0))

@@ -129,3 +129,14 @@ fn collapse<'a>(parts: impl Iterator<Item = &'a str>) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A small deterministic generator: each call gives a number below its bound.
+pub fn random_below(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(state >> 33).unwrap_or(0) % bound.max(1)
+    }
+}
