@@ -154,3 +154,21 @@ test("at 375 px a slow shard shows placeholders, a failed one a located message 
   await page.screenshot({ path: `${SCREENSHOTS}/archive-list-375.png` });
   assert.deepEqual(errors.filter((e) => !e.includes("503")), []);
 });
+
+test("a region whose rank set fails says which file, and Retry gives the region's list", async () => {
+  let failing = true;
+  const { page, errors } = await open("?region=Africa", {
+    route: (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (failing && path.includes("/sets/")) return route.fulfill({ status: 503, body: "unavailable" });
+      return route.continue();
+    },
+  });
+  await page.waitForSelector("#article-viewer [role=alert]");
+  assert.match(await page.textContent("#article-viewer [role=alert]"), /archive\/sets\/[^ ]+\.json.*503/);
+  await page.screenshot({ path: `${SCREENSHOTS}/archive-failed-set-1280.png` });
+  failing = false;
+  await page.click("#article-viewer [role=alert] button");
+  await page.waitForFunction((n) => document.querySelector("#article-viewer .av-collection__count")?.textContent.startsWith(`${n} of`), expectedCount({ region: "Africa" }));
+  assert.deepEqual(errors.filter((e) => !e.includes("503")), []);
+});

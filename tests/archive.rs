@@ -543,6 +543,35 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
     let mended = settle(&archive, &files, hurt.retried(&second.file), view, &[]);
     assert!(mended.article(second.first).is_some());
 
+    // A broken rank set: the filter has no answer; the list names the file, and Retry mends it.
+    assert_eq!(mended.failed_part(&archive, &filter), None);
+    let set = Arrived::default()
+        .wants(&archive, (&filter, SortOrder::NewestFirst), 20, None)
+        .into_iter()
+        .find(|(_, want)| matches!(want, Want::Set(_)))
+        .expect("the region's rank set is wanted")
+        .0;
+    let no_set = settle(
+        &archive,
+        &files,
+        Arrived::default(),
+        view,
+        std::slice::from_ref(&set),
+    );
+    assert!(no_set
+        .outcome(&archive, &filter, SortOrder::NewestFirst)
+        .is_none());
+    let (file, why) = no_set
+        .failed_part(&archive, &filter)
+        .expect("the failed set is named");
+    assert_eq!(file, set);
+    assert!(why.starts_with(&format!("{set}: ")), "{why}");
+    let again = settle(&archive, &files, no_set.retried(&set), view, &[]);
+    assert_eq!(again.failed_part(&archive, &filter), None);
+    assert!(again
+        .outcome(&archive, &filter, SortOrder::NewestFirst)
+        .is_some());
+
     // A shard from another run (another count) is refused, never mixed in.
     let want = Want::Cards(second.clone());
     let other = archive

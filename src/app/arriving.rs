@@ -2,7 +2,7 @@
 //! says for each rank on screen whether its card is here, on its way, or in a shard that failed
 //! (consecutive cards of one failed shard become one entry, so the reader sees one located
 //! message and one Retry per file, and a screen reader hears it once); [`waiting_entry`] draws
-//! the last two.
+//! the last two, and [`failed_filter`] the list when a part the filter needs failed.
 
 use crate::archive::{Archive, Arrived, FileLoad};
 use crate::model::Article;
@@ -89,5 +89,19 @@ pub fn waiting_entry(entry: &ListEntry, on_action: &Callback<Action>) -> Html {
                 </li>
             }
         }
+    }
+}
+
+/// The list when a part the filter needs (a rank set or a day table) failed: what, where, Retry.
+pub fn failed_filter(file: &str, why: &str, on_action: &Callback<Action>) -> Html {
+    let file = file.to_owned();
+    html! {
+        <div class="av-card av-card--failed" role="alert">
+            <p class="av-card__pending">{ format!("The articles for these filters could not be loaded: {why}") }</p>
+            <button type="button" class="av-button av-button--secondary"
+                onclick={on_action.reform(move |_: MouseEvent| Action::ArchiveRetry { file: file.clone() })}>
+                { "Retry" }
+            </button>
+        </div>
     }
 }

@@ -1,7 +1,7 @@
 //! The collection page: the count, active filters, the cards (a page at a time, each drawn by
 //! [`crate::app::card`]) and the filter panel. Filtering itself happens in [`crate::filter`]; this only renders the outcome.
 
-use crate::app::arriving::{list_entries, waiting_entry, ListEntry};
+use crate::app::arriving::{failed_filter, list_entries, waiting_entry, ListEntry};
 use crate::app::card::{ArticleCard, CardLinks};
 use crate::app::filters::FilterPanel;
 use crate::app::latest::use_latest;
@@ -160,6 +160,10 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
         })
     };
 
+    let failed_part = match (&archive, waiting) {
+        (Some(archive), true) => props.arrived.failed_part(archive, &filter),
+        _ => None,
+    };
     let visible = outcome.matches.iter().take(props.list_limit);
     let entries = match &archive {
         None => visible
@@ -201,6 +205,9 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                         </label>
                     </div>
                     if waiting {
+                        if let Some((file, why)) = failed_part {
+                            { failed_filter(&file, &why, &props.on_action) }
+                        }
                     } else if shown == 0 && props.query.q.is_some() && !preparing {
                         { empty_search(&props.query, &props.on_navigate) }
                     } else if shown == 0 {

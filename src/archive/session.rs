@@ -24,6 +24,15 @@ pub enum Want {
     Ids(u32),
 }
 
+impl From<Need> for Want {
+    fn from(need: Need) -> Self {
+        match need {
+            Need::Set(key) => Self::Set(key),
+            Need::Days(month) => Self::Days(month),
+        }
+    }
+}
+
 impl Want {
     /// Its file, relative to the manifest.
     #[must_use]
@@ -165,6 +174,22 @@ impl Arrived {
             .any(|(file, _)| !matches!(self.files.get(file), Some(FileLoad::Failed(_))))
     }
 
+    /// A part `filter` needs (a rank set or a day table) whose file failed: the file and why.
+    /// Until it is fetched again the filter has no answer, so the list says so, with Retry.
+    #[must_use]
+    pub fn failed_part(&self, archive: &Archive, filter: &Filter) -> Option<(String, String)> {
+        archive
+            .needs(&self.parts, filter)
+            .into_iter()
+            .find_map(|need| {
+                let file = Want::from(need).file(archive);
+                match self.files.get(&file) {
+                    Some(FileLoad::Failed(why)) => Some((file, why.clone())),
+                    _ => None,
+                }
+            })
+    }
+
     /// The files a view needs that have not arrived, each once with what it holds.
     fn missing(
         &self,
@@ -176,10 +201,7 @@ impl Arrived {
         let mut wants: Vec<Want> = archive
             .needs(&self.parts, filter)
             .into_iter()
-            .map(|need| match need {
-                Need::Set(key) => Want::Set(key),
-                Need::Days(month) => Want::Days(month),
-            })
+            .map(Want::from)
             .collect();
         let mut ranks: Vec<u32> = Vec::new();
         if let Some(id) = open {
