@@ -6,7 +6,6 @@
 //   node bench/archive.mjs [SITE_DIR]   (default target/e2e-site/archive, which scripts/test.sh
 //                                        publishes; for 100,000 articles publish one with
 //                                        target/release/publish INPUT --form archive --out DIR --app dist)
-import { chromium } from "playwright-core";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,20 +13,16 @@ import zlib from "node:zlib";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { startServer } = await import("../e2e/static-server.mjs");
+const { launch } = await import("../e2e/browser.mjs");
 
 const brotli = (bytes) =>
   zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** Opens `site` in Chromium and measures; resolves to the figures (or { ok: false, error }). */
-export async function archiveFigures(site, { chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" } = {}) {
+export async function archiveFigures(site) {
   if (!existsSync(join(site, "archive"))) return { ok: false, error: `${site} is not a published archive` };
   const server = await startServer({ mounts: { "/site/": site } });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let fetched = [];
@@ -63,7 +58,7 @@ export async function archiveFigures(site, { chromiumPath = process.env.CHROMIUM
     const total = await count();
     // One region (the first in the tree), then a date range on top: the extra files each costs.
     fetched = [];
-    const region = page.locator("#article-viewer .av-region input[type=checkbox], #article-viewer input[type=checkbox]").first();
+    const region = page.locator("#article-viewer input[type=checkbox]").first();
     await region.check();
     await page.waitForFunction((before) => document.querySelector("#article-viewer .av-collection__count")?.textContent !== before, total);
     await page.waitForFunction(() => !document.querySelector("#article-viewer .av-card--pending"));

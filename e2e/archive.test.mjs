@@ -76,11 +76,7 @@ test("the archive's list paints from the manifest and one card shard, in the pre
   assert.deepEqual(await page.evaluate(() => window.__shifts), [], "the takeover moves nothing");
   const data = fetched.filter((path) => path.endsWith(".json"));
   assert.equal(data[0], "articles.json", "the manifest first");
-  assert.deepEqual(
-    data.slice(1).map((path) => path.replace(/-[0-9a-f]{8}-\d+\.json$/, "")),
-    [data.slice(1)[0].replace(/-[0-9a-f]{8}-\d+\.json$/, "")],
-    `one card shard and nothing else: ${data.join(", ")}`,
-  );
+  assert.equal(data.length, 2, `one card shard and nothing else: ${data.join(", ")}`);
   assert.match(data[1], /^archive\/cards\//);
   assert.deepEqual(errors, []);
 });
@@ -96,8 +92,8 @@ test("a region and a date range give the brute-force counts, in the URL, and Bac
   await page.goto(`${session.server.url}/archive/?region=Africa&from=${filter.from}&to=${filter.to}`);
   await takenOver(page);
   await page.waitForFunction((n) => document.querySelector("#article-viewer .av-collection__count")?.textContent.startsWith(`${n} of`), expectedCount(filter));
-  const regions = await page.$$eval("#article-viewer .av-card", (cards) => cards.length);
-  assert.equal(regions, Math.min(20, expectedCount(filter)));
+  const cards = await page.locator("#article-viewer .av-card").count();
+  assert.equal(cards, Math.min(20, expectedCount(filter)));
   await page.screenshot({ path: `${SCREENSHOTS}/archive-filtered-1280.png` });
   // Open the first card, then Back: the list comes back with its filter and count.
   const first = (await titles(page, "#article-viewer"))[0];

@@ -78,14 +78,9 @@ pub fn waiting_entry(entry: &ListEntry, on_action: &Callback<Action>) -> Html {
             } else {
                 format!("These {count} articles")
             };
-            let file = file.clone();
             html! {
                 <li key={format!("~{rank}")} class="av-card av-card--failed" role="alert">
-                    <p class="av-card__pending">{ format!("{what} could not be loaded: {why}") }</p>
-                    <button type="button" class="av-button av-button--secondary"
-                        onclick={on_action.reform(move |_: MouseEvent| Action::ArchiveRetry { file: file.clone() })}>
-                        { "Retry" }
-                    </button>
+                    { failure(&format!("{what} could not be loaded: {why}"), file, on_action) }
                 </li>
             }
         }
@@ -94,14 +89,22 @@ pub fn waiting_entry(entry: &ListEntry, on_action: &Callback<Action>) -> Html {
 
 /// The list when a part the filter needs (a rank set or a day table) failed: what, where, Retry.
 pub fn failed_filter(file: &str, why: &str, on_action: &Callback<Action>) -> Html {
+    let message = format!("The articles for these filters could not be loaded: {why}");
+    html! {
+        <div class="av-card av-card--failed" role="alert">{ failure(&message, file, on_action) }</div>
+    }
+}
+
+/// What failed, and Retry for its file only.
+fn failure(message: &str, file: &str, on_action: &Callback<Action>) -> Html {
     let file = file.to_owned();
     html! {
-        <div class="av-card av-card--failed" role="alert">
-            <p class="av-card__pending">{ format!("The articles for these filters could not be loaded: {why}") }</p>
+        <>
+            <p class="av-card__pending">{ message.to_owned() }</p>
             <button type="button" class="av-button av-button--secondary"
                 onclick={on_action.reform(move |_: MouseEvent| Action::ArchiveRetry { file: file.clone() })}>
                 { "Retry" }
             </button>
-        </div>
+        </>
     }
 }
