@@ -31,7 +31,9 @@ pub struct ErrorPanelProps {
 fn location_of(error: &LoadError) -> Option<String> {
     match error {
         LoadError::Format(
-            FormatError::NotJson { line, column, .. } | FormatError::NotUtf8 { line, column },
+            FormatError::NotJson { line, column, .. }
+            | FormatError::NotXml { line, column, .. }
+            | FormatError::NotUtf8 { line, column },
         ) => Some(format!("line {line}, column {column}")),
         LoadError::Format(FormatError::Invalid(problem)) if !problem.path.is_empty() => {
             Some(problem.path.to_string())
@@ -46,6 +48,9 @@ pub fn reason_of(error: &LoadError) -> String {
     match error {
         LoadError::Format(FormatError::NotJson { message, .. }) => {
             format!("The file is not valid JSON: {message}.")
+        }
+        LoadError::Format(FormatError::NotXml { message, .. }) => {
+            format!("The file is not a readable XML feed: {message}.")
         }
         LoadError::Format(FormatError::Invalid(problem)) => format!("{}.", problem.message),
         LoadError::Format(FormatError::NotUtf8 { .. }) => {

@@ -41,7 +41,7 @@ fn string<'j>(map: &'j Object<'_>, key: &str) -> Option<&'j str> {
 }
 
 /// The first words of a text, as a title for an item that has none.
-fn title_from(text: &str) -> Option<String> {
+pub(super) fn title_from(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() {
         return None;
@@ -59,13 +59,27 @@ fn title_from(text: &str) -> Option<String> {
 }
 
 /// `content_text`: paragraphs separated by blank lines; single line breaks are kept.
-fn text_blocks(text: &str) -> Vec<Block> {
+pub(super) fn text_blocks(text: &str) -> Vec<Block> {
     text.replace("\r\n", "\n")
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|p| Block::Paragraph(Inline::plain(p)))
         .collect()
+}
+
+/// Feed HTML → blocks, and what was dropped from it (for a notice), if anything was.
+pub(super) fn convert_html(content: &str) -> (Vec<Block>, Option<String>) {
+    let converted = html::to_blocks(content);
+    let dropped = (!converted.dropped.is_empty()).then(|| {
+        converted
+            .dropped
+            .iter()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    (converted.blocks, dropped)
 }
 
 /// Reads a JSON Feed into a collection, in one go.
@@ -151,17 +165,11 @@ impl FeedBuilder {
 
         let mut body = Vec::new();
         if let Some(content) = string(item, "content_html") {
-            let converted = html::to_blocks(content);
-            if !converted.dropped.is_empty() {
-                let dropped = converted
-                    .dropped
-                    .iter()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ");
+            let (blocks, dropped) = convert_html(content);
+            if let Some(dropped) = dropped {
                 note(at.field("content_html"), format!("left out: {dropped}"));
             }
-            body = converted.blocks;
+            body = blocks;
         }
         if body.is_empty() {
             if let Some(text) = string(item, "content_text") {

@@ -8,6 +8,7 @@
 //! - [`v1`]: the rules of article format version 1 (`docs/format.md`);
 //! - [`chunked`]: the collection reader, a slice at a time ([`parse_collection`] runs it to the end);
 //! - [`feed`]: JSON Feed 1.0 and 1.1 (`docs/json-feed.md`);
+//! - [`xml`]: RSS and Atom feeds (`docs/rss-atom.md`), recognised by a leading `<`;
 //! - [`html`]: feed HTML → typed blocks (nothing is ever inserted as HTML).
 //!
 //! Reading by hand rather than through derived `Deserialize` impls gives every error its exact
@@ -22,6 +23,7 @@ pub mod html;
 pub mod json;
 pub mod path;
 pub mod v1;
+pub mod xml;
 
 pub use chunked::{ChunkedReader, Progress, Step};
 pub use fields::{MAX_IMAGE_SIDE, MAX_TEXT_CHARS};
@@ -61,6 +63,12 @@ pub enum FormatError {
     NotUtf8 { line: usize, column: usize },
     #[error("the file is not valid JSON: {message} (line {line}, column {column})")]
     NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("the file is not a readable XML feed: {message} (line {line}, column {column})")]
+    NotXml {
         line: usize,
         column: usize,
         message: String,
@@ -109,7 +117,8 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, FormatError> {
     })
 }
 
-/// Reads a collection file (format v1), a single-article file, or a JSON Feed.
+/// Reads a collection file (format v1), a single-article file, a JSON Feed, or an RSS or Atom
+/// feed.
 ///
 /// # Errors
 /// When the file is empty, is not JSON, or its top level is not a version 1 collection or
@@ -150,13 +159,17 @@ fn read_json(text: &str) -> Result<Json<'_>, FormatError> {
     json::parse(text).map_err(|error| not_json(text, &error))
 }
 
-/// Reads a file whole and recognises it: a JSON Feed, a v1 collection, or a single v1 article.
+/// Reads a file whole and recognises it: an RSS or Atom feed, a JSON Feed, a v1 collection, or a
+/// single v1 article.
 /// [`ChunkedReader`] gives the same result a slice at a time (and falls back on this for shapes
 /// it does not slice); the tests hold it to this reader.
 ///
 /// # Errors
 /// As [`parse_collection`].
 pub fn read_whole(text: &str) -> Result<Parsed, FormatError> {
+    if xml::looks_like_xml(text) {
+        return xml::read_feed(text);
+    }
     let root = read_json(text)?;
     let Json::Object(map) = &root else {
         return Err(FormatError::Invalid(Cursor::ROOT.problem(format!(

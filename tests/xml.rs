@@ -1,0 +1,251 @@
+//! RSS and Atom, read directly (`src/format/xml`): the mapping on small feeds written for the
+//! project, entities and CDATA, hostile markup, located errors, a cut-off feed, and an entity
+//! bomb refused.
+
+use article_viewer::format::{parse_collection, FormatError, Parsed};
+use article_viewer::model::{Block, Body};
+
+fn read(text: &str) -> Parsed {
+    parse_collection(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:m="http://search.yahoo.com/mrss/"
+     xmlns:georss="http://www.georss.org/georss">
+<channel>
+  <title>Port Halden &amp; District</title>
+  <link>https://example.org/news/</link>
+  <language>en-GB</language>
+  <item>
+    <title>Q&amp;A: the harbour &#8212; reopened</title>
+    <link>https://example.org/news/harbour</link>
+    <guid isPermaLink="false">tag:example.org,2025:harbour</guid>
+    <pubDate>Mon, 07 Apr 2025 09:30:00 +0100</pubDate>
+    <dc:creator>Jo Bloggs</dc:creator>
+    <category>Transport</category>
+    <category domain="https://example.org/regions">Europe/United Kingdom</category>
+    <description>The harbour is open again.</description>
+    <content:encoded><![CDATA[<p>Boats <strong>returned</strong>.</p><script>alert(1)</script><p onclick="x()">Handler</p><a href="javascript:alert(1)">bad</a>]]></content:encoded>
+    <m:content url="https://example.org/img/harbour.jpg" medium="image" width="1200" height="800">
+      <m:description>The sea wall at dawn.</m:description>
+      <m:credit>Photograph: Jane Doe</m:credit>
+    </m:content>
+    <georss:featurename>Port Halden, Kent</georss:featurename>
+  </item>
+  <item>
+    <title>Undated and oddly dated</title>
+    <pubDate>sometime soon</pubDate>
+    <author>ed@example.org (Ed Itor)</author>
+    <enclosure url="img/bridge.png" type="image/png" length="1"/>
+  </item>
+  <item><link>https://example.org/x</link></item>
+</channel>
+</rss>"#;
+
+#[test]
+fn rss_items_map_to_articles() {
+    let parsed = read(RSS);
+    let collection = &parsed.collection;
+    assert_eq!(collection.title.as_deref(), Some("Port Halden & District"));
+    assert_eq!(collection.articles.len(), 2, "{:?}", parsed.skipped);
+    let first = &collection.articles[0];
+    assert_eq!(first.id, "tag-example-org-2025-harbour");
+    assert_eq!(first.title, "Q&A: the harbour \u{2014} reopened");
+    assert_eq!(first.byline, ["Jo Bloggs"]);
+    assert_eq!(first.tags, ["Transport"]);
+    let regions: Vec<String> = first.regions.iter().map(ToString::to_string).collect();
+    assert_eq!(regions, ["Kent/Port Halden", "Europe/United Kingdom"]);
+    assert_eq!(
+        first.standfirst.as_deref(),
+        Some("The harbour is open again.")
+    );
+    let published = first.published.expect("a date");
+    assert_eq!(published.time.expect("a time").offset_minutes, 60);
+    assert_eq!(
+        first.url.as_ref().map(|u| u.as_str()),
+        Some("https://example.org/news/harbour")
+    );
+    let image = first.image.as_ref().expect("the media:content image");
+    assert_eq!(image.caption.as_deref(), Some("The sea wall at dawn."));
+    assert_eq!(image.credit.as_deref(), Some("Photograph: Jane Doe"));
+    assert_eq!((image.width, image.height), (Some(1200), Some(800)));
+    let Body::Blocks(blocks) = &first.body else {
+        panic!("an inline body")
+    };
+    let text: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(i) => Some(i.plain_text()),
+            _ => None,
+        })
+        .collect();
+    assert!(text.iter().any(|t| t == "Boats returned."), "{text:?}");
+    assert!(text.iter().all(|t| !t.contains("alert")), "{text:?}");
+    let notices: Vec<String> = parsed.notices.iter().map(ToString::to_string).collect();
+    assert!(
+        notices.iter().any(|n| n.contains("content:encoded")
+            && n.contains("script")
+            && n.contains("event attributes")
+            && n.contains("refused scheme")),
+        "{notices:?}"
+    );
+
+    let second = &collection.articles[1];
+    assert_eq!(second.byline, ["Ed Itor"]);
+    assert!(second.published.is_none());
+    assert_eq!(
+        second.source.as_ref().map(|s| s.name.as_str()),
+        Some("Port Halden & District")
+    );
+    assert_eq!(
+        second.image.as_ref().map(|i| i.src.as_str()),
+        Some("img/bridge.png")
+    );
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.starts_with("item[1]") && n.contains("pubDate") && n.contains("line 27")),
+        "a bad date is a located notice: {notices:?}"
+    );
+    assert_eq!(parsed.skipped.len(), 1);
+    assert!(
+        parsed.skipped[0].to_string().starts_with("item[2]"),
+        "{}",
+        parsed.skipped[0]
+    );
+}
+
+const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr" xml:base="https://example.net/blog/">
+  <title type="html">Le &lt;b&gt;Journal&lt;/b&gt;</title>
+  <link rel="alternate" href="https://example.net/blog/"/>
+  <author><name>La rédaction</name></author>
+  <entry>
+    <id>urn:uuid:1225c695</id>
+    <title>Pont fermé</title>
+    <link rel="alternate" href="2025/pont"/>
+    <published>2025-05-02T08:00:00+02:00</published>
+    <updated>2025-05-03T08:00:00+02:00</updated>
+    <category term="Europe/France" scheme="https://example.net/places"/>
+    <category term="travaux" label="Travaux"/>
+    <summary>Le pont est fermé.</summary>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Fermé <em>jusqu'à</em> juin.</p><img src="img/pont.jpg" alt="Le pont"/></div></content>
+  </entry>
+  <entry xml:base="https://other.example/">
+    <id>second</id>
+    <title type="text">Second</title>
+    <author><name>Ana</name></author>
+    <updated>2025-05-01T00:00:00Z</updated>
+    <link href="post"/>
+    <content type="html">&lt;p&gt;Texte&lt;/p&gt;</content>
+  </entry>
+</feed>"#;
+
+#[test]
+fn atom_entries_map_to_articles() {
+    let parsed = read(ATOM);
+    let collection = &parsed.collection;
+    assert_eq!(collection.title.as_deref(), Some("Le Journal"));
+    assert_eq!(collection.language.as_ref().map(|l| l.as_str()), Some("fr"));
+    let first = &collection.articles[0];
+    assert_eq!(first.title, "Pont fermé");
+    assert_eq!(
+        first.byline,
+        ["La rédaction"],
+        "the feed's author stands in"
+    );
+    assert_eq!(first.tags, ["Travaux"]);
+    assert_eq!(first.regions[0].to_string(), "Europe/France");
+    assert_eq!(first.standfirst.as_deref(), Some("Le pont est fermé."));
+    assert!(first.updated.is_some());
+    assert_eq!(
+        first.url.as_ref().map(|u| u.as_str()),
+        Some("https://example.net/blog/2025/pont")
+    );
+    let Body::Blocks(blocks) = &first.body else {
+        panic!("an inline body")
+    };
+    assert!(
+        matches!(&blocks[0], Block::Paragraph(i) if i.plain_text() == "Fermé jusqu'à juin."),
+        "{blocks:?}"
+    );
+    assert!(blocks.iter().any(|b| matches!(b, Block::Image(i) if i.src.as_str() == "https://example.net/blog/img/pont.jpg")), "{blocks:?}");
+    let second = &collection.articles[1];
+    assert_eq!(second.byline, ["Ana"]);
+    assert!(
+        second.published.is_some(),
+        "updated stands in for published"
+    );
+    assert_eq!(
+        second.url.as_ref().map(|u| u.as_str()),
+        Some("https://other.example/post")
+    );
+}
+
+#[test]
+fn syntax_errors_are_located_and_a_cut_keeps_what_was_read() {
+    match parse_collection("<rss><channel><title>x</titl></channel></rss>") {
+        Err(FormatError::NotXml { line: 1, .. }) => {}
+        other => panic!("a located syntax error, not {other:?}"),
+    }
+    match parse_collection("<html><body/></html>") {
+        Err(FormatError::NotXml { message, .. }) => {
+            assert!(message.contains("<html>"), "{message}")
+        }
+        other => panic!("not a feed, not {other:?}"),
+    }
+    let cut = "<rss><channel><item><title>One</title></item>\n<item><title>Two</titl></item>";
+    let parsed = read(cut);
+    assert_eq!(parsed.collection.articles.len(), 1);
+    assert!(
+        parsed.skipped[0].message.contains("line 2"),
+        "{}",
+        parsed.skipped[0]
+    );
+}
+
+#[test]
+fn declared_entities_are_refused_never_expanded() {
+    let mut bomb =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY a \"aaaaaaaaaa\">\n");
+    for level in 1..10 {
+        bomb.push_str(&format!(
+            "<!ENTITY e{level} \"{}\">\n",
+            format!("&e{};", level - 1).repeat(10)
+        ));
+    }
+    bomb.push_str("]>\n<rss><channel><item><title>&e9;</title></item></channel></rss>");
+    match parse_collection(&bomb) {
+        Err(FormatError::NotXml {
+            line: 2, message, ..
+        }) => assert!(message.contains("ENTITY"), "{message}"),
+        other => panic!("refused, not {other:?}"),
+    }
+    let external = "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss><channel><item><title>&x;</title></item></channel></rss>";
+    assert!(matches!(
+        parse_collection(external),
+        Err(FormatError::NotXml { .. })
+    ));
+}
+
+#[test]
+fn rdf_feeds_and_many_items_are_read() {
+    let rdf = r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel rdf:about="https://example.org/"><title>RDF</title><link>https://example.org/</link></channel>
+      <item rdf:about="https://example.org/1"><title>One</title><link>https://example.org/1</link><dc:date>2025-01-02T03:04:05Z</dc:date></item>
+    </rdf:RDF>"#;
+    let parsed = read(rdf);
+    assert_eq!(parsed.collection.title.as_deref(), Some("RDF"));
+    assert_eq!(parsed.collection.articles.len(), 1);
+    assert!(parsed.collection.articles[0].published.is_some());
+
+    let mut big = String::from("<rss><channel><title>Big</title>");
+    for i in 0..10_000 {
+        big.push_str(&format!("<item><guid>g{i}</guid><title>Item {i}</title><pubDate>Tue, 01 Apr 2025 10:00:00 GMT</pubDate><description>&lt;p&gt;Body {i}&lt;/p&gt;</description></item>"));
+    }
+    big.push_str("</channel></rss>");
+    let parsed = read(&big);
+    assert_eq!(parsed.collection.articles.len(), 10_000);
+    assert!(parsed.skipped.is_empty());
+}
