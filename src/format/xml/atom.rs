@@ -3,7 +3,8 @@
 //! `docs/rss-atom.md`.
 
 use super::items::{
-    apply_base, fallback_title, lead_image, plain_blocks, plain_of_html, regions, tags, Notes,
+    apply_base, fallback_title, lead_image, left_out, plain_blocks, plain_of_html, regions, tags,
+    Notes,
 };
 use super::tree::Element;
 use crate::date::Timestamp;
@@ -110,14 +111,12 @@ pub fn article(
         }
     }
     if title.is_none() && body.is_empty() {
-        let mut problem = at.problem(format!(
-            "an entry needs a title, a content or a summary (line {})",
-            entry.line
+        return Err(left_out(
+            at,
+            raw_id,
+            "an entry needs a title, a content or a summary",
+            entry.line,
         ));
-        if !raw_id.is_empty() {
-            problem.path.insert_id(at.len(), raw_id);
-        }
-        return Err(problem);
     }
     let title = title.unwrap_or_else(|| fallback_title(&body, standfirst.as_deref()));
     let mut date = |field: &'static str| {

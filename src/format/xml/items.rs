@@ -72,6 +72,16 @@ impl Notes<'_> {
     }
 }
 
+/// Why item `at` (with `raw_id`, when it has one) is left out, found on `line`.
+#[must_use]
+pub fn left_out(at: Cursor, raw_id: String, message: &str, line: usize) -> Problem {
+    let mut problem = at.problem(format!("{message} (line {line})"));
+    if !raw_id.is_empty() {
+        problem.path.insert_id(at.len(), raw_id);
+    }
+    problem
+}
+
 /// Plain text of some HTML (an HTML title or summary): its paragraphs' text, joined.
 #[must_use]
 pub fn plain_of_html(html: &str) -> String {

@@ -2,7 +2,9 @@
 //! `docs/rss-atom.md`.
 
 use super::dates::parse_rss_date;
-use super::items::{apply_base, fallback_title, lead_image, plain_of_html, regions, tags, Notes};
+use super::items::{
+    apply_base, fallback_title, lead_image, left_out, plain_of_html, regions, tags, Notes,
+};
 use super::tree::Element;
 use crate::format::path::Cursor;
 use crate::format::Problem;
@@ -48,14 +50,12 @@ pub fn article(
         .first("content:encoded")
         .filter(|c| !c.text().trim().is_empty());
     if title.is_none() && description.is_none() && encoded.is_none() {
-        let mut problem = at.problem(format!(
-            "an item needs a title or a description (line {})",
-            item.line
+        return Err(left_out(
+            at,
+            raw_id,
+            "an item needs a title or a description",
+            item.line,
         ));
-        if !raw_id.is_empty() {
-            problem.path.insert_id(at.len(), raw_id);
-        }
-        return Err(problem);
     }
     let (body, standfirst) = match (encoded, description) {
         (Some(encoded), description) => (
