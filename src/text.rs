@@ -1,7 +1,30 @@
-//! Text helpers shared by the readers, the filters and search: accent- and case-folding for
-//! matching, link-safe slugs for ids, and short lists in words ([`list_in_short`]).
+//! Text helpers shared by the readers, the filters, search and the publish step: accent- and
+//! case-folding for matching, link-safe slugs for ids, short lists in words
+//! ([`list_in_short`]), and HTML escaping ([`escape_html_into`]).
 
 use std::collections::{HashMap, HashSet};
+
+/// Escapes text for an HTML text node or a quoted attribute value, appending to `out`.
+pub fn escape_html_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+}
+
+/// Escapes text for an HTML text node or a quoted attribute value.
+#[must_use]
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_html_into(text, &mut out);
+    out
+}
 
 /// The first `shown` names joined by commas, then how many more there are: `Kyiv, Sumy, Kursk
 /// and 97 more` (a card has room for a few of an article's up to 100 regions).

@@ -1,27 +1,11 @@
 //! What a published page says about itself in its `<head>`: title, description, canonical
 //! link, Open Graph and Twitter card tags, and schema.org `NewsArticle` JSON-LD, with the
-//! escaping that keeps any article text inside its tag ([`escape_html`] for text and attribute
+//! escaping that keeps any article text inside its tag ([`crate::text::escape_html`] for text and attribute
 //! values, [`json_for_script`] for JSON inside `<script>`).
 
 use crate::model::{Article, Collection};
+use crate::text::escape_html;
 use serde_json::{json, Value};
-
-/// Escapes text for an HTML text node or a quoted attribute value.
-#[must_use]
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
 
 /// JSON that can sit inside `<script type="application/ld+json">`: `<`, `>` and `&` become
 /// `\u` escapes (so neither `</script>` nor `<!--` can appear), and so do the line and paragraph

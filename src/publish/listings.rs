@@ -2,8 +2,9 @@
 //! 1.1 of the latest articles, linking to their pages).
 
 use crate::model::{Article, Collection};
-use crate::publish::head::{absolute, describe, escape_html};
+use crate::publish::head::{absolute, describe};
 use crate::site::article_path;
+use crate::text::escape_html;
 use serde_json::{json, Value};
 
 /// Articles in `feed.json`.

@@ -6,9 +6,10 @@ use crate::app::link::LinkPolicy;
 use crate::app::view::{viewer_frame, View};
 use crate::app::Prerendered;
 use crate::publish::files::AppFiles;
-use crate::publish::head::{escape_html, Head};
+use crate::publish::head::Head;
 use crate::site::SiteRoot;
 use crate::state::AppState;
+use crate::text::escape_html;
 use std::rc::Rc;
 use yew::prelude::*;
 

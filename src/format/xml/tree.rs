@@ -7,6 +7,7 @@
 //! refused, so nothing is ever expanded ("billion laughs") and nothing is fetched.
 
 use super::super::FormatError;
+use crate::text::escape_html_into;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
@@ -103,7 +104,7 @@ impl Element {
 
 fn write_html(node: &Node, out: &mut String) {
     match node {
-        Node::Text(text) => escape_into(text, out),
+        Node::Text(text) => escape_html_into(text, out),
         Node::Element(element) => {
             let name = element
                 .name
@@ -116,7 +117,7 @@ fn write_html(node: &Node, out: &mut String) {
                 out.push(' ');
                 out.push_str(key.rsplit(':').next().unwrap_or(key));
                 out.push_str("=\"");
-                escape_into(value, out);
+                escape_html_into(value, out);
                 out.push('"');
             }
             out.push('>');
@@ -126,18 +127,6 @@ fn write_html(node: &Node, out: &mut String) {
             out.push_str("</");
             out.push_str(name);
             out.push('>');
-        }
-    }
-}
-
-fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
         }
     }
 }
