@@ -21,6 +21,7 @@ process.chdir(ROOT);
 const { startServer } = await import("../e2e/static-server.mjs");
 const { SITE_DIR, publishFigures, publishedPaint } = await import("./publish.mjs");
 const { printArchiveFigures } = await import("./archive.mjs");
+const { writeFeed } = await import("./feeds.mjs");
 
 const ARGS = new Set(process.argv.slice(2));
 const QUICK = ARGS.has("--quick");
@@ -147,6 +148,10 @@ const RUST_FILES = [
   ["dist/article-viewer_bg.wasm", "wasm"], ["dist/article-viewer.js", "js"], ["dist/boot.js", "js"],
   ["dist/prefs.js", "js"], ["dist/base.css", "css"], ["dist/reader.css", "css"], ["dist/collection.css", "css"],
   ["dist/page.css", "css"], ["dist/index.html", "html"],
+];
+// Fetched only when a file is RSS or Atom (the XML reader's worker), so not in the shell's total.
+const XML_READER_FILES = [
+  ["dist/xml-reader_bg.wasm", "wasm"], ["dist/xml-reader.js", "js"], ["dist/xml-reader_loader.js", "js"],
 ];
 const REFERENCE_FILES = [
   ["bench/reference/reference.js", "js"], ["bench/reference/reference.css", "css"],
@@ -464,6 +469,18 @@ async function browserFigures(url) {
           out.filter[set.n].rust?.targets);
       }
     }
+    const full = CONFIG.datasets.find((set) => set.form === "full");
+    if (full) {
+      const rel = `feed-${full.n}.rss.xml`;
+      const n = writeFeed(datasetPaths(full).file, `${DATA_DIR}/${rel}`);
+      out.feed = { n, bytes: statSync(`${DATA_DIR}/${rel}`).size };
+      for (const viewer of ["rust", "reference"]) {
+        const q = viewer === "rust" ? `?src=data/${rel}` : `?src=/data/${rel}`;
+        log(`${viewer}: RSS feed of ${n} items ×${CONFIG.listRuns}`);
+        out.feed[viewer] = await timeLoads(browser, `${viewer} RSS ${n}`, pages[viewer](q), "li.av-card",
+          CONFIG.listRuns, (s) => (countNumbers(s.count).includes(n) ? null : `count reads "${s.count}", expected ${n}`));
+      }
+    }
   } finally {
     await browser.close();
   }
@@ -642,7 +659,11 @@ const kb = (bytes) => (bytes == null ? null : (bytes / 1024).toFixed(1));
 function report(results) {
   const { sizes, native, browser, lighthouse: lh } = results;
   printTable("SIZES — per file (KiB; gzip -9, brotli q11)", ["file", "raw", "gzip", "brotli"],
-    [...sizes.rust.files, ...sizes.reference.files].map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]));
+    [...sizes.rust.files, ...sizes.reference.files, ...(sizes.xmlReader?.files ?? [])]
+      .map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]));
+  if (sizes.xmlReader) {
+    console.log(`XML reader (fetched only for RSS and Atom files): ${kb(sizes.xmlReader.total.brotli)} KiB brotli in all`);
+  }
   const kindRows = [];
   for (const kind of [...KINDS, "total"]) {
     for (const k of ["raw", "gzip", "brotli"]) {
@@ -693,6 +714,12 @@ function report(results) {
         F.rust?.afterChanges ? mb((F.rust.afterChanges.jsHeapUsed_bytes ?? 0) + (wasmAfter ?? 0)) : null,
         mb(F.reference?.afterChanges?.jsHeapUsed_bytes));
     }
+  }
+  if (b.feed) {
+    const tag = `RSS feed of ${b.feed.n.toLocaleString("en")} items (${fmt(mb(b.feed.bytes))} MB)`;
+    add(`${tag}: first list paint, ms (median of ${CONFIG.listRuns})`, b.feed.rust?.median_ms, b.feed.reference?.median_ms);
+    add(`${tag}: longest main-thread task until then, ms (0: none over 50)`, b.feed.rust?.longest_task_ms,
+      b.feed.reference?.longest_task_ms);
   }
   printTable(`BROWSER — Chromium ${b.chromium ?? "?"} headless, ${VIEWPORT.width}×${VIEWPORT.height} (lower is better)`,
     ["measure", "Rust", "Reference", "Rust/Ref"], rows);
@@ -772,7 +799,7 @@ const results = {
 };
 
 log(`article viewer benchmark${QUICK ? " (quick)" : ""}`);
-results.sizes = { rust: sizesOf(RUST_FILES), reference: sizesOf(REFERENCE_FILES) };
+results.sizes = { rust: sizesOf(RUST_FILES), reference: sizesOf(REFERENCE_FILES), xmlReader: sizesOf(XML_READER_FILES) };
 results.meta.datasets = await ensureDatasets();
 const SHAPES_ONLY = ARGS.has("--shapes-only");
 results.native = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await nativeFigures();

@@ -1,5 +1,6 @@
-// Browser test of JSON Feed: ?src= a sample feed lists its items, filters work, an item opens
-// with its figures and captions, undated items come last, and hostile markup runs nothing.
+// Browser test of JSON Feed, RSS and Atom: ?src= a sample feed lists its items, filters work, an
+// item opens with its figures and captions, undated items come last, and hostile markup runs
+// nothing. RSS and Atom are read in the XML reader's worker, fetched only for XML files.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SCREENSHOTS, openPage, sharedSession } from "./browser.mjs";
@@ -53,4 +54,73 @@ test("the 1.1 sample with a right-to-left item and the large feed load", async (
   await page.waitForSelector(".av-collection");
   assert.equal(await page.textContent(".av-collection__count"), "360 articles");
   await page.screenshot({ path: `${SCREENSHOTS}/feed-large-375.png` });
+});
+
+test("an RSS feed (ISO-8859-1) lists, filters by date and opens, read in the XML worker", async () => {
+  const { page, errors } = await openPage(session.browser, 375);
+  const dialogs = [];
+  page.on("dialog", (d) => dialogs.push(d.message()) && d.dismiss());
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+
+  // A JSON file never fetches the XML reader (only the glue's 2 KB starter script, a snippet).
+  await page.goto(`${session.server.url}/?src=feeds/newsroom-1.0.json`);
+  await page.waitForSelector(".av-collection");
+  assert.deepEqual(requested.filter((p) => p.startsWith("/xml-reader")), []);
+
+  await page.goto(`${session.server.url}/?src=feeds/gazette.rss.xml`);
+  await page.waitForSelector(".av-collection");
+  assert.ok(requested.some((p) => p.endsWith("/xml-reader_bg.wasm")), "the worker's module is fetched for XML");
+  assert.equal(await page.textContent(".av-collection__count"), "6 articles");
+  assert.match(await page.textContent(".av-collection__title"), /Kestrel Bay Gazette — fictional/);
+  const titles = await page.$$eval(".av-card__title", (n) => n.map((t) => t.textContent));
+  assert.deepEqual(titles.slice(0, 2), [
+    "Ferry timetable changes for the summer season",
+    "Harbour café wins award & a «best chowder» title",
+  ]);
+  // The bad date is a located notice; its item is kept, undated, last.
+  assert.match(await page.textContent(".av-panel--problems"), /pubDate.*line \d+/s);
+  assert.match((await page.$$eval(".av-card__meta", (n) => n.map((m) => m.textContent))).at(-1), /Undated/);
+  await page.screenshot({ path: `${SCREENSHOTS}/rss-list-375.png`, fullPage: true });
+
+  await page.getByRole("button", { name: "Filters" }).click();
+  await page.fill('input[type="date"] >> nth=0', "2025-04-01");
+  await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent === "3 of 6 articles");
+  assert.match(page.url(), /from=2025-04-01/);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent === "6 articles");
+
+  await page.click(".av-card__title >> nth=0");
+  await page.waitForSelector("article h1");
+  assert.equal(await page.textContent("article h1"), "Ferry timetable changes for the summer season");
+  assert.match(await page.textContent("article"), /Ines Café-Laurent/);
+  assert.match(await page.textContent("article figcaption"), /The ferry at the Kestrel Bay quay\..*Gazette staff/s);
+  assert.match(await page.textContent("article"), /This sentence must survive without its onclick handler\./);
+  assert.equal(await page.$$eval("article a[href^='javascript']", (n) => n.length), 0);
+  await page.screenshot({ path: `${SCREENSHOTS}/rss-article-375.png`, fullPage: true });
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors.filter((e) => !e.includes("404")), []);
+});
+
+test("an Atom feed lists, filters by region and date, and opens with xml:base links", async () => {
+  const { page, errors } = await openPage(session.browser, 1280);
+  await page.goto(`${session.server.url}/?src=feeds/tarnwick.atom.xml`);
+  await page.waitForSelector(".av-collection");
+  assert.equal(await page.textContent(".av-collection__count"), "4 articles");
+  assert.equal(await page.getAttribute('.av-card[lang="ar"]', "dir"), "rtl");
+  await page.click('button[aria-label="Regions in Europe"]');
+  await page.locator(".av-check").filter({ has: page.getByText("Germany", { exact: true }) }).locator("input").check();
+  await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent === "2 of 4 articles");
+  await page.fill('input[type="date"] >> nth=0', "2025-06-01");
+  await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent === "1 of 4 articles");
+  await page.screenshot({ path: `${SCREENSHOTS}/atom-list-1280.png`, fullPage: true });
+
+  await page.click(".av-card__title >> nth=0");
+  await page.waitForSelector("article h1");
+  assert.equal(await page.textContent("article h1"), "Reservoir levels back to normal after a dry spring");
+  assert.equal(await page.getAttribute("article a:text('level readings')", "href"), "https://example.net/tarnwick/data/levels");
+  assert.match(await page.textContent("article"), /We will not need a hosepipe ban this summer\./);
+  await page.screenshot({ path: `${SCREENSHOTS}/atom-article-1280.png`, fullPage: true });
+  assert.deepEqual(errors.filter((e) => !e.includes("404")), []);
 });

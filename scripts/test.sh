@@ -25,6 +25,7 @@ check() {
 check "cargo fmt --check" cargo fmt --check
 check "clippy (native, all targets)" cargo clippy --quiet --all-targets -- -D warnings
 check "clippy (wasm32)" cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins -- -D warnings
+check "clippy (wasm32, the XML reader's worker)" cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins --features xml-reader -- -D warnings
 
 step "cargo test (core and render tests)"
 cargo test 2>&1 | tee "$log"

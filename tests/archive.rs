@@ -14,10 +14,10 @@ use article_viewer::archive::{read_piece, Arrived, FileLoad, Lookup, Want};
 use article_viewer::date::CivilDate;
 use article_viewer::filter::{Filter, Index, RegionChoice, SortOrder};
 use article_viewer::format::parse_collection;
+use article_viewer::format::write::collection_file;
 use article_viewer::generate;
 use article_viewer::model::Article;
 use article_viewer::publish::archive::{write_archive, ArchiveMeta};
-use article_viewer::publish::v1::collection_file;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -345,7 +345,7 @@ fn files_that_disagree_with_the_manifest_are_refused_with_their_place() {
 
 #[test]
 fn articles_written_as_format_v1_read_back_equal() {
-    use article_viewer::publish::v1::body_file;
+    use article_viewer::format::write::body_file;
     let mut sources = vec![generate::collection(300, 11).to_string()];
     for file in [
         "samples/articles.json",

@@ -23,6 +23,7 @@ fn steps(path: &ErrorPath) -> Vec<Step> {
         .iter()
         .filter_map(|segment| match segment {
             Segment::Field(name) => Some(Step::Key((*name).to_owned())),
+            Segment::Named(name) => Some(Step::Key(name.clone())),
             Segment::Index(index) => Some(Step::Index(*index)),
             Segment::Article | Segment::Id(_) => None,
         })

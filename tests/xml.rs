@@ -249,3 +249,81 @@ fn rdf_feeds_and_many_items_are_read() {
     assert_eq!(parsed.collection.articles.len(), 10_000);
     assert!(parsed.skipped.is_empty());
 }
+
+/// The XML reader's worker answers with the feed as v1 and its problems as a file of their own
+/// (`format::handover`): read back by the viewer, both are what reading the feed directly gives.
+#[test]
+fn the_sample_feeds_hand_over_to_the_viewer_unchanged() {
+    use article_viewer::format::handover::read_problems;
+    use article_viewer::format::write::{collection_file, problems_file};
+    use article_viewer::format::{parse_collection_bytes, ChunkedReader};
+    for (name, articles) in [("gazette.rss.xml", 6), ("tarnwick.atom.xml", 4)] {
+        let path = format!("{}/samples/feeds/{name}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).expect("the sample feed is in samples/feeds");
+        let direct = parse_collection_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(direct.collection.articles.len(), articles, "{name}");
+        assert!(direct.skipped.is_empty(), "{name}: {:?}", direct.skipped);
+
+        let listed: Vec<_> = direct
+            .collection
+            .articles
+            .iter()
+            .map(|a| (&**a, None))
+            .collect();
+        let v1 = collection_file(
+            direct.collection.title.as_deref(),
+            direct.collection.language.as_ref().map(|l| l.as_str()),
+            &listed,
+        );
+        let v1 = String::from_utf8(v1).expect("the writer writes UTF-8");
+        let handed = ChunkedReader::handed_over(v1.as_str())
+            .finish()
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(handed.collection, direct.collection, "{name}");
+        assert!(
+            handed.skipped.is_empty() && handed.notices.is_empty(),
+            "{name}"
+        );
+        let (skipped, notices) =
+            read_problems(&problems_file(&direct.skipped, &direct.notices)).expect("problems");
+        assert_eq!(skipped, direct.skipped);
+        let shown = |list: &[article_viewer::format::Problem]| {
+            list.iter().map(ToString::to_string).collect::<Vec<_>>()
+        };
+        assert_eq!(shown(&notices), shown(&direct.notices), "{name}");
+    }
+}
+
+#[test]
+fn the_latin1_sample_reads_its_accents_and_keeps_the_badly_dated_item() {
+    let path = format!(
+        "{}/samples/feeds/gazette.rss.xml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(path).expect("the sample feed is in samples/feeds");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the sample is saved as ISO-8859-1"
+    );
+    let parsed = article_viewer::format::parse_collection_bytes(&bytes).expect("readable");
+    let titles: Vec<&str> = parsed
+        .collection
+        .articles
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert!(titles.contains(&"Harbour café wins award & a «best chowder» title"));
+    let choir = parsed
+        .collection
+        .articles
+        .iter()
+        .find(|a| a.title.starts_with("School choir"))
+        .expect("the badly dated item is kept");
+    assert_eq!(choir.published, None);
+    // Feed items are named by the id as the feed wrote it (here the link), to find in the file.
+    assert!(parsed.notices.iter().any(|n| {
+        n.to_string()
+                .starts_with("item[5] (id \"https://example.net/gazette/2025/02/choir\").pubDate: \"sometime in February\" is not a date")
+    }));
+    assert_eq!(choir.id, "https-example-net-gazette-2025-02-choir");
+}

@@ -287,6 +287,27 @@ function render() {
   if (q.article) renderArticle(q); else renderCollection(q);
 }
 
+// ---------- RSS (the platform's own XML parser; for the feed benchmark) ----------
+function rssCollection(text) {
+  const doc = new DOMParser().parseFromString(text, "application/xml");
+  if (doc.querySelector("parsererror")) throw new Error("not well-formed XML");
+  const child = (item, name) => item.getElementsByTagName(name)[0]?.textContent ?? null;
+  const articles = [...doc.getElementsByTagName("item")].map((item) => {
+    const date = new Date(child(item, "pubDate") ?? "");
+    const body = child(item, "content:encoded");
+    return {
+      id: child(item, "guid") ?? child(item, "link"), title: child(item, "title"),
+      published: Number.isNaN(date.getTime()) ? null : date.toISOString(),
+      standfirst: child(item, "description"),
+      regions: [...item.getElementsByTagName("category")].filter((c) => c.getAttribute("domain"))
+        .map((c) => c.textContent),
+      body: body ? [...new DOMParser().parseFromString(body, "text/html").body.querySelectorAll("p")]
+        .map((p) => ({ type: "paragraph", text: p.textContent })) : [],
+    };
+  });
+  return { title: child(doc, "title"), articles };
+}
+
 // ---------- start ----------
 root.addEventListener("click", (e) => { // same-document navigation to an article, like the Rust NavLink
   const link = e.target.closest && e.target.closest("a.av-card__link");
@@ -303,7 +324,7 @@ window.addEventListener("popstate", render);
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const json = await response.json();
+    const json = url.pathname.endsWith(".xml") ? rssCollection(await response.text()) : await response.json();
     performance.mark("reference:parsed");
     if (!json || typeof json !== "object" || !Array.isArray(json.articles)) throw new Error("not an article collection");
     data = buildIndex(json, url.href);

@@ -278,14 +278,59 @@ async fn read_file(
     bytes: Vec<u8>,
     on_progress: impl Fn(u8),
 ) -> Result<Parsed, crate::format::FormatError> {
-    if bytes.len() < CHUNKED_READ_BYTES {
+    #[cfg(not(feature = "xml-reader"))]
+    if crate::format::looks_like_xml(&bytes) {
+        return read_feed_in_worker(bytes, on_progress).await;
+    }
+    read_json_file(bytes, false, on_progress).await
+}
+
+/// Reads an RSS or Atom file in the XML reader's worker (see [`crate::format::handover`]): the
+/// worker's answer, a v1 collection, is read like any JSON file, and its problems come first.
+#[cfg(not(feature = "xml-reader"))]
+async fn read_feed_in_worker(
+    bytes: Vec<u8>,
+    on_progress: impl Fn(u8),
+) -> Result<Parsed, crate::format::FormatError> {
+    use crate::format::{handover, FormatError};
+    on_progress(10);
+    match web::read_in_xml_worker(bytes).await {
+        Err(message) => Err(FormatError::XmlReader(message)),
+        Ok(web::XmlAnswer::Failure(text)) => Err(handover::read_failure(&text)),
+        Ok(web::XmlAnswer::Read {
+            collection,
+            problems,
+        }) => {
+            let (mut skipped, mut notices) = handover::read_problems(&problems)?;
+            let mut parsed = read_json_file(collection.into_bytes(), true, on_progress).await?;
+            skipped.append(&mut parsed.skipped);
+            notices.append(&mut parsed.notices);
+            parsed.skipped = skipped;
+            parsed.notices = notices;
+            Ok(parsed)
+        }
+    }
+}
+
+/// Reads a JSON file, a large one a slice at a time; `handed_over` for the XML reader's answer
+/// (see [`ChunkedReader::handed_over`]).
+async fn read_json_file(
+    bytes: Vec<u8>,
+    handed_over: bool,
+    on_progress: impl Fn(u8),
+) -> Result<Parsed, crate::format::FormatError> {
+    if bytes.len() < CHUNKED_READ_BYTES && !handed_over {
         return parse_collection_bytes(&bytes);
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => return parse_collection_bytes(error.as_bytes()),
     };
-    let mut reader = ChunkedReader::new(text);
+    let mut reader = if handed_over {
+        ChunkedReader::handed_over(text)
+    } else {
+        ChunkedReader::new(text)
+    };
     loop {
         match reader.step() {
             Step::Working(progress) => {

@@ -99,6 +99,16 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         }
     }
 
+    /// A reader for the XML reader's handover ([`super::handover`]): a v1 collection in which
+    /// articles may be undated, as feed items may.
+    #[must_use]
+    pub fn handed_over(text: T) -> Self {
+        Self {
+            builder: CollectionBuilder::handed_over(),
+            ..Self::new(text)
+        }
+    }
+
     /// The text without its byte-order mark.
     fn body(&self) -> &str {
         without_bom(self.text.as_ref())
@@ -193,7 +203,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             if key == "articles" && reader.peek() == Some(b'[') {
                 // A repeated `articles` key replaces the first, as in any JSON reader.
                 self.saw_articles = true;
-                self.builder = CollectionBuilder::default();
+                self.builder = self.builder.fresh();
                 reader.pos += 1;
                 return Ok(Next::Go(Stage::Articles {
                     at: reader.pos,

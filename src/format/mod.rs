@@ -8,7 +8,10 @@
 //! - [`v1`]: the rules of article format version 1 (`docs/format.md`);
 //! - [`chunked`]: the collection reader, a slice at a time ([`parse_collection`] runs it to the end);
 //! - [`feed`]: JSON Feed 1.0 and 1.1 (`docs/json-feed.md`);
-//! - [`xml`]: RSS and Atom feeds (`docs/rss-atom.md`), recognised by a leading `<`;
+//! - [`xml`]: RSS and Atom feeds (`docs/rss-atom.md`), recognised by a leading `<` (native, and
+//!   in the XML reader's worker: the viewer's WebAssembly hands feeds to that worker and reads
+//!   its answer with [`handover`]);
+//! - [`write`]: the model written back as format v1 (native and the worker only);
 //! - [`html`]: feed HTML → typed blocks (nothing is ever inserted as HTML).
 //!
 //! Reading by hand rather than through derived `Deserialize` impls gives every error its exact
@@ -19,10 +22,14 @@ pub mod blocks;
 pub mod chunked;
 pub mod feed;
 pub mod fields;
+pub mod handover;
 pub mod html;
 pub mod json;
 pub mod path;
 pub mod v1;
+#[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
+pub mod write;
+#[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
 pub mod xml;
 
 pub use chunked::{ChunkedReader, Progress, Step};
@@ -75,6 +82,9 @@ pub enum FormatError {
     },
     #[error("{0}")]
     Invalid(Problem),
+    /// The RSS and Atom reader (a worker, apart from the viewer's WebAssembly) did not answer.
+    #[error("the RSS or Atom feed could not be read: the viewer's XML reader (xml-reader.js) failed: {0}")]
+    XmlReader(String),
 }
 
 /// A file that was read: the valid articles, plus what was left out and why.
@@ -92,7 +102,19 @@ pub struct Parsed {
 /// # Errors
 /// As [`parse_collection`], and [`FormatError::NotUtf8`] with the place of the first bad byte.
 pub fn parse_collection_bytes(bytes: &[u8]) -> Result<Parsed, FormatError> {
+    #[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
+    if looks_like_xml(bytes) {
+        return xml::read_feed_bytes(bytes);
+    }
     parse_collection(utf8(bytes)?)
+}
+
+/// Whether a file is XML (its first character after a byte-order mark and spaces is `<`), not
+/// JSON.
+#[must_use]
+pub fn looks_like_xml(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    bytes.trim_ascii_start().first() == Some(&b'<')
 }
 
 /// Reads a body file from raw bytes, which must be UTF-8.
@@ -167,8 +189,13 @@ fn read_json(text: &str) -> Result<Json<'_>, FormatError> {
 /// # Errors
 /// As [`parse_collection`].
 pub fn read_whole(text: &str) -> Result<Parsed, FormatError> {
-    if xml::looks_like_xml(text) {
+    if looks_like_xml(text.as_bytes()) {
+        #[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
         return xml::read_feed(text);
+        #[cfg(not(any(not(target_arch = "wasm32"), feature = "xml-reader")))]
+        return Err(FormatError::XmlReader(
+            "feeds go to the XML reader before this point".to_owned(),
+        ));
     }
     let root = read_json(text)?;
     let Json::Object(map) = &root else {

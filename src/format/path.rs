@@ -15,6 +15,9 @@ pub enum Segment {
     Article,
     /// The id of the article (or feed item) just before, shown as ` (id "kursk-1")`.
     Id(String),
+    /// A member named at run time, shown as [`Segment::Field`] is: a path handed over from the
+    /// XML reader's worker (see [`super::handover`]).
+    Named(String),
 }
 
 /// A problem's place in its file. Empty for the file as a whole.
@@ -59,7 +62,9 @@ impl fmt::Display for ErrorPath {
         for (i, segment) in self.0.iter().enumerate() {
             match segment {
                 Segment::Field(name) if i == 0 => f.write_str(name)?,
+                Segment::Named(name) if i == 0 => f.write_str(name)?,
                 Segment::Field(name) => write!(f, ".{name}")?,
+                Segment::Named(name) => write!(f, ".{name}")?,
                 Segment::Index(index) => write!(f, "[{index}]")?,
                 Segment::Article => f.write_str("article")?,
                 Segment::Id(id) => write!(f, " (id {id:?})")?,

@@ -76,7 +76,7 @@ pub fn name_article(mut problem: Problem, article: &Object<'_>, at: Cursor) -> P
 pub fn single_article(map: &Object<'_>) -> Result<Parsed, FormatError> {
     let at = Cursor::article();
     let mut notices = Vec::new();
-    let article = read_article(&Fields::new(map, at), &mut notices)
+    let article = read_article(&Fields::new(map, at), &mut notices, false)
         .map_err(|problem| FormatError::Invalid(name_article(problem, map, at)))?;
     Ok(Parsed {
         collection: Collection {
@@ -97,9 +97,31 @@ pub struct CollectionBuilder {
     skipped: Vec<Problem>,
     notices: Vec<Problem>,
     first_index_of_id: HashMap<String, usize>,
+    /// Whether an article may lack `published`: only in the XML reader's handover (feeds have
+    /// undated items, which the model allows); files in format v1 require it.
+    undated_allowed: bool,
 }
 
 impl CollectionBuilder {
+    /// A builder for the XML reader's handover ([`super::handover`]), where undated articles are
+    /// allowed.
+    #[must_use]
+    pub fn handed_over() -> Self {
+        Self {
+            undated_allowed: true,
+            ..Self::default()
+        }
+    }
+
+    /// An empty builder with the same rules.
+    #[must_use]
+    pub fn fresh(&self) -> Self {
+        Self {
+            undated_allowed: self.undated_allowed,
+            ..Self::default()
+        }
+    }
+
     /// Validates `articles[index]` and keeps it, or records why it was left out.
     pub fn add(&mut self, index: usize, item: &Json<'_>) {
         let at = Cursor::ROOT.field("articles").index(index);
@@ -111,7 +133,8 @@ impl CollectionBuilder {
             return;
         };
         let mut article_notices = Vec::new();
-        match read_article(&Fields::new(article_map, at), &mut article_notices) {
+        let fields = Fields::new(article_map, at);
+        match read_article(&fields, &mut article_notices, self.undated_allowed) {
             Ok(article) => {
                 if let Some(first) = self.first_index_of_id.get(&article.id) {
                     let problem = at.field("id").problem(format!(
@@ -186,7 +209,11 @@ pub fn check_id(id: &str) -> Result<String, String> {
     Ok(id.to_owned())
 }
 
-fn read_article(fields: &Fields<'_, '_>, notices: &mut Vec<Problem>) -> Read<Article> {
+fn read_article(
+    fields: &Fields<'_, '_>,
+    notices: &mut Vec<Problem>,
+    undated_allowed: bool,
+) -> Read<Article> {
     let id = match fields.get("id") {
         Some(Json::String(s)) if s.is_empty() => Err(fields.problem("id", "must not be empty")),
         Some(Json::String(s)) => check_id(s).map_err(|message| fields.problem("id", message)),
@@ -197,12 +224,13 @@ fn read_article(fields: &Fields<'_, '_>, notices: &mut Vec<Problem>) -> Read<Art
     }?;
     let title = fields.req_text("title")?;
     let standfirst = fields.opt_text("standfirst")?;
-    let published = fields
-        .opt_parsed("published", Timestamp::parse)?
-        .ok_or_else(|| fields.problem("published", "is required"))?;
+    let published = match fields.opt_parsed("published", Timestamp::parse)? {
+        None if !undated_allowed => return Err(fields.problem("published", "is required")),
+        published => published,
+    };
     let updated = fields.opt_parsed("updated", Timestamp::parse)?;
-    if let Some(updated) = &updated {
-        if updated.is_before(&published) {
+    if let (Some(updated), Some(published)) = (&updated, &published) {
+        if updated.is_before(published) {
             return Err(fields.problem(
                 "updated",
                 format!(
@@ -258,7 +286,7 @@ fn read_article(fields: &Fields<'_, '_>, notices: &mut Vec<Problem>) -> Read<Art
         id,
         title,
         standfirst,
-        published: Some(published),
+        published,
         updated,
         byline,
         tags,

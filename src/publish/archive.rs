@@ -7,10 +7,10 @@
 //! articles never need all their files in memory.
 
 use super::files::{write_if_changed, FileError, Written};
-use super::v1::{body_file, collection_file};
 use super::PublishError;
 use crate::archive::{id_bucket, id_bucket_file};
 use crate::filter::{Index, YearMonth};
+use crate::format::write::{body_file, collection_file};
 use crate::model::{Article, Block, Collection};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};

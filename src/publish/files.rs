@@ -6,8 +6,9 @@ use base64ct::Encoding;
 use sha2::{Digest, Sha256, Sha384};
 use std::path::{Path, PathBuf};
 
-/// The viewer's files a published page loads, from Trunk's release build (`dist/`).
-pub const APP_FILES: [&str; 8] = [
+/// The viewer's files a published page loads, from Trunk's release build (`dist/`); with them,
+/// everything under `dist/snippets/` (the JavaScript the glue imports; see [`copy_app`]).
+pub const APP_FILES: [&str; 11] = [
     "boot.js",
     "article-viewer.js",
     "article-viewer_bg.wasm",
@@ -17,7 +18,39 @@ pub const APP_FILES: [&str; 8] = [
     "site.css",
     "noscript.css",
     "favicon.svg",
+    // The XML reader's worker, fetched only when the viewer opens an RSS or Atom file.
+    "xml-reader_loader.js",
+    "xml-reader.js",
+    "xml-reader_bg.wasm",
 ];
+
+/// The files under `dist/snippets/` (the glue imports them by relative path), as paths relative
+/// to `dist/`, sorted so the folder's hash does not depend on the order the disk lists them in.
+fn snippet_files(dist: &Path) -> Result<Vec<String>, FileError> {
+    let mut found = Vec::new();
+    let mut folders = vec![PathBuf::from("snippets")];
+    while let Some(folder) = folders.pop() {
+        let path = dist.join(&folder);
+        if !path.is_dir() {
+            continue;
+        }
+        let error = |source| FileError {
+            path: path.clone(),
+            source,
+        };
+        for entry in std::fs::read_dir(&path).map_err(error)? {
+            let entry = entry.map_err(error)?;
+            let relative = folder.join(entry.file_name());
+            if entry.path().is_dir() {
+                folders.push(relative);
+            } else {
+                found.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
 
 /// A failed file operation, with the file it concerned.
 #[derive(Debug, thiserror::Error)]
@@ -100,10 +133,14 @@ impl AppFiles {
 /// # Errors
 /// A file of the build is missing (the message says how to build it), or a write fails.
 pub fn copy_app(dist: &Path, out: &Path) -> Result<AppFiles, FileError> {
-    let mut contents = Vec::new();
+    let mut contents: Vec<(String, Vec<u8>)> = Vec::new();
     let mut hasher = Sha256::new();
-    for name in APP_FILES {
-        let bytes = read(&dist.join(name))?;
+    let names = APP_FILES
+        .iter()
+        .map(|name| (*name).to_owned())
+        .chain(snippet_files(dist)?);
+    for name in names {
+        let bytes = read(&dist.join(&name))?;
         hasher.update(name.as_bytes());
         hasher.update((bytes.len() as u64).to_le_bytes());
         hasher.update(&bytes);
@@ -117,9 +154,12 @@ pub fn copy_app(dist: &Path, out: &Path) -> Result<AppFiles, FileError> {
         .collect();
     let dir = format!("app/{hash}/");
     let mut integrity = Vec::new();
-    for (name, bytes) in &contents {
+    for (index, (name, bytes)) in contents.iter().enumerate() {
         write_if_changed(&out.join(&dir).join(name), bytes)?;
-        integrity.push((*name, self::integrity(bytes)));
+        // Pages name the viewer's own files with their integrity; snippets come through the glue.
+        if let Some(app_file) = APP_FILES.get(index) {
+            integrity.push((*app_file, self::integrity(bytes)));
+        }
     }
     remove_other_folders(&out.join("app"), &hash)?;
     Ok(AppFiles { dir, integrity })

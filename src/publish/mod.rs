@@ -6,7 +6,7 @@
 //! files the input names relative to itself (images, bodies), `app/<hash>/` (the viewer),
 //! `sitemap.xml` and `feed.json`. Files are rewritten only when their content changes. In the
 //! archive form ([`Form`]), `articles.json` is the archive's manifest and `archive/` its parts.
-//! - [`archive`]: the sharded archive's files; [`v1`]: the model written back as format v1.
+//! - [`archive`]: the sharded archive's files (written as format v1 by [`crate::format::write`]).
 //! - [`head`]: head tags, JSON-LD and escaping.
 //! - [`page`]: prerendering with the viewer's components, and the page around it.
 //! - [`listings`]: the sitemap and the JSON Feed.
@@ -17,7 +17,6 @@ pub mod files;
 pub mod head;
 pub mod listings;
 pub mod page;
-pub mod v1;
 
 use crate::date::CivilDate;
 use crate::filter::Index;

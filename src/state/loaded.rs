@@ -17,7 +17,7 @@ pub enum LoadError {
     Network(String),
     #[error("no complete answer within {0} seconds")]
     Timeout(u32),
-    #[error("the server sent {0}, not JSON; check the address (some hosts answer a missing file with a web page)")]
+    #[error("the server sent {0}, not JSON or an RSS or Atom feed; check the address (some hosts answer a missing file with a web page)")]
     NotJsonContent(String),
     #[error(transparent)]
     Format(#[from] FormatError),

@@ -1,13 +1,16 @@
 //! The only code that touches browser APIs, one small module per API. This file: the address
 //! bar and history (reading and writing the query, and on a published site the article page's
 //! path; Back and Forward), the page's origin and the sources it allows, a published page's
-//! takeover, the document title, scrolling, today's date, and yielding to the browser. `fetch.rs` fetches files; `intl.rs`
-//! formats dates through `Intl`; `host.rs` talks to the page around an embedded viewer and to
-//! `localStorage`. Nothing here depends on the components above it.
+//! takeover, the document title, scrolling, today's date, and yielding to the browser.
+//! `fetch.rs` fetches files; `intl.rs` formats dates through `Intl`; `xml_worker.rs` hands an
+//! RSS or Atom file to the XML reader's worker; `host.rs` talks to the page around an embedded
+//! viewer and to `localStorage`. Nothing here depends on the components above it.
 
 mod fetch;
 mod host;
 mod intl;
+#[cfg(not(feature = "xml-reader"))]
+mod xml_worker;
 
 pub use fetch::{fetch_bytes, FETCH_TIMEOUT_SECONDS};
 pub use gloo_events::EventListener;
@@ -16,6 +19,8 @@ pub use host::{
     share_or_copy, CHANGE_EVENT, NAVIGATE_EVENT, OPEN_EVENT,
 };
 pub use intl::intl_date_text;
+#[cfg(not(feature = "xml-reader"))]
+pub use xml_worker::{read_in_xml_worker, XmlAnswer};
 
 use crate::query::Query;
 use crate::site::SiteRoot;

@@ -3,6 +3,7 @@
 //! `docs/rss-atom.md`.
 //! - [`tree`]: the file as a stream of small element trees (quick-xml; nothing is expanded or
 //!   fetched);
+//! - [`encoding`]: the file's bytes as text (UTF-8, UTF-16, ISO-8859-1, windows-1252);
 //! - [`dates`]: RFC 822 dates as feeds write them;
 //! - [`items`]: what items and entries share (notices, HTML, images, regions, tags);
 //! - [`rss`] and [`atom`]: one item or entry → an article.
@@ -13,6 +14,7 @@
 
 pub mod atom;
 pub mod dates;
+pub mod encoding;
 pub mod items;
 pub mod rss;
 pub mod tree;
@@ -24,11 +26,12 @@ use crate::text::TakenIds;
 use std::rc::Rc;
 use tree::{Element, Sink};
 
-/// Whether a text is XML (its first character after a byte-order mark and spaces is `<`), not
-/// JSON.
-#[must_use]
-pub fn looks_like_xml(text: &str) -> bool {
-    without_bom(text).trim_start().starts_with('<')
+/// Reads an RSS or Atom feed from its bytes, in the encoding it declares.
+///
+/// # Errors
+/// As [`read_feed`], and as [`encoding::decode`].
+pub fn read_feed_bytes(bytes: &[u8]) -> Result<Parsed, FormatError> {
+    read_feed(&encoding::decode(bytes)?)
 }
 
 /// Reads an RSS or Atom feed.

@@ -43,12 +43,14 @@ pub fn article(
         notices,
     };
 
-    let description = item
-        .first("description")
-        .filter(|d| !d.text().trim().is_empty());
-    let encoded = item
-        .first("content:encoded")
-        .filter(|c| !c.text().trim().is_empty());
+    // Each text is gathered once: for the emptiness test and for the converter.
+    let with_text = |name| {
+        item.first(name)
+            .map(|element| (element.line, element.text()))
+            .filter(|(_, text)| !text.trim().is_empty())
+    };
+    let description = with_text("description");
+    let encoded = with_text("content:encoded");
     if title.is_none() && description.is_none() && encoded.is_none() {
         return Err(left_out(
             at,
@@ -58,16 +60,13 @@ pub fn article(
         ));
     }
     let (body, standfirst) = match (encoded, description) {
-        (Some(encoded), description) => (
-            notes.html("content:encoded", encoded.line, &encoded.text()),
+        (Some((line, encoded)), description) => (
+            notes.html("content:encoded", line, &encoded),
             description
-                .map(|d| plain_of_html(&d.text()))
+                .map(|(_, text)| plain_of_html(&text))
                 .filter(|s| !s.is_empty()),
         ),
-        (None, Some(description)) => (
-            notes.html("description", description.line, &description.text()),
-            None,
-        ),
+        (None, Some((line, description))) => (notes.html("description", line, &description), None),
         (None, None) => (Vec::new(), None),
     };
     let title = title.unwrap_or_else(|| fallback_title(&body, standfirst.as_deref()));

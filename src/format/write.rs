@@ -1,5 +1,7 @@
-//! Writing the model back as format v1 JSON (the archive's card shards and body files): what
-//! `format::v1` reads, field for field, so a written article reads back equal to itself.
+//! Writing the model back as format v1 JSON (the archive's card shards and body files, and what
+//! the XML reader's worker hands the viewer): what `format::v1` reads, field for field, so a
+//! written article reads back equal to itself. Native, and in the XML reader's WebAssembly only
+//! (serde_json never reaches the viewer's own).
 
 use crate::model::{Article, Block, HeadingLevel, Image, Inline, Span};
 use serde_json::{json, Map, Value};
@@ -191,4 +193,61 @@ pub fn collection_file(
         .collect();
     map.insert("articles".into(), Value::Array(items));
     Value::Object(map).to_string().into_bytes()
+}
+
+/// A problem as the XML reader's worker hands it over: its path segment by segment (field names
+/// as strings, indexes as numbers, `{"id": …}`, `{"article": true}`) and its message.
+fn problem_value(problem: &super::Problem) -> Value {
+    use super::Segment;
+    let path: Vec<Value> = problem
+        .path
+        .segments()
+        .iter()
+        .map(|segment| match segment {
+            Segment::Field(name) => json!(name),
+            Segment::Named(name) => json!(name),
+            Segment::Index(index) => json!(index),
+            Segment::Article => json!({ "article": true }),
+            Segment::Id(id) => json!({ "id": id }),
+        })
+        .collect();
+    json!({ "path": path, "message": problem.message })
+}
+
+/// What was left out and noted while reading a file, as `{"skipped": […], "notices": […]}`
+/// (read back by [`super::handover::read_problems`]).
+#[must_use]
+pub fn problems_file(skipped: &[super::Problem], notices: &[super::Problem]) -> String {
+    let list = |problems: &[super::Problem]| -> Vec<Value> {
+        problems.iter().map(problem_value).collect()
+    };
+    json!({ "skipped": list(skipped), "notices": list(notices) }).to_string()
+}
+
+/// Why a whole file could not be read, as `{"error": kind, …}` (read back by
+/// [`super::handover::read_failure`]).
+#[must_use]
+pub fn failure_file(error: &super::FormatError) -> String {
+    use super::FormatError;
+    match error {
+        FormatError::Empty => json!({ "error": "empty" }),
+        FormatError::NotUtf8 { line, column } => {
+            json!({ "error": "not-utf8", "line": line, "column": column })
+        }
+        FormatError::NotJson {
+            line,
+            column,
+            message,
+        } => json!({ "error": "not-json", "line": line, "column": column, "message": message }),
+        FormatError::NotXml {
+            line,
+            column,
+            message,
+        } => json!({ "error": "not-xml", "line": line, "column": column, "message": message }),
+        FormatError::Invalid(problem) => {
+            json!({ "error": "invalid", "problem": problem_value(problem) })
+        }
+        FormatError::XmlReader(message) => json!({ "error": "xml-reader", "message": message }),
+    }
+    .to_string()
 }

@@ -1,0 +1,55 @@
+//! The XML reader's worker, started by `web/xml-reader.js` (a worker's address must be a
+//! Trusted Types script URL on the viewer's page, which that script makes): an RSS or Atom
+//! file goes in, the texts of [`crate::format::handover`] come out.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/web/xml-reader.js")]
+extern "C" {
+    /// Resolves to `["collection", v1 text, problems text]` or `["error", failure text]`;
+    /// rejects when the worker does not start or stops.
+    #[wasm_bindgen(js_name = readInXmlWorker, catch)]
+    fn read_in_worker(bytes: js_sys::Uint8Array) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// What the worker answered.
+pub enum XmlAnswer {
+    /// The feed as a v1 collection, and its problems.
+    Read {
+        collection: String,
+        problems: String,
+    },
+    /// Why the feed could not be read.
+    Failure(String),
+}
+
+fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "it stopped without saying why".to_owned())
+}
+
+/// Reads an RSS or Atom file in the worker.
+///
+/// # Errors
+/// In words, when the worker could not be started or stopped before answering.
+pub async fn read_in_xml_worker(bytes: Vec<u8>) -> Result<XmlAnswer, String> {
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    drop(bytes);
+    let promise = read_in_worker(array).map_err(|e| describe(&e))?;
+    let answer = JsFuture::from(promise).await.map_err(|e| describe(&e))?;
+    let answer = js_sys::Array::from(&answer);
+    let text = |index| answer.get(index).as_string();
+    match (text(0).as_deref(), text(1), text(2)) {
+        (Some("collection"), Some(collection), Some(problems)) => Ok(XmlAnswer::Read {
+            collection,
+            problems,
+        }),
+        (Some("error"), Some(failure), _) => Ok(XmlAnswer::Failure(failure)),
+        _ => Err("its answer was garbled".to_owned()),
+    }
+}
