@@ -3,6 +3,7 @@
 // (bench/reference/). Prints a table and writes target/bench/results.json.
 //
 //   node bench/run.mjs [--quick] [--no-native] [--no-publish] [--no-lighthouse] [--shapes-only]
+//                      [--feeds-only]
 //
 // Figures are reported, never judged: the exit status is 0 unless something is actually broken
 // (a page that does not load, a dataset that cannot be generated, a filter that never repaints).
@@ -25,6 +26,8 @@ const { writeFeed } = await import("./feeds.mjs");
 
 const ARGS = new Set(process.argv.slice(2));
 const QUICK = ARGS.has("--quick");
+// Only the sizes and the RSS feed figures (the first full dataset as a feed, both viewers).
+const FEEDS_ONLY = ARGS.has("--feeds-only");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROME_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -118,6 +121,7 @@ async function ensureDatasets() {
   }
   const info = {};
   for (const set of CONFIG.datasets) {
+    if (FEEDS_ONLY && set.form !== "full") continue;
     const paths = datasetPaths(set);
     if (!existsSync(paths.file)) {
       log(`generating ${paths.file} (cargo run --release --example generate; may compile first)`);
@@ -469,20 +473,37 @@ async function browserFigures(url) {
           out.filter[set.n].rust?.targets);
       }
     }
-    const full = CONFIG.datasets.find((set) => set.form === "full");
-    if (full) {
-      const rel = `feed-${full.n}.rss.xml`;
-      const n = writeFeed(datasetPaths(full).file, `${DATA_DIR}/${rel}`);
-      out.feed = { n, bytes: statSync(`${DATA_DIR}/${rel}`).size };
-      for (const viewer of ["rust", "reference"]) {
-        const q = viewer === "rust" ? `?src=data/${rel}` : `?src=/data/${rel}`;
-        log(`${viewer}: RSS feed of ${n} items ×${CONFIG.listRuns}`);
-        out.feed[viewer] = await timeLoads(browser, `${viewer} RSS ${n}`, pages[viewer](q), "li.av-card",
-          CONFIG.listRuns, (s) => (countNumbers(s.count).includes(n) ? null : `count reads "${s.count}", expected ${n}`));
-      }
-    }
+    out.feed = await feedFigures(browser, pages);
   } finally {
     await browser.close();
+  }
+  return out;
+}
+
+async function feedsOnly(url) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS });
+  try {
+    return { chromium: browser.version(), feed: await feedFigures(browser, {
+      rust: (q) => `${url}/${q}`, reference: (q) => `${url}/bench/reference/index.html${q}` }) };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------- 3b. an RSS feed (issue 19) ----------
+// The first full-form dataset written as RSS (bench/feeds.mjs), loaded until the list paints:
+// the Rust viewer reads it in its XML reader worker, the reference with DOMParser.
+async function feedFigures(browser, pages) {
+  const full = CONFIG.datasets.find((set) => set.form === "full");
+  if (!full) return null;
+  const rel = `feed-${full.n}.rss.xml`;
+  const n = writeFeed(datasetPaths(full).file, `${DATA_DIR}/${rel}`);
+  const out = { n, bytes: statSync(`${DATA_DIR}/${rel}`).size };
+  for (const viewer of ["rust", "reference"]) {
+    const q = viewer === "rust" ? `?src=data/${rel}` : `?src=/data/${rel}`;
+    log(`${viewer}: RSS feed of ${n} items ×${CONFIG.listRuns}`);
+    out[viewer] = await timeLoads(browser, `${viewer} RSS ${n}`, pages[viewer](q), "li.av-card",
+      CONFIG.listRuns, (s) => (countNumbers(s.count).includes(n) ? null : `count reads "${s.count}", expected ${n}`));
   }
   return out;
 }
@@ -683,6 +704,7 @@ function report(results) {
   const add = (label, rust, ref, digits = 1) => rows.push([label, fmt(rust, digits), fmt(ref, digits), fmtRatio(ratio(rust, ref))]);
   const b = browser;
   if (b.error) rows.push(["browser run failed", b.error, null, null]);
+  else if (FEEDS_ONLY) rows.push(["(--feeds-only: the feed figures only)", null, null, null]);
   else {
     add(`seed article painted, ms (median of ${CONFIG.seedRuns})`, b.seedArticle.rust?.median_ms, b.seedArticle.reference?.median_ms);
     for (const set of CONFIG.datasets) {
@@ -802,8 +824,9 @@ log(`article viewer benchmark${QUICK ? " (quick)" : ""}`);
 results.sizes = { rust: sizesOf(RUST_FILES), reference: sizesOf(REFERENCE_FILES), xmlReader: sizesOf(XML_READER_FILES) };
 results.meta.datasets = await ensureDatasets();
 const SHAPES_ONLY = ARGS.has("--shapes-only");
-results.native = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await nativeFigures();
-results.publish = SHAPES_ONLY || ARGS.has("--no-publish") ? { available: false, reason: "skipped" }
+const ONLY = SHAPES_ONLY || FEEDS_ONLY;
+results.native = ONLY ? { available: false, reason: "skipped (--shapes-only or --feeds-only)" } : await nativeFigures();
+results.publish = ONLY || ARGS.has("--no-publish") ? { available: false, reason: "skipped" }
   : await publishFigures({ run, log, problem, quick: QUICK, dataDir: DATA_DIR });
 if (!results.native.available) log(`native figures not available: ${results.native.reason}`);
 
@@ -811,14 +834,15 @@ const server = await startServer({ mounts: { "/": "dist", "/bench/": "bench", "/
 log(`serving at ${server.url}`);
 results.meta.loadAverageBeforeBrowser = os.loadavg().map((x) => round(x, 2));
 try {
-  results.browser = SHAPES_ONLY ? { error: "skipped (--shapes-only)" } : await browserFigures(server.url);
+  results.browser = SHAPES_ONLY ? { error: "skipped (--shapes-only)" }
+    : FEEDS_ONLY ? await feedsOnly(server.url) : await browserFigures(server.url);
 } catch (error) {
   problem(`browser run failed: ${error.message.split("\n")[0]}`, true);
   results.browser = { error: error.message.split("\n")[0] };
 }
-results.search = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await searchFigures(server.url);
-results.shapes = await shapeFigures(server.url);
-results.lighthouse = SHAPES_ONLY ? { available: false, reason: "skipped (--shapes-only)" } : await lighthouse(server.url);
+results.search = ONLY ? { available: false, reason: "skipped (--shapes-only or --feeds-only)" } : await searchFigures(server.url);
+results.shapes = FEEDS_ONLY ? { available: false, reason: "skipped (--feeds-only)" } : await shapeFigures(server.url);
+results.lighthouse = ONLY ? { available: false, reason: "skipped (--shapes-only or --feeds-only)" } : await lighthouse(server.url);
 await server.close();
 
 results.problems = problems;

@@ -302,7 +302,7 @@ async fn read_feed_in_worker(
             problems,
         }) => {
             let (mut skipped, mut notices) = handover::read_problems(&problems)?;
-            let mut parsed = read_json_file(collection.into_bytes(), true, on_progress).await?;
+            let mut parsed = read_json_file(collection, true, on_progress).await?;
             skipped.append(&mut parsed.skipped);
             notices.append(&mut parsed.notices);
             parsed.skipped = skipped;

@@ -1,6 +1,6 @@
 //! The XML reader's worker (built by Trunk with the `xml-reader` feature, apart from the
 //! viewer's WebAssembly): it says `"ready"`, then reads each RSS or Atom file posted to it as
-//! bytes and answers with `["collection", v1 text, problems text]` or `["error", failure text]`
+//! bytes and answers with `["collection", v1 bytes, problems text]` or `["error", failure text]`
 //! (the texts of `article_viewer::format::handover`).
 #![forbid(unsafe_code)]
 
@@ -17,7 +17,7 @@ fn main() {
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
-            let answer = match parse_collection_bytes(&bytes) {
+            let (answer, transfer) = match parse_collection_bytes(&bytes) {
                 Ok(parsed) => {
                     let collection = &parsed.collection;
                     let articles: Vec<_> =
@@ -27,19 +27,27 @@ fn main() {
                         collection.language.as_ref().map(|l| l.as_str()),
                         &articles,
                     );
-                    js_sys::Array::of3(
+                    // Bytes, handed over (not copied) to the page, which copies them into its
+                    // own WebAssembly a slice per task: a string of tens of megabytes would be
+                    // decoded in one long task there.
+                    let v1 = js_sys::Uint8Array::from(v1.as_slice());
+                    let answer = js_sys::Array::of3(
                         &JsValue::from_str("collection"),
-                        &JsValue::from_str(&String::from_utf8_lossy(&v1)),
+                        &v1,
                         &JsValue::from_str(&write::problems_file(&parsed.skipped, &parsed.notices)),
-                    )
+                    );
+                    (answer, js_sys::Array::of1(&v1.buffer()))
                 }
-                Err(error) => js_sys::Array::of2(
-                    &JsValue::from_str("error"),
-                    &JsValue::from_str(&write::failure_file(&error)),
+                Err(error) => (
+                    js_sys::Array::of2(
+                        &JsValue::from_str("error"),
+                        &JsValue::from_str(&write::failure_file(&error)),
+                    ),
+                    js_sys::Array::new(),
                 ),
             };
-            // Posting back can only fail for values that cannot be cloned; strings can.
-            let _ = reply.post_message(&answer);
+            // Posting back can only fail for values that cannot be cloned; these can.
+            let _ = reply.post_message_with_transfer(&answer, &transfer);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

@@ -78,7 +78,7 @@ const COPY_BYTES_PER_TASK: u32 = 4_000_000;
 
 /// The bytes of a fetched file, copied a slice per task: tens of megabytes in one copy would
 /// hold the page for tens of milliseconds.
-async fn copy_in_slices(array: &js_sys::Uint8Array) -> Vec<u8> {
+pub(super) async fn copy_in_slices(array: &js_sys::Uint8Array) -> Vec<u8> {
     let length = array.length();
     if length <= COPY_BYTES_PER_TASK {
         return array.to_vec();

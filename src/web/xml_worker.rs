@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(module = "/web/xml-reader.js")]
 extern "C" {
-    /// Resolves to `["collection", v1 text, problems text]` or `["error", failure text]`;
+    /// Resolves to `["collection", v1 bytes, problems text]` or `["error", failure text]`;
     /// rejects when the worker does not start or stops.
     #[wasm_bindgen(js_name = readInXmlWorker, catch)]
     fn read_in_worker(bytes: js_sys::Uint8Array) -> Result<js_sys::Promise, JsValue>;
@@ -16,9 +16,9 @@ extern "C" {
 
 /// What the worker answered.
 pub enum XmlAnswer {
-    /// The feed as a v1 collection, and its problems.
+    /// The feed as a v1 collection (its bytes), and its problems.
     Read {
-        collection: String,
+        collection: Vec<u8>,
         problems: String,
     },
     /// Why the feed could not be read.
@@ -44,12 +44,20 @@ pub async fn read_in_xml_worker(bytes: Vec<u8>) -> Result<XmlAnswer, String> {
     let answer = JsFuture::from(promise).await.map_err(|e| describe(&e))?;
     let answer = js_sys::Array::from(&answer);
     let text = |index| answer.get(index).as_string();
-    match (text(0).as_deref(), text(1), text(2)) {
-        (Some("collection"), Some(collection), Some(problems)) => Ok(XmlAnswer::Read {
-            collection,
-            problems,
-        }),
-        (Some("error"), Some(failure), _) => Ok(XmlAnswer::Failure(failure)),
+    match (text(0).as_deref(), answer.get(1), text(2)) {
+        (Some("collection"), collection, Some(problems)) => {
+            let collection = collection
+                .dyn_into::<js_sys::Uint8Array>()
+                .map_err(|_| "its answer was garbled".to_owned())?;
+            Ok(XmlAnswer::Read {
+                collection: super::fetch::copy_in_slices(&collection).await,
+                problems,
+            })
+        }
+        (Some("error"), failure, _) => failure
+            .as_string()
+            .map(XmlAnswer::Failure)
+            .ok_or_else(|| "its answer was garbled".to_owned()),
         _ => Err("its answer was garbled".to_owned()),
     }
 }

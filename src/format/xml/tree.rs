@@ -218,6 +218,9 @@ struct Walk<'t, 's, S: Sink> {
     stack: Vec<Open>,
     atom_root: bool,
     containers: usize,
+    /// The line of the last start tag, and its offset: tags come in order, so each line is
+    /// counted on from the one before (counting from the top each time was quadratic).
+    line_at: (usize, usize),
 }
 
 /// Reads `text` and feeds `sink`.
@@ -236,6 +239,7 @@ pub fn read_document(text: &str, sink: &mut impl Sink) -> Result<(), FormatError
         stack: Vec::new(),
         atom_root: false,
         containers: 0,
+        line_at: (0, 1),
     };
     loop {
         let at = reader.buffer_position();
@@ -307,6 +311,18 @@ pub fn read_document(text: &str, sink: &mut impl Sink) -> Result<(), FormatError
 }
 
 impl<S: Sink> Walk<'_, '_, S> {
+    /// The line of byte `offset` (at or after the last one asked for).
+    fn line_of(&mut self, offset: usize) -> usize {
+        let (last, line) = self.line_at;
+        let offset = offset.min(self.text.len());
+        let line = match self.text.get(last..offset) {
+            Some(between) if offset >= last => line + between.matches('\n').count(),
+            _ => line_column(self.text, offset).0,
+        };
+        self.line_at = (offset, line);
+        line
+    }
+
     /// A syntax problem at byte `offset`: fatal before any item, a cut after one.
     fn fail(&mut self, offset: u64, message: String) -> Result<(), FormatError> {
         let offset = usize::try_from(offset).unwrap_or(usize::MAX);
@@ -332,7 +348,7 @@ impl<S: Sink> Walk<'_, '_, S> {
         at: u64,
         empty: bool,
     ) -> Result<bool, String> {
-        let line = line_column(self.text, usize::try_from(at).unwrap_or(0)).0;
+        let line = self.line_of(usize::try_from(at).unwrap_or(0));
         let parent_base = self.stack.last().and_then(|open| open.element.base.clone());
         let element = open_element(reader, start, name, line, parent_base, self.atom_root)?;
         if self.stack.is_empty() {
