@@ -1,6 +1,7 @@
-//! Embedding: how a host element's `data-*` attributes set an embedded viewer's first view and
-//! behaviour. Pure (the browser side hands in an attribute getter), so it is tested natively.
-//! See `docs/embedding.md` for the attributes.
+//! Embedding: how a host element's attributes set an embedded viewer's first view and
+//! behaviour: `data-*` on a `data-article-viewer` element, the same names without the prefix on
+//! `<article-viewer>` ([`attribute_name`]). Pure (the browser side hands in an attribute getter),
+//! so it is tested natively. See `docs/embedding.md` for the attributes.
 
 use crate::model::{SafeUrl, UrlUse};
 use crate::prefs::{Choice, Theme};
@@ -23,10 +24,31 @@ pub struct EmbedOptions {
     pub sources: AllowedSources,
 }
 
+/// The tag of the custom element form.
+pub const CUSTOM_ELEMENT: &str = "article-viewer";
+
+/// The attribute that holds `data_name` (`data-src`) on a host element: the same on a
+/// `data-article-viewer` element, without the prefix (`src`) on `<article-viewer>`.
+#[must_use]
+pub fn attribute_name(data_name: &str, custom_element: bool) -> &str {
+    match data_name.strip_prefix("data-") {
+        Some(name) if custom_element => name,
+        _ => data_name,
+    }
+}
+
+/// The query an element's attributes ask for, as a query string (what `<article-viewer>` asks
+/// its viewer to show when one of them changes).
+#[must_use]
+pub fn attribute_query(get: &dyn Fn(&str) -> Option<String>) -> String {
+    read_attributes(get).0.to_search()
+}
+
 /// Reads a host element's attributes (through `get`, which returns an attribute's value) into
 /// the first view and the options. `data-query` gives a whole query string; `data-src`,
 /// `data-region` (several separated by `|`), `data-from`, `data-to`, `data-sort`, `data-article`
-/// and `data-view` (`list` or `article`) set single parts and win over `data-query`. Invalid
+/// `data-view` (`list` or `article`) and `data-q` (search words) set single parts and win over
+/// `data-query`. Invalid
 /// values are ignored with a notice, as in a URL.
 #[must_use]
 pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOptions) {
@@ -53,6 +75,9 @@ pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOpt
     if let (Some(article), false) = (get("data-article"), view_is_list) {
         push("article", &article);
     }
+    if let Some(words) = get("data-q") {
+        push("q", &words);
+    }
     let base = get("data-query").unwrap_or_default();
     let search = [base.trim_start_matches('?').to_owned(), parts.join("&")]
         .into_iter()
@@ -64,7 +89,12 @@ pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOpt
         query.article = None;
     }
     let flag = |name: &str| get(name).is_some_and(|v| !matches!(v.trim(), "false" | "no" | "0"));
-    let theme = get("data-theme").and_then(|t| Theme::parse(t.trim()));
+    // "auto" (the custom element's word) is the system theme: the host page's colour scheme,
+    // else the operating system's.
+    let theme = get("data-theme").and_then(|t| match t.trim() {
+        "auto" => Some(Theme::System),
+        other => Theme::parse(other),
+    });
     let options = EmbedOptions {
         sync_url: flag("data-sync-url"),
         article_url: get("data-article-url").filter(|p| article_link(p, "id").is_some()),
@@ -190,6 +220,34 @@ mod tests {
                 .1
                 .article_url,
             None
+        );
+    }
+
+    #[test]
+    fn the_custom_element_reads_the_same_attributes_without_the_prefix() {
+        assert_eq!(attribute_name("data-src", true), "src");
+        assert_eq!(attribute_name("data-sync-url", true), "sync-url");
+        assert_eq!(attribute_name("data-src", false), "data-src");
+        let element = [
+            ("src", "a.json"),
+            ("region", "Asia|Europe"),
+            ("q", "river"),
+            ("theme", "auto"),
+        ];
+        let get = |name: &str| {
+            element
+                .iter()
+                .find(|(k, _)| *k == attribute_name(name, true))
+                .map(|(_, v)| (*v).to_owned())
+        };
+        let (query, options) = read_attributes(&get);
+        assert_eq!(query.src.as_deref(), Some("a.json"));
+        assert_eq!(query.regions.len(), 2);
+        assert_eq!(query.q.as_deref(), Some("river"));
+        assert_eq!(options.theme, Some(Theme::System));
+        assert_eq!(
+            attribute_query(&get),
+            "?src=a.json&region=Asia&region=Europe&q=river"
         );
     }
 

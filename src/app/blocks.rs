@@ -36,7 +36,7 @@ pub fn render_block(block: &Block, marks: Option<&SearchWords>) -> Html {
         Block::Image(image) => html! { <Figure image={image.clone()} /> },
         Block::PullQuote { text, attribution } => html! {
             // The text repeats the body, so assistive technology skips it rather than read it twice.
-            <aside class="av-pullquote" aria-hidden="true">
+            <aside class="av-pullquote" part="pullquote" aria-hidden="true">
                 <blockquote class="av-pullquote__text"><p>{ text.clone() }</p></blockquote>
                 if let Some(attribution) = attribution {
                     <p class="av-pullquote__attribution">{ attribution.clone() }</p>

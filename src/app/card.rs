@@ -87,10 +87,10 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
             .or_else(|| marked_excerpt(&crate::search::body_text(article), &words))
     });
     html! {
-        <li class="av-card" lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))} dir={language.map(LanguageTag::direction)}
+        <li class="av-card" part="card" lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))} dir={language.map(LanguageTag::direction)}
             {onmouseover} {onfocusin}>
             <div class="av-card__text">
-                <h2 class="av-card__title">
+                <h2 class="av-card__title" part="card-title">
                     <CardTitle id={article.id.clone()} title={article.title.clone()} />
                 </h2>
                 if let Some(excerpt) = excerpt {

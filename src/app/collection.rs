@@ -176,7 +176,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
         <div class="av-collection" {lang}>
             <header class="av-collection__header">
                 <h1 id="av-collection-title" class="av-collection__title" tabindex="-1">{ title }</h1>
-                <p class="av-collection__count" role="status" aria-live="polite" aria-atomic="true">{ count_text }</p>
+                <p class="av-collection__count" part="count" role="status" aria-live="polite" aria-atomic="true">{ count_text }</p>
                 // Searching an archive needs its sharded search index (not written yet).
                 if props.loaded.archive.is_none() {
                     <SearchBox query={props.query.clone()} on_search={props.on_search.clone()} />

@@ -63,7 +63,7 @@ pub fn Figure(props: &FigureProps) -> Html {
         _ => picture,
     };
     html! {
-        <figure {class}>
+        <figure {class} part="figure">
             { picture }
             { caption(image) }
         </figure>
@@ -76,7 +76,7 @@ pub fn caption(image: &Image) -> Html {
         return Html::default();
     }
     html! {
-        <figcaption class="av-caption">
+        <figcaption class="av-caption" part="caption">
             if let Some(caption) = &image.caption {
                 <span class="av-visually-hidden">{ "Image caption, " }</span>
                 <span class="av-caption__text">{ caption.clone() }</span>

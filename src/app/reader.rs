@@ -57,9 +57,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         { article.regions.iter().map(|r| r.leaf().to_owned()).collect::<Vec<_>>().join(" · ") }
                     </p>
                 }
-                <h1 id={ARTICLE_TITLE_ID} class="av-article__title" tabindex="-1">{ article.title.clone() }</h1>
+                <h1 id={ARTICLE_TITLE_ID} class="av-article__title" part="headline" tabindex="-1">{ article.title.clone() }</h1>
                 if let Some(standfirst) = &article.standfirst {
-                    <p class="av-standfirst">{ marked(standfirst, marks.as_ref()) }</p>
+                    <p class="av-standfirst" part="standfirst">{ marked(standfirst, marks.as_ref()) }</p>
                 }
                 { article_meta(&ArticleProps { article: Rc::clone(article), language: lang }) }
             </header>
@@ -185,7 +185,7 @@ fn article_meta(props: &ArticleProps) -> Html {
     html! {
         <div class="av-meta">
             if !article.byline.is_empty() {
-                <p class="av-byline">{ label("By") }{ " " }<span class="av-byline__names">{ join_names(&article.byline) }</span></p>
+                <p class="av-byline" part="byline">{ label("By") }{ " " }<span class="av-byline__names">{ join_names(&article.byline) }</span></p>
             }
             <p class="av-dates">
                 if let Some(published) = article.published {

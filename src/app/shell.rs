@@ -197,11 +197,19 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// Reads `host`'s attributes by their `data-*` names (see [`crate::embed::attribute_name`]).
+pub fn host_attributes(host: &web_sys::Element) -> impl Fn(&str) -> Option<String> + '_ {
+    let custom = host
+        .tag_name()
+        .eq_ignore_ascii_case(crate::embed::CUSTOM_ELEMENT);
+    move |name: &str| host.get_attribute(crate::embed::attribute_name(name, custom))
+}
+
 /// Mounts an embedded viewer: `container` (inside the host's shadow root) receives the viewer;
-/// `host` is the element with the `data-*` attributes, which also receives its events.
-pub fn mount_embedded(container: web_sys::Element, host: web_sys::Element) {
-    let get = |name: &str| host.get_attribute(name);
-    let (initial, options) = crate::embed::read_attributes(&get);
+/// `host` is the element with the attributes, which also receives its events. Destroying the
+/// handle removes the viewer with its listeners.
+pub fn mount_embedded(container: web_sys::Element, host: web_sys::Element) -> yew::AppHandle<App> {
+    let (initial, options) = crate::embed::read_attributes(&host_attributes(&host));
     let embedded = Embedded {
         host,
         initial,
@@ -213,5 +221,5 @@ pub fn mount_embedded(container: web_sys::Element, host: web_sys::Element) {
             embedded: Some(embedded),
         },
     )
-    .render();
+    .render()
 }

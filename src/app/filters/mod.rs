@@ -39,7 +39,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         format!("Filters ({active} active)")
     };
     html! {
-        <aside class="av-filters" aria-label="Filters">
+        <aside class="av-filters" part="filters" aria-label="Filters">
             <button type="button" class="av-filters__toggle av-button av-button--secondary"
                 aria-expanded={if *open { "true" } else { "false" }} aria-controls="av-filters-body" onclick={toggle}>
                 { label }
