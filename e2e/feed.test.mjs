@@ -68,9 +68,18 @@ test("an RSS feed (ISO-8859-1) lists, filters by date and opens, read in the XML
   await page.waitForSelector(".av-collection");
   assert.deepEqual(requested.filter((p) => p.startsWith("/xml-reader")), []);
 
+  // A feed's address starts the worker while the feed downloads (here held back 500 ms).
+  const times = {};
+  page.on("request", (r) => r.url().endsWith("/xml-reader_bg.wasm") && (times.worker ??= Date.now()));
+  await page.route("**/gazette.rss.xml", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    times.feed = Date.now();
+    await route.continue();
+  });
   await page.goto(`${session.server.url}/?src=feeds/gazette.rss.xml`);
   await page.waitForSelector(".av-collection");
   assert.ok(requested.some((p) => p.endsWith("/xml-reader_bg.wasm")), "the worker's module is fetched for XML");
+  assert.ok(times.worker < times.feed, `the worker started before the feed arrived: ${JSON.stringify(times)}`);
   assert.equal(await page.textContent(".av-collection__count"), "6 articles");
   assert.match(await page.textContent(".av-collection__title"), /Kestrel Bay Gazette — fictional/);
   const titles = await page.$$eval(".av-card__title", (n) => n.map((t) => t.textContent));

@@ -327,3 +327,25 @@ fn the_latin1_sample_reads_its_accents_and_keeps_the_badly_dated_item() {
     }));
     assert_eq!(choir.id, "https-example-net-gazette-2025-02-choir");
 }
+
+#[test]
+fn feed_addresses_are_guessed_from_their_ends() {
+    use article_viewer::format::looks_like_feed_address;
+    for url in [
+        "feeds/gazette.rss.xml",
+        "https://example.org/news/feed/",
+        "https://example.org/index.atom?x=1",
+        "/rss#top",
+        "https://example.org/feed.RDF",
+    ] {
+        assert!(looks_like_feed_address(url), "{url}");
+    }
+    for url in [
+        "articles.json",
+        "https://example.org/feeds/",
+        "/news/rss.json",
+        "xml",
+    ] {
+        assert!(!looks_like_feed_address(url), "{url}");
+    }
+}

@@ -1,8 +1,9 @@
 // Starts the XML reader's worker for one RSS or Atom file (imported by the viewer's WebAssembly
 // glue; src/web/xml_worker.rs). The worker (xml-reader_loader.js, xml-reader.js and
 // xml-reader_bg.wasm, next to the viewer's own files) carries the feed reader, so the viewer's
-// own module does not; it is fetched only when a file is XML. This file sits at
-// snippets/<crate>/web/ in the build, so the viewer's folder is three levels up.
+// own module does not; it is fetched only for a file that is XML, or whose address looks like a
+// feed (then it starts while the file downloads). This file sits at snippets/<crate>/web/ in
+// the build, so the viewer's folder is three levels up.
 const loader = new URL("../../../xml-reader_loader.js", import.meta.url).href;
 // How long the worker may take to start (its WebAssembly arriving), not to read.
 const START_SECONDS = 20;
@@ -21,30 +22,58 @@ function loaderUrl() {
   return policy.createScriptURL(loader);
 }
 
-export function readInXmlWorker(bytes) {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(loaderUrl());
-    const stop = (error) => {
-      clearTimeout(timer);
-      worker.terminate();
-      if (error) reject(error);
-    };
+// A worker on its way: `ready` settles when it says "ready", or fails to start.
+function startWorker() {
+  const worker = new Worker(loaderUrl());
+  const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => stop(new Error(`it did not start within ${START_SECONDS} seconds (${loader})`)),
+      () => reject(new Error(`it did not start within ${START_SECONDS} seconds (${loader})`)),
       START_SECONDS * 1000,
     );
     worker.onmessage = (event) => {
-      if (event.data === "ready") {
-        clearTimeout(timer);
-        worker.postMessage(bytes, [bytes.buffer]);
-        return;
-      }
-      stop(null);
-      resolve(event.data);
+      if (event.data !== "ready") return;
+      clearTimeout(timer);
+      resolve();
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      stop(new Error(event.message || `it could not be loaded from ${loader}`));
+      clearTimeout(timer);
+      reject(new Error(event.message || `it could not be loaded from ${loader}`));
     };
   });
+  // A worker started ahead of need may never be asked for anything.
+  ready.catch(() => {});
+  return { worker, ready };
+}
+
+let prepared = null;
+
+/** Starts the worker ahead of need, so that its download overlaps the file's. */
+export function prepareXmlWorker() {
+  prepared ??= startWorker();
+}
+
+/** Stops the worker started ahead of need, when the file was not XML after all. */
+export function releaseXmlWorker() {
+  prepared?.worker.terminate();
+  prepared = null;
+}
+
+/** Reads one file (a Uint8Array, handed over) in a worker; resolves to its answer. */
+export async function readInXmlWorker(bytes) {
+  const { worker, ready } = prepared ?? startWorker();
+  prepared = null;
+  try {
+    await ready;
+    return await new Promise((resolve, reject) => {
+      worker.onmessage = (event) => resolve(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(event.message || "it stopped while reading the file"));
+      };
+      worker.postMessage(bytes, [bytes.buffer]);
+    });
+  } finally {
+    worker.terminate();
+  }
 }

@@ -48,7 +48,23 @@ pub fn use_collection_loader(
                 dispatcher.dispatch(Action::Loaded { request, result });
                 return;
             }
-            let bytes = match web::fetch_bytes(&source).await {
+            // A feed's address: the XML reader starts while the file downloads.
+            #[cfg(not(feature = "xml-reader"))]
+            let feed_guess = crate::format::looks_like_feed_address(&source);
+            #[cfg(not(feature = "xml-reader"))]
+            if feed_guess {
+                web::prepare_xml_worker();
+            }
+            let fetched = web::fetch_bytes(&source).await;
+            #[cfg(not(feature = "xml-reader"))]
+            if feed_guess
+                && !fetched
+                    .as_ref()
+                    .is_ok_and(|bytes| crate::format::looks_like_xml(bytes))
+            {
+                web::release_xml_worker();
+            }
+            let bytes = match fetched {
                 Ok(bytes) => bytes,
                 Err(error) => {
                     dispatcher.dispatch(Action::Loaded {

@@ -109,6 +109,20 @@ pub fn parse_collection_bytes(bytes: &[u8]) -> Result<Parsed, FormatError> {
     parse_collection(utf8(bytes)?)
 }
 
+/// Whether a file's address looks like a feed's (`….xml`, `.rss`, `.atom`, `.rdf`, or a last
+/// segment `feed`, `rss` or `atom`): the viewer then starts its XML reader while the file
+/// downloads. Only a guess to save time: what the file is comes from its bytes.
+#[must_use]
+pub fn looks_like_feed_address(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let path = path.trim_end_matches('/').to_ascii_lowercase();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    [".xml", ".rss", ".atom", ".rdf"]
+        .iter()
+        .any(|end| last.ends_with(end))
+        || ["feed", "rss", "atom"].contains(&last)
+}
+
 /// Whether a file is XML (its first character after a byte-order mark and spaces is `<`), not
 /// JSON.
 #[must_use]

@@ -20,7 +20,7 @@ pub use host::{
 };
 pub use intl::intl_date_text;
 #[cfg(not(feature = "xml-reader"))]
-pub use xml_worker::{read_in_xml_worker, XmlAnswer};
+pub use xml_worker::{prepare_xml_worker, read_in_xml_worker, release_xml_worker, XmlAnswer};
 
 use crate::query::Query;
 use crate::site::SiteRoot;

@@ -12,6 +12,23 @@ extern "C" {
     /// rejects when the worker does not start or stops.
     #[wasm_bindgen(js_name = readInXmlWorker, catch)]
     fn read_in_worker(bytes: js_sys::Uint8Array) -> Result<js_sys::Promise, JsValue>;
+
+    #[wasm_bindgen(js_name = prepareXmlWorker, catch)]
+    fn prepare() -> Result<(), JsValue>;
+
+    #[wasm_bindgen(js_name = releaseXmlWorker)]
+    fn release();
+}
+
+/// Starts the worker ahead of need (for a file whose address looks like a feed), so that it
+/// downloads and compiles while the file does. A failure here shows later, when it is used.
+pub fn prepare_xml_worker() {
+    let _ = prepare();
+}
+
+/// Stops the worker started ahead of need, when the file was not XML after all.
+pub fn release_xml_worker() {
+    release();
 }
 
 /// What the worker answered.
