@@ -262,7 +262,7 @@ pub fn publish(
         Form::Archive if dated => Some(SiteArchive::default()),
         Form::Archive => {
             return Err(PublishError::Archive(format!(
-                "{name}: --form archive needs a date on every article (a JSON Feed item without date_published has none); use --form file"
+                "{name}: --form archive needs a date on every article (a JSON Feed item without date_published, or an RSS or Atom item without a readable date, has none); use --form file"
             )))
         }
     };
