@@ -11,11 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 pub const FETCH_TIMEOUT_SECONDS: u32 = 20;
 
 fn describe_js_error(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".to_owned())
+    super::js_error_text(value, "unknown error")
 }
 
 /// Fetches `url` as bytes, with a time limit of [`FETCH_TIMEOUT_SECONDS`] for the whole answer.

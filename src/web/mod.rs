@@ -27,6 +27,15 @@ use crate::site::SiteRoot;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// A thrown JavaScript value in words: an `Error`'s message, a string, or `otherwise`.
+fn js_error_text(value: &JsValue, otherwise: &str) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| otherwise.to_owned())
+}
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

@@ -43,11 +43,7 @@ pub enum XmlAnswer {
 }
 
 fn describe(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "it stopped without saying why".to_owned())
+    super::js_error_text(value, "it stopped without saying why")
 }
 
 /// Reads an RSS or Atom file in the worker.
