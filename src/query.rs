@@ -3,7 +3,7 @@
 //! `?src=…&region=Europe/Russia&region=Europe/Ukraine&from=2025-04-01&to=2025-04-30&sort=oldest&article=ID`.
 
 use crate::date::CivilDate;
-use crate::filter::{Filter, RegionChoice, SortOrder};
+use crate::filter::{Choices, Facet, Filter, RegionChoice, SortOrder};
 
 /// The file loaded when no `src` parameter is given.
 pub const DEFAULT_SOURCE: &str = "articles.json";
@@ -41,6 +41,8 @@ pub struct Query {
     pub sort: SortOrder,
     /// Words to search for (`q`); `None` shows every article.
     pub q: Option<String>,
+    /// Chosen tags, authors and sources (`tag`, `author`, `source`), in the order given.
+    pub facets: Choices,
     /// Parameters that were ignored or changed, each explained (shown as a notice).
     pub ignored: Vec<String>,
 }
@@ -52,7 +54,7 @@ impl Query {
     pub fn parse(search: &str) -> Self {
         let mut query = Self::default();
         let mut sort = None;
-        let (mut extra_parameters, mut extra_regions) = (0_usize, 0_usize);
+        let (mut extra_parameters, mut extra_regions, mut extra_facet_values) = (0, 0, 0_usize);
         for (position, (key, value)) in pairs(search).enumerate() {
             if value.is_empty() {
                 continue;
@@ -68,8 +70,21 @@ impl Query {
                 ));
                 continue;
             }
-            if key == "region" && query.regions.len() >= MAX_URL_REGIONS {
-                extra_regions += 1;
+            let facet = Facet::ALL.into_iter().find(|f| f.param() == key);
+            let chosen = match facet {
+                Some(facet) => query.facets.of(facet).len(),
+                None if key == "region" => query.regions.len(),
+                None => 0,
+            };
+            if chosen >= MAX_URL_REGIONS {
+                match facet {
+                    Some(_) => extra_facet_values += 1,
+                    None => extra_regions += 1,
+                }
+                continue;
+            }
+            if let Some(facet) = facet {
+                query.facets.add(facet, value.trim());
                 continue;
             }
             match key.as_str() {
@@ -120,6 +135,11 @@ impl Query {
                 "{extra_regions} more region values were ignored: a link can choose at most {MAX_URL_REGIONS} regions"
             ));
         }
+        if extra_facet_values > 0 {
+            query.ignored.push(format!(
+                "{extra_facet_values} more tag, author or source values were ignored: a link can choose at most {MAX_URL_REGIONS} of each"
+            ));
+        }
         if extra_parameters > 0 {
             query.ignored.push(format!(
                 "{extra_parameters} more parameters were ignored: a link is read up to its first {MAX_URL_PARAMETERS}"
@@ -144,6 +164,7 @@ impl Query {
             regions: self.regions.clone(),
             from: self.from,
             to: self.to,
+            facets: self.facets.clone(),
         }
     }
 
@@ -154,6 +175,7 @@ impl Query {
             regions: filter.regions,
             from: filter.from,
             to: filter.to,
+            facets: filter.facets,
             article: None,
             ignored: Vec::new(),
             ..self.clone()
@@ -204,6 +226,11 @@ impl Query {
         }
         for region in &self.regions {
             parts.push(format!("region={}", encode(&region.to_param())));
+        }
+        for facet in Facet::ALL {
+            for value in self.facets.of(facet) {
+                parts.push(format!("{}={}", facet.param(), encode(value)));
+            }
         }
         if let Some(from) = self.from {
             parts.push(format!("from={from}"));

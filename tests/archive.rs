@@ -12,7 +12,7 @@ use article_viewer::archive::{
 };
 use article_viewer::archive::{read_piece, Arrived, FileLoad, Lookup, Want};
 use article_viewer::date::CivilDate;
-use article_viewer::filter::{Filter, Index, RegionChoice, SortOrder};
+use article_viewer::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
 use article_viewer::format::parse_collection;
 use article_viewer::format::write::collection_file;
 use article_viewer::generate;
@@ -152,8 +152,15 @@ fn check(index: &Index, archive: &Archive, files: &Files, filter: &Filter) {
             expected.matches.to_vec(),
             "{filter:?} {order:?}"
         );
-        assert_eq!(actual, expected, "{filter:?} {order:?}");
+        assert_eq!(actual, without_facets(expected), "{filter:?} {order:?}");
     }
+}
+
+/// The one-file answer as an archive gives it: archives carry no tag, author or source facets
+/// yet, so those counts are empty.
+fn without_facets(mut outcome: Outcome) -> Outcome {
+    outcome.facet_counts = Default::default();
+    outcome
 }
 
 #[test]
@@ -265,6 +272,7 @@ fn sets_that_are_empty_full_or_single_give_the_same_answers() {
                     regions: vec![RegionChoice::Path(node.path.clone())],
                     from: CivilDate::parse(from).ok(),
                     to: CivilDate::parse("2025-02-15").ok(),
+                    ..Filter::default()
                 });
             }
         }
@@ -444,6 +452,7 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
         regions: vec![europe],
         from: CivilDate::parse("2024-03-17").ok(),
         to: CivilDate::parse("2025-06-02").ok(),
+        ..Filter::default()
     };
     let arrived = settle(
         &archive,
@@ -456,7 +465,7 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
     let outcome = arrived
         .outcome(&archive, &filter, SortOrder::NewestFirst)
         .expect("answered");
-    assert_eq!(outcome, expected);
+    assert_eq!(outcome, without_facets(expected.clone()));
     for rank in expected.matches.iter().take(20) {
         let card = arrived.article(rank).expect("every card on screen arrived");
         assert_eq!(

@@ -4,7 +4,7 @@
 mod common;
 
 use article_viewer::date::CivilDate;
-use article_viewer::filter::{Filter, Index, RegionChoice, SortOrder, YearMonth};
+use article_viewer::filter::{Choices, Facet, Filter, Index, RegionChoice, SortOrder, YearMonth};
 use article_viewer::format::parse_collection;
 use article_viewer::generate;
 use article_viewer::model::{Article, RegionPath};
@@ -19,6 +19,54 @@ fn generated(count: usize, seed: u64) -> Vec<Rc<Article>> {
         }
         Err(error) => panic!("{error}"),
     }
+}
+
+/// Generated articles given tags (0 to 3 of 5), bylines (0 to 2 of 6 names) and a source (one
+/// of 3, or none), picked from each id, so the facets have common, rare and missing values.
+fn with_facets(articles: Vec<Rc<Article>>) -> Vec<Rc<Article>> {
+    const TAGS: [&str; 5] = ["Politics", "Sport", "Weather", "Health", "Arts"];
+    const NAMES: [&str; 6] = [
+        "Ana Ruiz", "Bo Chen", "Cai Lin", "Dee Obi", "Eva Nagy", "Fay Roy",
+    ];
+    const SOURCES: [&str; 3] = ["Wire", "Desk", "Bureau"];
+    articles
+        .into_iter()
+        .map(|article| {
+            let mut article = (*article).clone();
+            let mut hash = article
+                .id
+                .bytes()
+                .fold(7_u64, |h, b| h.wrapping_mul(31) ^ u64::from(b));
+            let mut pick = |n: u64| {
+                hash = hash.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                usize::try_from((hash >> 33) % n).unwrap_or(0)
+            };
+            article.tags = (0..pick(4))
+                .map(|_| TAGS[pick(5).min(pick(5))].to_owned())
+                .collect();
+            article.byline = (0..pick(3)).map(|_| NAMES[pick(6)].to_owned()).collect();
+            article.source = (pick(4) < 3).then(|| article_viewer::model::Source {
+                name: SOURCES[pick(3)].to_owned(),
+                url: None,
+            });
+            Rc::new(article)
+        })
+        .collect()
+}
+
+/// Whether an article passes the tag, author and source choices (all but `except`'s).
+fn in_facets(article: &Article, filter: &Filter, except: Option<Facet>) -> bool {
+    Facet::ALL
+        .iter()
+        .filter(|f| Some(**f) != except)
+        .all(|&facet| {
+            let chosen = filter.facets.of(facet);
+            chosen.is_empty()
+                || facet
+                    .values_of(article)
+                    .iter()
+                    .any(|value| chosen.iter().any(|c| c == value))
+        })
 }
 
 fn path(text: &str) -> RegionPath {
@@ -53,7 +101,7 @@ fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter
     let outcome = index.evaluate(filter, SortOrder::NewestFirst);
     let mut expected: Vec<&Rc<Article>> = articles
         .iter()
-        .filter(|a| in_dates(a, filter) && in_regions(a, filter))
+        .filter(|a| in_dates(a, filter) && in_regions(a, filter) && in_facets(a, filter, None))
         .collect();
     // Newest first (calendar day, then instant), undated last, ties by id.
     let key = |a: &Article| a.published.map(|p| (p.date, p.epoch_seconds()));
@@ -77,7 +125,11 @@ fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter
     for (n, node) in index.nodes.iter().enumerate() {
         let count = articles
             .iter()
-            .filter(|a| in_dates(a, filter) && a.regions.iter().any(|r| r.is_within(&node.path)))
+            .filter(|a| {
+                in_dates(a, filter)
+                    && in_facets(a, filter, None)
+                    && a.regions.iter().any(|r| r.is_within(&node.path))
+            })
             .count();
         assert_eq!(
             outcome.region_counts[n] as usize, count,
@@ -96,14 +148,47 @@ fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter
     }
     let unspecified = articles
         .iter()
-        .filter(|a| in_dates(a, filter) && a.regions.is_empty())
+        .filter(|a| in_dates(a, filter) && in_facets(a, filter, None) && a.regions.is_empty())
         .count();
     assert_eq!(outcome.unspecified_count as usize, unspecified);
+    // A tag's, author's or source's count: the matches with it chosen alone in its facet.
+    for facet in Facet::ALL {
+        let values = &index.facets[facet.slot()];
+        for (v, name) in values.names.iter().enumerate() {
+            let count = articles
+                .iter()
+                .filter(|a| {
+                    in_dates(a, filter)
+                        && in_regions(a, filter)
+                        && in_facets(a, filter, Some(facet))
+                        && facet.values_of(a).contains(&name.as_str())
+                })
+                .count();
+            assert_eq!(
+                outcome.facet_counts[facet.slot()][v] as usize,
+                count,
+                "{facet:?} {name} for {filter:?}"
+            );
+            let mut alone = filter.clone();
+            alone.facets.0[facet.slot()] = vec![name.clone()];
+            assert_eq!(
+                count,
+                index.evaluate(&alone, SortOrder::NewestFirst).matches.len(),
+                "{facet:?} count = matches if chosen"
+            );
+        }
+        let totals: Vec<u32> = values.totals.clone();
+        let mut sorted = totals.clone();
+        sorted.sort_unstable_by(|a, b| b.cmp(a));
+        assert_eq!(totals, sorted, "{facet:?} values most frequent first");
+    }
     for (m, month) in index.months.iter().enumerate() {
         let count = articles
             .iter()
             .filter(|a| {
-                in_regions(a, filter) && a.published.map(|p| YearMonth::of(p.date)) == Some(*month)
+                in_regions(a, filter)
+                    && in_facets(a, filter, None)
+                    && a.published.map(|p| YearMonth::of(p.date)) == Some(*month)
             })
             .count();
         assert_eq!(
@@ -140,7 +225,9 @@ fn check_against_oracle(articles: &[Rc<Article>], index: &Index, filter: &Filter
         let want = articles
             .iter()
             .filter(|a| {
-                in_regions(a, filter) && a.published.is_some_and(|p| from <= p.date && p.date <= to)
+                in_regions(a, filter)
+                    && in_facets(a, filter, None)
+                    && a.published.is_some_and(|p| from <= p.date && p.date <= to)
             })
             .count();
         assert_eq!(
@@ -200,6 +287,76 @@ fn filters_and_counts_match_brute_force_on_generated_collections() {
     }
 }
 
+#[test]
+fn tag_author_and_source_facets_match_brute_force() {
+    for (seed, size) in [(5, 300), (6, 1_300)] {
+        let articles = with_facets(generated(size, seed));
+        let index = Index::new(&articles);
+        let node_paths: Vec<RegionPath> = index.nodes.iter().map(|n| n.path.clone()).collect();
+        let months = index.months.clone();
+        let mut next = common::random_below(seed);
+        for _ in 0..30 {
+            let mut filter = Filter::default();
+            if next(2) == 0 {
+                filter.regions.push(RegionChoice::Path(
+                    node_paths[next(node_paths.len())].clone(),
+                ));
+            }
+            if next(3) == 0 {
+                filter.from = Some(months[next(months.len())].first_day());
+            }
+            let mut choices = Choices::default();
+            for facet in Facet::ALL {
+                let names = &index.facets[facet.slot()].names;
+                for _ in 0..next(3) {
+                    choices.add(facet, &names[next(names.len())]);
+                }
+            }
+            if next(6) == 0 {
+                choices.add(Facet::Tag, "A tag no article has");
+            }
+            filter.facets = choices;
+            check_against_oracle(&articles, &index, &filter);
+            // Within a search's results (here: every third article), the same counts by walking.
+            let found: Vec<u32> = (0..u32::try_from(articles.len()).unwrap_or(0))
+                .step_by(3)
+                .collect();
+            let within = index.evaluate_within(&filter, SortOrder::NewestFirst, Some(&found));
+            let mut want: Vec<u32> = found
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    let a = index.article(r);
+                    in_dates(a, &filter) && in_regions(a, &filter) && in_facets(a, &filter, None)
+                })
+                .collect();
+            want.sort_unstable();
+            let mut got = within.matches.to_vec();
+            got.sort_unstable();
+            assert_eq!(got, want, "matches within a search for {filter:?}");
+            for facet in Facet::ALL {
+                for (v, name) in index.facets[facet.slot()].names.iter().enumerate() {
+                    let count = found
+                        .iter()
+                        .map(|&r| index.article(r))
+                        .filter(|a| {
+                            in_dates(a, &filter)
+                                && in_regions(a, &filter)
+                                && in_facets(a, &filter, Some(facet))
+                                && facet.values_of(a).contains(&name.as_str())
+                        })
+                        .count();
+                    assert_eq!(
+                        within.facet_counts[facet.slot()][v] as usize,
+                        count,
+                        "within: {facet:?} {name}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 fn tiny() -> Vec<Rc<Article>> {
     let text = r#"{"version": 1, "articles": [
       {"id": "kursk", "title": "K", "published": "2025-04-08T23:30:00-05:00", "regions": ["Europe/Russia/Kursk Oblast"], "body": []},
@@ -242,6 +399,7 @@ fn regions_combine_with_or_and_dates_with_and() {
         ],
         from: Some(date("2025-01-01")),
         to: None,
+        ..Filter::default()
     };
     assert_eq!(ids(&index, &filter), ["ukraine"]);
 }
@@ -345,6 +503,16 @@ fn query_round_trip() {
         [RegionChoice::Path(path("Europe/Russia/Kursk Oblast"))]
     );
     assert_eq!(spaced.to_search(), "?region=Europe/Russia/Kursk%20Oblast");
+
+    let faceted = "?region=Asia&tag=Sport&tag=Arts%20%26%20Culture&author=Bo%20Chen&source=Wire";
+    let query = Query::parse(faceted);
+    assert_eq!(query.facets.of(Facet::Tag), ["Sport", "Arts & Culture"]);
+    assert_eq!(query.facets.of(Facet::Author), ["Bo Chen"]);
+    assert_eq!(query.facets.of(Facet::Source), ["Wire"]);
+    assert_eq!(query.filter().facets, query.facets);
+    assert_eq!(query.to_search(), faceted);
+    let repeated = Query::parse("?tag=Sport&tag=Sport&tag=%20Sport%20");
+    assert_eq!(repeated.facets.of(Facet::Tag), ["Sport"]);
 }
 
 #[test]
@@ -410,6 +578,7 @@ fn an_index_built_in_slices_equals_one_built_in_one_go() {
             regions: vec![RegionChoice::Path(paths[3].clone())],
             from: Some(date("2024-01-01")),
             to: None,
+            ..Filter::default()
         },
     ] {
         assert_eq!(
@@ -540,6 +709,7 @@ fn a_tree_of_twenty_thousand_siblings_built_in_small_steps_equals_one_built_in_o
         regions: vec![some],
         from: None,
         to: None,
+        ..Filter::default()
     };
     assert_eq!(
         whole.evaluate(&filter, SortOrder::NewestFirst),

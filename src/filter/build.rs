@@ -305,7 +305,6 @@ impl IndexBuilder {
         let bound = articles.len();
         Index {
             count: articles.len(),
-            articles,
             days,
             nodes: self.nodes,
             roots: self.roots,
@@ -315,6 +314,8 @@ impl IndexBuilder {
             unspecified: RankSet::new(self.unspecified, bound),
             months,
             month_spans,
+            facets: super::Facet::ALL.map(|facet| super::FacetValues::build(facet, &articles)),
+            articles,
             by_id: std::cell::OnceCell::new(),
         }
     }

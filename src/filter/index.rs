@@ -1,11 +1,11 @@
-//! [`Index`]: a collection as the filters see it, and its answers to a [`Filter`].
+//! [`Index`]: a collection as the filters see it (its answers to a [`Filter`] are in
+//! `evaluate.rs`).
 
-use super::matches::Matches;
 use super::nodes::NodeTable;
-use super::ranks::{Bitmap, RankSet};
+use super::ranks::RankSet;
 use super::sort::sort_by_name;
 use super::{
-    to_u32, Filter, IndexBuilder, Outcome, RegionChoice, RegionNode, SortOrder, YearMonth,
+    to_u32, FacetValues, Filter, IndexBuilder, Outcome, RegionChoice, RegionNode, YearMonth,
 };
 use crate::date::CivilDate;
 use crate::model::{Article, RegionPath};
@@ -37,6 +37,8 @@ pub struct Index {
     pub months: Vec<YearMonth>,
     pub(super) month_spans: Vec<(u32, u32)>,
     pub unspecified_total: u32,
+    /// The tag, author and source facets ([`super::Facet::slot`] order); empty in an archive's.
+    pub facets: [FacetValues; 3],
     /// Every rank, in the order of its article's id: finding an article by id is a binary
     /// search. Sorted the first time an id is looked up.
     pub(super) by_id: std::cell::OnceCell<Vec<u32>>,
@@ -104,6 +106,7 @@ impl Index {
             months,
             month_spans,
             unspecified_total,
+            facets: Default::default(),
             by_id: std::cell::OnceCell::new(),
         }
     }
@@ -204,146 +207,6 @@ impl Index {
             self.span_between(from, to)
         } else {
             (0, self.count)
-        }
-    }
-
-    /// The articles in any of the filter's regions; `None` when it names none (any region).
-    fn selection(&self, filter: &Filter) -> Option<Rc<Bitmap>> {
-        if filter.regions.is_empty() {
-            return None;
-        }
-        let sets = filter.regions.iter().filter_map(|choice| match choice {
-            RegionChoice::Path(path) => self.node_of(path).map(|node| &self.members[node]),
-            RegionChoice::Unspecified => Some(&self.unspecified),
-        });
-        Some(Rc::new(Bitmap::union_of(sets, self.count)))
-    }
-
-    /// Answers a filter: matching articles in `order`, and every facet count.
-    #[must_use]
-    pub fn evaluate(&self, filter: &Filter, order: SortOrder) -> Outcome {
-        self.evaluate_within(filter, order, None)
-    }
-
-    /// Answers a filter among the articles a search found (`found`: ranks, best first), or
-    /// among all with `None`: the matches in `order` ([`SortOrder::BestMatch`] is `found`'s),
-    /// and every facet count within the search.
-    #[must_use]
-    pub fn evaluate_within(
-        &self,
-        filter: &Filter,
-        order: SortOrder,
-        found: Option<&[u32]>,
-    ) -> Outcome {
-        let Some(found) = found else {
-            return self.evaluate_all(filter, order);
-        };
-        let (lo, hi) = self.date_span(filter);
-        let regions = self.selection(filter);
-        let mut selected: Vec<u32> = found
-            .iter()
-            .copied()
-            .filter(|&rank| regions.as_ref().is_none_or(|b| b.contains(rank as usize)))
-            .collect();
-        selected.sort_unstable();
-        let selection = Rc::new(Bitmap::from_sorted(&selected, self.count));
-        let mut matches = Matches::new(
-            Some(Rc::clone(&selection)),
-            (lo, hi),
-            order == SortOrder::OldestFirst,
-            self.days.len(),
-        );
-        if order == SortOrder::BestMatch {
-            matches = matches.in_order(found.iter().copied());
-        }
-        // Facet counts walk the found articles (a search finds few): each one in the date span
-        // counts once for each region node it is in or below.
-        let mut region_counts = vec![0_u32; self.nodes.len()];
-        let mut last_counted = vec![u32::MAX; self.nodes.len()];
-        let mut unspecified_count = 0;
-        let mut dates_only = 0;
-        for &rank in found.iter().filter(|&&r| (lo..hi).contains(&(r as usize))) {
-            dates_only += 1;
-            let article = self.article(rank);
-            if article.regions.is_empty() {
-                unspecified_count += 1;
-            }
-            for path in &article.regions {
-                let mut node = self.node_of(path);
-                while let Some(n) = node {
-                    if last_counted[n] == rank {
-                        break;
-                    }
-                    last_counted[n] = rank;
-                    region_counts[n] += 1;
-                    node = self.nodes[n].parent;
-                }
-            }
-        }
-        Outcome {
-            month_counts: self
-                .month_spans
-                .iter()
-                .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
-                .collect(),
-            region_only: matches.count_selected(0, self.count),
-            region_counts,
-            unspecified_count,
-            dates_only,
-            matches,
-        }
-    }
-
-    fn evaluate_all(&self, filter: &Filter, order: SortOrder) -> Outcome {
-        let (lo, hi) = self.date_span(filter);
-        let region_counts = self
-            .members
-            .iter()
-            .map(|set| set.count_in(lo, hi))
-            .collect();
-        let unspecified_count = self.unspecified.count_in(lo, hi);
-        self.outcome(
-            self.selection(filter),
-            (lo, hi),
-            order,
-            (region_counts, unspecified_count),
-        )
-    }
-
-    /// An answer with no match and every count 0 (shown while a real one is on its way).
-    #[must_use]
-    pub fn nothing(&self) -> Outcome {
-        let none = Rc::new(Bitmap::from_sorted(&[], self.count));
-        let counts = (vec![0; self.nodes.len()], 0);
-        self.outcome(Some(none), (0, 0), SortOrder::NewestFirst, counts)
-    }
-
-    /// The answer for a region selection (`None`: any region) within a date span, given the
-    /// region counts (per node, and for no region) for that span.
-    pub(crate) fn outcome(
-        &self,
-        selection: Option<Rc<Bitmap>>,
-        (lo, hi): (usize, usize),
-        order: SortOrder,
-        (region_counts, unspecified_count): (Vec<u32>, u32),
-    ) -> Outcome {
-        let matches = Matches::new(
-            selection,
-            (lo, hi),
-            order == SortOrder::OldestFirst,
-            self.days.len(),
-        );
-        Outcome {
-            month_counts: self
-                .month_spans
-                .iter()
-                .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
-                .collect(),
-            region_only: matches.count_selected(0, self.count),
-            region_counts,
-            unspecified_count,
-            dates_only: to_u32(hi - lo),
-            matches,
         }
     }
 

@@ -1,4 +1,4 @@
-//! Filtering a collection by date and region, with facet counts.
+//! Filtering a collection by date, region, tag, author and source, with facet counts.
 //!
 //! An [`Index`] is built once when a file loads ([`IndexBuilder`], a slice at a time). It keeps
 //! the articles in newest-first order, so that a date range, and each month, is one contiguous
@@ -9,11 +9,17 @@
 //! (a region's count is what selecting it would give with the current dates; a month's count
 //! respects the current regions), is a difference of running counts.
 //!
-//! This file holds the filter and its parts; `build.rs` the builder, `index.rs` the index and
-//! its answers, `matches.rs` the match list, `nodes.rs` the lookup of a region's node, `ranks.rs` the rank
-//! sets, `sort.rs` siblings in name order.
+//! Tags, authors and sources ([`Facet`]) work the same way: each value has its rank set
+//! ([`FacetValues`]); chosen values of one facet combine with OR, facets with AND.
+//!
+//! This file holds the filter and its parts; `build.rs` the builder, `index.rs` the index,
+//! `evaluate.rs` its answers, `facets.rs` the tag, author and source facets, `matches.rs` the
+//! match list, `nodes.rs` the lookup of a region's node, `ranks.rs` the rank sets, `sort.rs`
+//! siblings in name order.
 
 mod build;
+mod evaluate;
+pub mod facets;
 mod index;
 mod matches;
 mod nodes;
@@ -21,6 +27,7 @@ pub mod ranks;
 mod sort;
 
 pub use build::IndexBuilder;
+pub use facets::{Choices, Facet, FacetValues};
 pub use index::Index;
 pub use matches::Matches;
 
@@ -69,19 +76,24 @@ impl RegionChoice {
     }
 }
 
-/// Which articles to show: regions combine with OR, and regions and dates with AND.
-/// Dates are inclusive calendar days in each article's own offset.
+/// Which articles to show: regions combine with OR, so do the values of each of the tag,
+/// author and source facets; regions, each facet and dates combine with AND. Dates are
+/// inclusive calendar days in each article's own offset.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Filter {
     pub regions: Vec<RegionChoice>,
     pub from: Option<CivilDate>,
     pub to: Option<CivilDate>,
+    pub facets: Choices,
 }
 
 impl Filter {
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.regions.is_empty() && self.from.is_none() && self.to.is_none()
+        self.regions.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.facets.is_empty()
     }
 
     #[must_use]
@@ -179,6 +191,9 @@ pub struct Outcome {
     pub region_counts: Vec<u32>,
     /// Articles with no region that match the current dates.
     pub unspecified_count: u32,
+    /// Per facet (tags, authors, sources) and per value of [`FacetValues::names`]: matches if
+    /// that value were chosen, with everything else as it is.
+    pub facet_counts: [Vec<u32>; 3],
     /// Per month of [`Index::months`]: articles that month matching the current regions.
     pub month_counts: Vec<u32>,
     /// Articles matching the regions alone, and the dates alone (to explain an empty result).

@@ -40,6 +40,18 @@ impl Bitmap {
         Self::from_words(words)
     }
 
+    /// The ranks in both (of the same bound).
+    #[must_use]
+    pub fn and(&self, other: &Bitmap) -> Self {
+        let words = self
+            .words
+            .iter()
+            .zip(&other.words)
+            .map(|(a, b)| a & b)
+            .collect();
+        Self::from_words(words)
+    }
+
     fn from_words(words: Vec<u64>) -> Self {
         let mut before = Vec::with_capacity(words.len() + 1);
         let mut running = 0_u32;
@@ -209,6 +221,41 @@ impl RankSet {
         }
     }
 
+    /// How many members in `lo..hi` are also in `other`.
+    #[must_use]
+    pub fn count_in_and(&self, other: &Bitmap, lo: usize, hi: usize) -> u32 {
+        if hi <= lo {
+            return 0;
+        }
+        match self {
+            Self::Dense(bitmap) => {
+                let mut count = 0;
+                let (first, last) = (lo / WORD_BITS, (hi - 1) / WORD_BITS);
+                for w in first..=last {
+                    let (Some(&mine), Some(&theirs)) = (bitmap.words.get(w), other.words.get(w))
+                    else {
+                        break;
+                    };
+                    let mut bits = mine & theirs;
+                    if w == first {
+                        bits &= u64::MAX << (lo % WORD_BITS);
+                    }
+                    if w == last && !hi.is_multiple_of(WORD_BITS) {
+                        bits &= (1_u64 << (hi % WORD_BITS)) - 1;
+                    }
+                    count += bits.count_ones();
+                }
+                count
+            }
+            Self::Sparse(list) => {
+                let start = list.partition_point(|&r| (r as usize) < lo);
+                let in_range = list[start..].iter().take_while(|&&r| (r as usize) < hi);
+                let both = in_range.filter(|&&r| other.contains(r as usize)).count();
+                u32::try_from(both).unwrap_or(u32::MAX)
+            }
+        }
+    }
+
     fn add_to(&self, words: &mut [u64]) {
         match self {
             Self::Dense(bitmap) => {
@@ -287,6 +334,34 @@ mod tests {
                 assert!(bitmap.contains(rank as usize));
             }
             assert_eq!(bitmap.select(bitmap.len()), None);
+        }
+    }
+
+    #[test]
+    fn intersections_and_their_counts_agree_with_the_lists() {
+        for bound in [0, 1, 64, 65, 700] {
+            let (a, b) = (members(bound, 3, 5), members(bound, 2, 9));
+            let other = Bitmap::from_sorted(&b, bound);
+            let both = Bitmap::from_sorted(&a, bound).and(&other);
+            for set in [
+                RankSet::Dense(Bitmap::from_sorted(&a, bound)),
+                RankSet::Sparse(a.clone()),
+            ] {
+                for lo in (0..=bound).step_by(7) {
+                    for hi in [lo, lo + 1, lo + 64, lo + 130, bound] {
+                        let want = a
+                            .iter()
+                            .filter(|&&r| (lo..hi).contains(&(r as usize)) && b.contains(&r))
+                            .count();
+                        assert_eq!(
+                            set.count_in_and(&other, lo, hi) as usize,
+                            want,
+                            "{lo}..{hi}"
+                        );
+                        assert_eq!(both.count_in(lo, hi.min(bound)) as usize, want);
+                    }
+                }
+            }
         }
     }
 

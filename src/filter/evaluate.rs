@@ -1,0 +1,210 @@
+//! [`Index::evaluate`]: a filter's answer, the matches and every facet count. Regions, tags,
+//! authors and sources each select a set of ranks (the union of the chosen values' sets); the
+//! match set is their intersection within the date span. A count is what choosing that value
+//! would give with everything else as it is: the intersection of the *other* facets' sets,
+//! counted within the value's own set and the date span.
+
+use super::facets::{count_within, intersection, Facet};
+use super::matches::Matches;
+use super::ranks::Bitmap;
+use super::{to_u32, Filter, Index, Outcome, RegionChoice, SortOrder};
+use std::rc::Rc;
+
+/// Each facet's selection (`None`: nothing chosen in it), tags, authors and sources in order.
+type FacetSelections = [Option<Bitmap>; 3];
+
+impl Index {
+    /// The articles in any of the filter's regions; `None` when it names none (any region).
+    fn selection(&self, filter: &Filter) -> Option<Bitmap> {
+        if filter.regions.is_empty() {
+            return None;
+        }
+        let sets = filter.regions.iter().filter_map(|choice| match choice {
+            RegionChoice::Path(path) => self.node_of(path).map(|node| &self.members[node]),
+            RegionChoice::Unspecified => Some(&self.unspecified),
+        });
+        Some(Bitmap::union_of(sets, self.count))
+    }
+
+    fn facet_selections(&self, filter: &Filter) -> FacetSelections {
+        Facet::ALL
+            .map(|facet| self.facets[facet.slot()].selection(filter.facets.of(facet), self.count))
+    }
+
+    /// Answers a filter: matching articles in `order`, and every facet count.
+    #[must_use]
+    pub fn evaluate(&self, filter: &Filter, order: SortOrder) -> Outcome {
+        self.evaluate_within(filter, order, None)
+    }
+
+    /// Answers a filter among the articles a search found (`found`: ranks, best first), or
+    /// among all with `None`: the matches in `order` ([`SortOrder::BestMatch`] is `found`'s),
+    /// and every facet count within the search.
+    #[must_use]
+    pub fn evaluate_within(
+        &self,
+        filter: &Filter,
+        order: SortOrder,
+        found: Option<&[u32]>,
+    ) -> Outcome {
+        let Some(found) = found else {
+            return self.evaluate_all(filter, order);
+        };
+        let (lo, hi) = self.date_span(filter);
+        let regions = self.selection(filter);
+        let facets = self.facet_selections(filter);
+        let passes = |set: &Option<Bitmap>, rank: u32| {
+            set.as_ref().is_none_or(|b| b.contains(rank as usize))
+        };
+        let mut selected: Vec<u32> = found
+            .iter()
+            .copied()
+            .filter(|&rank| passes(&regions, rank) && facets.iter().all(|f| passes(f, rank)))
+            .collect();
+        selected.sort_unstable();
+        let selection = Rc::new(Bitmap::from_sorted(&selected, self.count));
+        let mut matches = Matches::new(
+            Some(Rc::clone(&selection)),
+            (lo, hi),
+            order == SortOrder::OldestFirst,
+            self.days.len(),
+        );
+        if order == SortOrder::BestMatch {
+            matches = matches.in_order(found.iter().copied());
+        }
+        // Facet counts walk the found articles (a search finds few): each one in the date span
+        // counts for a region node it is in or below when it passes the other facets, and for
+        // a value of a facet when it passes the regions and the other facets.
+        let mut region_counts = vec![0_u32; self.nodes.len()];
+        let mut last_counted = vec![u32::MAX; self.nodes.len()];
+        let mut facet_counts = Facet::ALL.map(|f| vec![0_u32; self.facets[f.slot()].len()]);
+        let mut unspecified_count = 0;
+        let mut dates_only = 0;
+        for &rank in found.iter().filter(|&&r| (lo..hi).contains(&(r as usize))) {
+            dates_only += 1;
+            let article = self.article(rank);
+            let facet_ok = facets.each_ref().map(|f| passes(f, rank));
+            for facet in Facet::ALL {
+                let others_ok = Facet::ALL
+                    .iter()
+                    .all(|other| *other == facet || facet_ok[other.slot()]);
+                if !(others_ok && passes(&regions, rank)) {
+                    continue;
+                }
+                let values = &self.facets[facet.slot()];
+                for value in facet.values_of(article) {
+                    if let Some(at) = values.find(value) {
+                        facet_counts[facet.slot()][at] += 1;
+                    }
+                }
+            }
+            if !facet_ok.iter().all(|&ok| ok) {
+                continue;
+            }
+            if article.regions.is_empty() {
+                unspecified_count += 1;
+            }
+            for path in &article.regions {
+                let mut node = self.node_of(path);
+                while let Some(n) = node {
+                    if last_counted[n] == rank {
+                        break;
+                    }
+                    last_counted[n] = rank;
+                    region_counts[n] += 1;
+                    node = self.nodes[n].parent;
+                }
+            }
+        }
+        Outcome {
+            month_counts: self
+                .month_spans
+                .iter()
+                .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
+                .collect(),
+            region_only: matches.count_selected(0, self.count),
+            region_counts,
+            unspecified_count,
+            facet_counts,
+            dates_only,
+            matches,
+        }
+    }
+
+    fn evaluate_all(&self, filter: &Filter, order: SortOrder) -> Outcome {
+        let (lo, hi) = self.date_span(filter);
+        let regions = self.selection(filter);
+        let facets = self.facet_selections(filter);
+        // Regions are counted within the facets' selection; each facet within the regions'
+        // and the other facets'.
+        let all_facets = intersection(facets.iter().flatten());
+        let region_counts = self
+            .members
+            .iter()
+            .map(|set| count_within(set, all_facets.as_ref(), lo, hi))
+            .collect();
+        let unspecified_count = count_within(&self.unspecified, all_facets.as_ref(), lo, hi);
+        let facet_counts = Facet::ALL.map(|facet| {
+            let others = regions.iter().chain(
+                Facet::ALL
+                    .iter()
+                    .filter(|other| **other != facet)
+                    .filter_map(|other| facets[other.slot()].as_ref()),
+            );
+            let within = intersection(others);
+            self.facets[facet.slot()]
+                .members()
+                .iter()
+                .map(|set| count_within(set, within.as_ref(), lo, hi))
+                .collect()
+        });
+        let selection = intersection(regions.iter().chain(all_facets.iter())).map(Rc::new);
+        let mut outcome = self.outcome(
+            selection,
+            (lo, hi),
+            order,
+            (region_counts, unspecified_count),
+        );
+        outcome.facet_counts = facet_counts;
+        outcome
+    }
+
+    /// An answer with no match and every count 0 (shown while a real one is on its way).
+    #[must_use]
+    pub fn nothing(&self) -> Outcome {
+        let none = Rc::new(Bitmap::from_sorted(&[], self.count));
+        let counts = (vec![0; self.nodes.len()], 0);
+        self.outcome(Some(none), (0, 0), SortOrder::NewestFirst, counts)
+    }
+
+    /// The answer for a selection (`None`: every article) within a date span, given the region
+    /// counts (per node, and for no region) for that span; the tag, author and source counts
+    /// are 0 (an archive's index has none; [`Index::evaluate`] fills them in).
+    pub(crate) fn outcome(
+        &self,
+        selection: Option<Rc<Bitmap>>,
+        (lo, hi): (usize, usize),
+        order: SortOrder,
+        (region_counts, unspecified_count): (Vec<u32>, u32),
+    ) -> Outcome {
+        let matches = Matches::new(
+            selection,
+            (lo, hi),
+            order == SortOrder::OldestFirst,
+            self.days.len(),
+        );
+        Outcome {
+            month_counts: self
+                .month_spans
+                .iter()
+                .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
+                .collect(),
+            region_only: matches.count_selected(0, self.count),
+            region_counts,
+            unspecified_count,
+            facet_counts: Facet::ALL.map(|f| vec![0; self.facets[f.slot()].len()]),
+            dates_only: to_u32(hi - lo),
+            matches,
+        }
+    }
+}
