@@ -8,7 +8,7 @@ use crate::app::latest::use_latest;
 use crate::app::search::{empty_search, use_search, SearchBox, SearchWords};
 use crate::archive::Arrived;
 use crate::date::CivilDate;
-use crate::filter::{Filter, Outcome, RegionChoice, SortOrder};
+use crate::filter::{Facet, Filter, Outcome, RegionChoice, SortOrder};
 use crate::query::Query;
 use crate::search::SearchIndex;
 use crate::state::{Action, Loaded, PAGE_SIZE};
@@ -288,6 +288,10 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
                     without.regions.retain(|c| c != choice);
                     chip(choice.label(), without)
                 }) }
+                { for Facet::ALL.into_iter().flat_map(|facet| filter.facets.of(facet).iter().map(move |value| (facet, value))).map(|(facet, value)| {
+                    let without = Filter { facets: filter.facets.toggled(facet, value), ..filter.clone() };
+                    chip(format!("{}: {value}", facet.title()), without)
+                }) }
                 if let Some(label) = date_label {
                     { chip(label, Filter { from: None, to: None, ..filter.clone() }) }
                 }
@@ -307,19 +311,35 @@ pub struct EmptyResultProps {
 pub fn empty_result(props: &EmptyResultProps) -> Html {
     let filter = &props.filter;
     let outcome = &props.outcome;
-    let regions = filter
-        .regions
-        .iter()
-        .map(RegionChoice::label)
-        .collect::<Vec<_>>()
-        .join(" or ");
-    let reason = if !filter.regions.is_empty() && outcome.region_only == 0 {
-        format!("No article is in {regions}.")
+    // What the filters other than dates ask for: "in Asia or Europe and tagged Sport".
+    let either = |values: Vec<String>| values.join(" or ");
+    let mut asked = Vec::new();
+    if !filter.regions.is_empty() {
+        asked.push(format!(
+            "in {}",
+            either(filter.regions.iter().map(RegionChoice::label).collect())
+        ));
+    }
+    for (facet, word) in [
+        (Facet::Tag, "tagged"),
+        (Facet::Author, "by"),
+        (Facet::Source, "from"),
+    ] {
+        if !filter.facets.of(facet).is_empty() {
+            asked.push(format!(
+                "{word} {}",
+                either(filter.facets.of(facet).to_vec())
+            ));
+        }
+    }
+    let asked = asked.join(" and ");
+    let reason = if !asked.is_empty() && outcome.region_only == 0 {
+        format!("No article is {asked}.")
     } else if filter.has_dates() && outcome.dates_only == 0 {
         "No article was published in the chosen dates.".to_owned()
     } else {
         format!(
-            "{} in {regions}, and {} in the chosen dates, but none in both.",
+            "{} {asked}, and {} in the chosen dates, but none in both.",
             articles_count(outcome.region_only as usize),
             articles_count(outcome.dates_only as usize)
         )

@@ -1,7 +1,9 @@
 //! Links between views of the viewer. Each is a real link (so it can be opened in a new tab or
 //! copied) whose plain left click is handled inside the app instead: `?…` on the viewer's own
 //! page, a page of the site on a published site, a host's page with `data-article-url`.
+//! [`FilterLinks`]: an article's tags, bylines and source as links to the list filtered by them.
 
+use crate::filter::{Choices, Facet, Filter};
 use crate::query::Query;
 use crate::site::SiteRoot;
 use yew::prelude::*;
@@ -86,5 +88,33 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
     };
     html! {
         <a class={props.class.clone()} href={policy.href(&props.to)} {onclick}>{ props.children.clone() }</a>
+    }
+}
+
+/// Where an article's tags, bylines and source link to: the list (`list`, the view the reader
+/// came from) filtered by that value alone.
+#[derive(Clone, PartialEq)]
+pub struct FilterLinks {
+    pub list: Query,
+    pub on_navigate: Callback<Query>,
+}
+
+impl FilterLinks {
+    /// The list of the articles with `value` in `facet`.
+    #[must_use]
+    pub fn to(&self, facet: Facet, value: &str) -> Query {
+        let mut facets = Choices::default();
+        facets.add(facet, value.trim());
+        self.list.with_filter(Filter {
+            facets,
+            ..Filter::default()
+        })
+    }
+
+    /// A link to that list, showing `text`.
+    pub fn link(&self, facet: Facet, value: &str, class: &'static str, text: String) -> Html {
+        html! {
+            <NavLink to={self.to(facet, value)} on_navigate={self.on_navigate.clone()} class={class}>{ text }</NavLink>
+        }
     }
 }

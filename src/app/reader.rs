@@ -5,8 +5,10 @@
 use crate::app::blocks::render_block;
 use crate::app::dates::DateTime;
 use crate::app::figure::{caption, Figure, LightboxOpener};
+use crate::app::link::FilterLinks;
 use crate::app::panels::reason_of;
 use crate::app::search::{marked, SearchWords};
+use crate::filter::Facet;
 use crate::model::{Article, Body, Image, LanguageTag};
 use crate::state::BodyLoad;
 use std::rc::Rc;
@@ -25,6 +27,10 @@ pub struct ArticleViewProps {
     /// Asks to load a failed `body_url` again.
     #[prop_or_default]
     pub on_retry_body: Callback<()>,
+    /// Tags, bylines and the source as links to the list filtered by them (`None`: plain text,
+    /// as where there is no list to filter).
+    #[prop_or_default]
+    pub filter_links: Option<FilterLinks>,
 }
 
 /// The `id` of the article's heading, the target of focus after navigation.
@@ -61,7 +67,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(standfirst) = &article.standfirst {
                     <p class="av-standfirst" part="standfirst">{ marked(standfirst, marks.as_ref()) }</p>
                 }
-                { article_meta(&ArticleProps { article: Rc::clone(article), language: lang }) }
+                { article_meta(&ArticleProps { article: Rc::clone(article), language: lang, links: props.filter_links.clone() }) }
             </header>
             if let Some(image) = &article.image {
                 <Figure image={image.clone()} lead=true />
@@ -69,7 +75,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <div class="av-article__body" id={ARTICLE_BODY_ID} tabindex="-1">
                 { render_body(&article.body, props.loaded_body.as_ref(), &props.on_retry_body, marks.as_ref()) }
             </div>
-            { article_footer(&ArticleProps { article: Rc::clone(article), language: None }) }
+            { article_footer(&ArticleProps { article: Rc::clone(article), language: None, links: props.filter_links.clone() }) }
         </article>
         <Lightbox image={(*lightbox).clone()} on_close={close_lightbox} />
         </ContextProvider<LightboxOpener>>
@@ -163,6 +169,7 @@ fn render_body(
 struct ArticleProps {
     article: Rc<Article>,
     language: Option<AttrValue>,
+    links: Option<FilterLinks>,
 }
 
 /// A word of the viewer's own (English) interface inside an article that may be in another
@@ -172,11 +179,22 @@ pub fn label(text: &'static str) -> Html {
     html! { <span class="av-label" lang="en" dir="ltr">{ text }</span> }
 }
 
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+/// Names as a sentence ("A, B and C"), each a link to the list of their articles when `links`
+/// are given.
+fn join_names(names: &[String], links: Option<&FilterLinks>) -> Html {
+    let name = |name: &String| match links {
+        Some(links) => links.link(Facet::Author, name, "av-link", name.clone()),
+        None => html! { { name.clone() } },
+    };
+    html! {
+        { for names.iter().enumerate().map(|(at, one)| html! {
+            <>
+                if at > 0 {
+                    { if at + 1 == names.len() { " and " } else { ", " } }
+                }
+                { name(one) }
+            </>
+        }) }
     }
 }
 
@@ -185,7 +203,7 @@ fn article_meta(props: &ArticleProps) -> Html {
     html! {
         <div class="av-meta">
             if !article.byline.is_empty() {
-                <p class="av-byline" part="byline">{ label("By") }{ " " }<span class="av-byline__names">{ join_names(&article.byline) }</span></p>
+                <p class="av-byline" part="byline">{ label("By") }{ " " }<span class="av-byline__names">{ join_names(&article.byline, props.links.as_ref()) }</span></p>
             }
             <p class="av-dates">
                 if let Some(published) = article.published {
@@ -205,6 +223,10 @@ fn article_meta(props: &ArticleProps) -> Html {
                         <a class="av-link" href={url.as_str().to_owned()}>{ source.name.clone() }</a>
                     } else {
                         { source.name.clone() }
+                    }
+                    if let Some(links) = &props.links {
+                        { " · " }
+                        { links.link(Facet::Source, &source.name, "av-link av-source__filter", format!("All from {}", source.name.trim())) }
                     }
                 </p>
             }
@@ -228,7 +250,10 @@ fn article_footer(props: &ArticleProps) -> Html {
             if !article.tags.is_empty() {
                 <h2 class="av-footer__heading">{ "Tags" }</h2>
                 <ul class="av-chips">
-                    { for article.tags.iter().map(|t| html! { <li class="av-chip">{ t.clone() }</li> }) }
+                    { for article.tags.iter().map(|t| match &props.links {
+                        Some(links) => html! { <li>{ links.link(Facet::Tag, t, "av-chip av-chip--link", t.clone()) }</li> },
+                        None => html! { <li class="av-chip">{ t.clone() }</li> },
+                    }) }
                 </ul>
             }
             if let Some(url) = &article.url {

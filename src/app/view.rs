@@ -5,7 +5,7 @@
 use crate::app::collection::{use_outcome, CollectionPage};
 use crate::app::controls::ReaderControls;
 use crate::app::focus;
-use crate::app::link::NavLink;
+use crate::app::link::{FilterLinks, NavLink};
 use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
 use crate::app::search::{use_search, SearchWords};
@@ -114,6 +114,11 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     );
     let collection = &props.loaded.parsed.collection;
     let list_query = state.query.with_article(None);
+    // An archive's index has no tag, author or source facets (yet): no list to filter by them.
+    let filter_links = (!index.facets.iter().all(|f| f.is_empty())).then(|| FilterLinks {
+        list: list_query.clone(),
+        on_navigate: props.on_navigate.clone(),
+    });
     let skip = Callback::from(|event: MouseEvent| {
         event.prevent_default();
         // Look inside this viewer (which may sit in a shadow root), not the whole document.
@@ -222,7 +227,8 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
             <ContextProvider<Option<SearchWords>> context={words}>
             <ArticleView article={Rc::clone(&article)} fallback_language={collection.language.clone()}
                 loaded_body={state.bodies.get(props.id.as_str()).cloned()}
-                on_retry_body={props.on_action.reform({ let id = props.id.to_string(); move |()| Action::BodyRetry { id: id.clone() } })} />
+                on_retry_body={props.on_action.reform({ let id = props.id.to_string(); move |()| Action::BodyRetry { id: id.clone() } })}
+                filter_links={filter_links} />
             </ContextProvider<Option<SearchWords>>>
             <nav class="av-pager" aria-label="More articles">
                 if let Some((to, title)) = neighbour(-1) {

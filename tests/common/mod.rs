@@ -47,6 +47,7 @@ pub async fn render_article(article: Rc<Article>) -> String {
         fallback_language: None,
         loaded_body: None,
         on_retry_body: Callback::noop(),
+        filter_links: None,
     })
     .hydratable(false)
     .render()

@@ -1,16 +1,20 @@
 //! The filter panel: date presets, from/to inputs, the timeline (a bar chart that can be
-//! clicked or dragged, and the same choices as a keyboard list of years and months), and the
-//! region tree with counts, collapse and expand, and a find box. On narrow screens the panel
+//! clicked or dragged, and the same choices as a keyboard list of years and months), the
+//! region tree with counts, collapse and expand, and a find box, and the tag, author and
+//! source lists. On narrow screens the panel
 //! is a disclosure; on wide ones it is a sidebar. This file holds the panel and the date
-//! section; `timeline.rs` the chart and the year/month list; `regions.rs` the region tree.
+//! section; `timeline.rs` the chart and the year/month list; `regions.rs` the region tree;
+//! `facet.rs` the tag, author and source lists.
 
+mod facet;
 mod regions;
 mod timeline;
 
 pub use timeline::{timeline_buckets, Bucket};
 
 use crate::date::CivilDate;
-use crate::filter::{Filter, Index, Outcome};
+use crate::filter::{Facet, Filter, Index, Outcome};
+use facet::FacetFilter;
 use regions::RegionFilter;
 use std::rc::Rc;
 use timeline::Timeline;
@@ -32,7 +36,11 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let active = props.filter.regions.len() + usize::from(props.filter.has_dates());
+    let chosen: usize = Facet::ALL
+        .iter()
+        .map(|f| props.filter.facets.of(*f).len())
+        .sum();
+    let active = props.filter.regions.len() + usize::from(props.filter.has_dates()) + chosen;
     let label = if active == 0 {
         "Filters".to_owned()
     } else {
@@ -49,6 +57,10 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     today={props.today} on_change={props.on_change.clone()} />
                 <RegionFilter index={Rc::clone(&props.index)} outcome={Rc::clone(&props.outcome)} filter={props.filter.clone()}
                     today={props.today} on_change={props.on_change.clone()} />
+                { for Facet::ALL.into_iter().map(|facet| html! {
+                    <FacetFilter key={facet.param()} {facet} index={Rc::clone(&props.index)} outcome={Rc::clone(&props.outcome)}
+                        filter={props.filter.clone()} on_change={props.on_change.clone()} />
+                }) }
             </div>
         </aside>
     }
