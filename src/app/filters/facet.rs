@@ -131,7 +131,8 @@ fn FacetRow(props: &FacetRowProps) -> Html {
     html! {
         <label class="av-check">
             <input type="checkbox" checked={props.checked} {onchange} />
-            <span>{ props.name.clone() }</span>
+            // Names come from the articles, in any script: each takes its own direction.
+            <span dir="auto">{ props.name.clone() }</span>
             <span class="av-count">{ props.count }</span>
         </label>
     }
