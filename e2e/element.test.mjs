@@ -51,6 +51,14 @@ test("the element mounts from its attributes, follows their changes, and cleans 
   await page.evaluate(() => themed.navigate("?region=Asia"));
   await waitForCount(page, "4 of 25 articles");
 
+  // Facet attributes too: a tag alone.
+  await page.evaluate(() => {
+    themed.removeAttribute("region");
+    themed.setAttribute("tag", "Weather");
+  });
+  await waitForCount(page, "2 of 25 articles");
+  await setAttribute(page, "tag", null);
+
   // A new file: the viewer mounts again on it.
   await page.evaluate(() => {
     themed.removeAttribute("region");

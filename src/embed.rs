@@ -46,7 +46,7 @@ pub fn attribute_query(get: &dyn Fn(&str) -> Option<String>) -> String {
 
 /// Reads a host element's attributes (through `get`, which returns an attribute's value) into
 /// the first view and the options. `data-query` gives a whole query string; `data-src`,
-/// `data-region` (several separated by `|`), `data-from`, `data-to`, `data-sort`, `data-article`
+/// `data-region`, `data-tag`, `data-author` and `data-source` (several separated by `|`), `data-from`, `data-to`, `data-sort`, `data-article`
 /// `data-view` (`list` or `article`) and `data-q` (search words) set single parts and win over
 /// `data-query`. Invalid
 /// values are ignored with a notice, as in a URL.
@@ -57,9 +57,16 @@ pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOpt
     if let Some(src) = get("data-src") {
         push("src", &src);
     }
-    if let Some(regions) = get("data-region") {
-        for region in regions.split('|').filter(|r| !r.trim().is_empty()) {
-            push("region", region);
+    for (attribute, key) in [
+        ("data-region", "region"),
+        ("data-tag", "tag"),
+        ("data-author", "author"),
+        ("data-source", "source"),
+    ] {
+        if let Some(values) = get(attribute) {
+            for value in values.split('|').filter(|v| !v.trim().is_empty()) {
+                push(key, value);
+            }
         }
     }
     for (attribute, key) in [
@@ -248,6 +255,17 @@ mod tests {
         assert_eq!(
             attribute_query(&get),
             "?src=a.json&region=Asia&region=Europe&q=river"
+        );
+        let tagged = [("tag", "Energy|Weather"), ("author", "Bo Chen")];
+        let get = |name: &str| {
+            tagged
+                .iter()
+                .find(|(k, _)| *k == attribute_name(name, true))
+                .map(|(_, v)| (*v).to_owned())
+        };
+        assert_eq!(
+            attribute_query(&get),
+            "?tag=Energy&tag=Weather&author=Bo%20Chen"
         );
     }
 

@@ -29,7 +29,7 @@ const ready = init({
 
 // Attributes of <article-viewer> that change what it shows (a navigation), and those that
 // change how it works (the viewer is mounted again).
-const VIEW_ATTRIBUTES = ["region", "from", "to", "sort", "article", "view", "query", "q"];
+const VIEW_ATTRIBUTES = ["region", "tag", "author", "source", "from", "to", "sort", "article", "view", "query", "q"];
 const MOUNT_ATTRIBUTES = ["src", "theme", "sync-url", "article-url", "sources"];
 const viewers = new WeakMap(); // host element → { container, fallback, mounted, stopWatching }
 
