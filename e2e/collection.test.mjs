@@ -11,7 +11,7 @@ const count = (page) => page.textContent(".av-collection__count");
 const cards = (page) => page.$$eval(".av-card", (n) => n.length);
 const search = (page) => new URL(page.url()).search;
 const regionBox = (page, name) =>
-  page.locator(".av-check").filter({ has: page.getByText(name, { exact: true }) }).locator("input");
+  page.locator(".av-tree .av-check").filter({ has: page.getByText(name, { exact: true }) }).locator("input");
 
 async function openList(width = 1280, query = "") {
   const opened = await openPage(session.browser, width);

@@ -25,7 +25,7 @@ test("the build works under a sub-path: list, filter, article, reload and Back",
     await page.goto(`${sub.url}/news/archive/`);
     await page.waitForSelector(".av-collection");
     assert.equal(await page.textContent(".av-collection__count"), "25 articles");
-    await page.locator(".av-check").filter({ has: page.getByText("Asia", { exact: true }) }).locator("input").check();
+    await page.locator(".av-tree .av-check").filter({ has: page.getByText("Asia", { exact: true }) }).locator("input").check();
     await page.waitForFunction(() => location.search === "?region=Asia");
     await page.click(".av-card__link >> nth=0");
     await page.waitForSelector("article.av-article");

@@ -21,7 +21,7 @@ test("a JSON Feed lists, filters and opens like an article file", async () => {
   assert.match(metas.at(-1), /Undated/, "undated items come last");
 
   await page.click('button[aria-label="Regions in Europe"]');
-  await page.locator(".av-check").filter({ has: page.getByText("Ukraine", { exact: true }) }).locator("input").check();
+  await page.locator(".av-tree .av-check").filter({ has: page.getByText("Ukraine", { exact: true }) }).locator("input").check();
   await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent === "3 of 8 articles");
   await page.fill('input[type="date"] >> nth=0', "2025-04-01");
   await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent.endsWith("of 8 articles") && document.querySelectorAll(".av-card").length === 2);
@@ -119,7 +119,7 @@ test("an Atom feed lists, filters by region and date, and opens with xml:base li
   assert.equal(await page.textContent(".av-collection__count"), "4 articles");
   assert.equal(await page.getAttribute('.av-card[lang="ar"]', "dir"), "rtl");
   await page.click('button[aria-label="Regions in Europe"]');
-  await page.locator(".av-check").filter({ has: page.getByText("Germany", { exact: true }) }).locator("input").check();
+  await page.locator(".av-tree .av-check").filter({ has: page.getByText("Germany", { exact: true }) }).locator("input").check();
   await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent === "2 of 4 articles");
   await page.fill('input[type="date"] >> nth=0', "2025-06-01");
   await page.waitForFunction(() => document.querySelector(".av-collection__count").textContent === "1 of 4 articles");
