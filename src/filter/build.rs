@@ -1,6 +1,7 @@
 //! [`IndexBuilder`]: the index a slice of work at a time. Articles are added to the region
 //! tree; then come one sort into newest-first order, each region's members (laid out in one
-//! array, node by node), their rank sets, and each branch's children sorted by name. Every stage
+//! array, node by node), their rank sets, each branch's children sorted by name, and the tag,
+//! author and source facets gathered in rank order. Every stage
 //! is cut into steps of bounded work, so a file with a million regions is indexed between
 //! frames like any other.
 
@@ -25,6 +26,8 @@ enum Stage {
     Sets(usize),
     /// Sorting each node's children by name, from this node; then the roots.
     Children(usize),
+    /// Gathering the tag, author and source facets, from this rank.
+    Facets(usize),
     Done,
 }
 
@@ -56,6 +59,8 @@ pub struct IndexBuilder {
     sorting: Option<(Option<usize>, NameSort)>,
     /// The articles being sorted newest first.
     article_sort: Option<SlicedSort<ArticleKey>>,
+    /// The tag, author and source facets being gathered.
+    facets: [super::facets::FacetGatherer; 3],
 }
 
 impl IndexBuilder {
@@ -78,6 +83,7 @@ impl IndexBuilder {
             roots: Vec::new(),
             sorting: None,
             article_sort: None,
+            facets: Default::default(),
         }
     }
 
@@ -93,6 +99,7 @@ impl IndexBuilder {
             Stage::Members(from) => self.record_members(from, budget),
             Stage::Sets(from) => self.make_sets(from, budget),
             Stage::Children(from) => self.sort_children(from, budget),
+            Stage::Facets(from) => self.gather_facets(from, budget),
             Stage::Done => Stage::Done,
         };
         self.stage == Stage::Done
@@ -241,7 +248,7 @@ impl IndexBuilder {
             let sorted = sort.finish(&self.nodes);
             let Some(owner) = owner else {
                 self.roots = sorted;
-                return Stage::Done;
+                return Stage::Facets(0);
             };
             self.nodes[owner].children = sorted;
             return Stage::Children(from);
@@ -270,7 +277,26 @@ impl IndexBuilder {
         let mut roots = std::mem::take(&mut self.roots);
         sort_by_name(&self.nodes, &mut roots);
         self.roots = roots;
-        Stage::Done
+        Stage::Facets(0)
+    }
+
+    /// Adds articles (by rank, from `from`) to the three facets, about `budget` values' worth.
+    fn gather_facets(&mut self, from: usize, budget: usize) -> Stage {
+        let mut spent = 0_usize;
+        let mut rank = from;
+        while rank < self.order.len() && spent < budget {
+            let article = &self.articles[self.order[rank] as usize];
+            for (facet, gatherer) in super::Facet::ALL.iter().zip(&mut self.facets) {
+                spent += gatherer.add(*facet, rank, article);
+            }
+            spent += 1;
+            rank += 1;
+        }
+        if rank < self.order.len() {
+            Stage::Facets(rank)
+        } else {
+            Stage::Done
+        }
     }
 
     /// How far the index is, 0 to 100 (adding articles is the first half).
@@ -282,7 +308,8 @@ impl IndexBuilder {
             Stage::Ordering => 50,
             Stage::Members(rank) => 55 + part(rank, self.order.len()) / 10,
             Stage::Sets(node) => 65 + part(node, self.nodes.len()) / 5,
-            Stage::Children(node) => 85 + part(node, self.nodes.len()) / 7,
+            Stage::Children(node) => 85 + part(node, self.nodes.len()) / 10,
+            Stage::Facets(rank) => 95 + part(rank, self.order.len()) / 20,
             Stage::Done => 100,
         };
         u8::try_from(percent.min(100)).unwrap_or(100)
@@ -314,7 +341,7 @@ impl IndexBuilder {
             unspecified: RankSet::new(self.unspecified, bound),
             months,
             month_spans,
-            facets: super::Facet::ALL.map(|facet| super::FacetValues::build(facet, &articles)),
+            facets: self.facets.map(|gatherer| gatherer.finish(bound)),
             articles,
             by_id: std::cell::OnceCell::new(),
         }

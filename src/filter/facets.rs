@@ -115,27 +115,43 @@ pub struct FacetValues {
     lookup: HashMap<String, usize>,
 }
 
-impl FacetValues {
-    /// The values of `facet` over `articles` (by rank).
-    #[must_use]
-    pub fn build(facet: Facet, articles: &[Rc<Article>]) -> Self {
-        let mut lookup: HashMap<String, usize> = HashMap::new();
-        let mut ranks: Vec<Vec<u32>> = Vec::new();
-        for (rank, article) in articles.iter().enumerate() {
-            for value in facet.values_of(article) {
-                let at = *lookup.entry(value.to_owned()).or_insert_with(|| {
-                    ranks.push(Vec::new());
-                    ranks.len() - 1
-                });
-                ranks[at].push(super::to_u32(rank));
-            }
+/// A facet's values being gathered, an article at a time in rank order (the index builder
+/// does it a slice per step).
+#[derive(Default)]
+pub struct FacetGatherer {
+    lookup: HashMap<String, usize>,
+    ranks: Vec<Vec<u32>>,
+}
+
+impl FacetGatherer {
+    /// Adds the article of `rank` (ranks come in ascending order); returns how many values it
+    /// has (the work done).
+    pub fn add(&mut self, facet: Facet, rank: usize, article: &Article) -> usize {
+        let values = facet.values_of(article);
+        for value in &values {
+            // Looked up by reference: a name is copied only the first time it is seen.
+            let at = match self.lookup.get(*value) {
+                Some(&at) => at,
+                None => {
+                    self.lookup.insert((*value).to_owned(), self.ranks.len());
+                    self.ranks.push(Vec::new());
+                    self.ranks.len() - 1
+                }
+            };
+            self.ranks[at].push(super::to_u32(rank));
         }
+        values.len()
+    }
+
+    /// The values, most frequent first (then by name), over `bound` ranks.
+    #[must_use]
+    pub fn finish(self, bound: usize) -> FacetValues {
+        let Self { lookup, mut ranks } = self;
         let mut names: Vec<(String, usize)> = lookup.into_iter().collect();
         names.sort_unstable_by(|(a, i), (b, j)| {
             ranks[*j].len().cmp(&ranks[*i].len()).then_with(|| a.cmp(b))
         });
-        let bound = articles.len();
-        let mut values = Self::default();
+        let mut values = FacetValues::default();
         for (name, at) in names {
             let members = std::mem::take(&mut ranks[at]);
             values.lookup.insert(name.clone(), values.names.len());
@@ -144,6 +160,18 @@ impl FacetValues {
             values.members.push(RankSet::new(members, bound));
         }
         values
+    }
+}
+
+impl FacetValues {
+    /// The values of `facet` over `articles` (by rank), in one go.
+    #[must_use]
+    pub fn build(facet: Facet, articles: &[Rc<Article>]) -> Self {
+        let mut gatherer = FacetGatherer::default();
+        for (rank, article) in articles.iter().enumerate() {
+            gatherer.add(facet, rank, article);
+        }
+        gatherer.finish(articles.len())
     }
 
     #[must_use]
