@@ -59,6 +59,14 @@ test("the element mounts from its attributes, follows their changes, and cleans 
   await waitForCount(page, "2 of 25 articles");
   await setAttribute(page, "tag", null);
 
+  // A theme change reaches the running viewer: the same root, now dark, then back to auto.
+  await page.evaluate(() => (themed.shadowRoot.querySelector(".av-root").dataset.kept = "yes"));
+  await setAttribute(page, "theme", "dark");
+  await page.waitForFunction(() => themed.shadowRoot.querySelector(".av-root").dataset.theme === "dark");
+  assert.equal(await page.evaluate(() => themed.shadowRoot.querySelector(".av-root").dataset.kept), "yes", "not mounted again");
+  await setAttribute(page, "theme", "auto");
+  await page.waitForFunction(() => themed.shadowRoot.querySelector(".av-root").dataset.theme === "system");
+
   // A new file: the viewer mounts again on it.
   await page.evaluate(() => {
     themed.removeAttribute("region");

@@ -96,12 +96,7 @@ pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOpt
         query.article = None;
     }
     let flag = |name: &str| get(name).is_some_and(|v| !matches!(v.trim(), "false" | "no" | "0"));
-    // "auto" (the custom element's word) is the system theme: the host page's colour scheme,
-    // else the operating system's.
-    let theme = get("data-theme").and_then(|t| match t.trim() {
-        "auto" => Some(Theme::System),
-        other => Theme::parse(other),
-    });
+    let theme = get("data-theme").and_then(|t| parse_theme(&t));
     let options = EmbedOptions {
         sync_url: flag("data-sync-url"),
         article_url: get("data-article-url").filter(|p| article_link(p, "id").is_some()),
@@ -109,6 +104,16 @@ pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOpt
         sources: AllowedSources::parse(&get("data-sources").unwrap_or_default()).0,
     };
     (query, options)
+}
+
+/// A `theme` attribute's value: `auto` (the custom element's word) is the system theme, that
+/// is the host page's colour scheme, else the operating system's.
+#[must_use]
+pub fn parse_theme(value: &str) -> Option<Theme> {
+    match value.trim() {
+        "auto" => Some(Theme::System),
+        other => Theme::parse(other),
+    }
 }
 
 /// The link to an article's page on the host site: `pattern` with `{id}` replaced by the

@@ -89,6 +89,8 @@ pub enum Action {
     Progress { request: u32, percent: u8 },
     /// The reader changed a reading preference (or reset them all).
     SetPreferences(Preferences),
+    /// The host page changed an embedded viewer's theme (its `theme` attribute).
+    SetTheme(crate::prefs::Theme),
     /// The search index of load `request` is ready.
     SearchIndexed {
         request: u32,
@@ -273,6 +275,13 @@ impl AppState {
             }
             Action::SetPreferences(prefs) => Self {
                 prefs,
+                ..self.clone()
+            },
+            Action::SetTheme(theme) => Self {
+                prefs: Preferences {
+                    theme,
+                    ..self.prefs
+                },
                 ..self.clone()
             },
             Action::Show(mut query) => {

@@ -28,9 +28,9 @@ const ready = init({
 });
 
 // Attributes of <article-viewer> that change what it shows (a navigation), and those that
-// change how it works (the viewer is mounted again).
+// change how it works (the viewer is mounted again); `theme` goes to the running viewer.
 const VIEW_ATTRIBUTES = ["region", "tag", "author", "source", "from", "to", "sort", "article", "view", "query", "q"];
-const MOUNT_ATTRIBUTES = ["src", "theme", "sync-url", "article-url", "sources"];
+const MOUNT_ATTRIBUTES = ["src", "sync-url", "article-url", "sources"];
 const viewers = new WeakMap(); // host element → { container, fallback, mounted, stopWatching }
 
 function api(host) {
@@ -145,7 +145,7 @@ function checkContrast(host, container) {
 
 // ---------- <article-viewer> ----------
 class ArticleViewerElement extends HTMLElement {
-  static observedAttributes = [...VIEW_ATTRIBUTES, ...MOUNT_ATTRIBUTES];
+  static observedAttributes = [...VIEW_ATTRIBUTES, ...MOUNT_ATTRIBUTES, "theme"];
 
   connectedCallback() {
     upgrade(this);
@@ -160,6 +160,8 @@ class ArticleViewerElement extends HTMLElement {
     if (before === after || !viewers.get(this)?.mounted) return;
     if (VIEW_ATTRIBUTES.includes(name)) {
       this.navigate(attributeQuery(this));
+    } else if (name === "theme") {
+      this.dispatchEvent(new CustomEvent("article-viewer:theme", { detail: after ?? "system" }));
     } else {
       stop(this);
       start(this);

@@ -211,12 +211,18 @@ pub fn use_history_and_host_requests(
                 })
             })
             .flatten();
+        let themes = host.as_ref().map(|host| {
+            let dispatcher = dispatcher.clone();
+            web::listen_for_theme_requests(host, move |theme| {
+                dispatcher.dispatch(Action::SetTheme(theme));
+            })
+        });
         let requests = host.map(|host| {
             web::listen_for_navigate_requests(&host, move |query| {
                 dispatcher.dispatch(Action::Show(pin(query)));
             })
         });
-        move || drop((history, requests))
+        move || drop((history, requests, themes))
     });
 }
 

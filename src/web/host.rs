@@ -46,6 +46,26 @@ pub fn dispatch_view_events(
     }
 }
 
+/// The event a host page's `<article-viewer>` sends when its `theme` attribute changes
+/// (`detail`: the new value).
+pub const THEME_EVENT: &str = "article-viewer:theme";
+
+/// Calls `on_theme` with each theme the host page asks for through [`THEME_EVENT`].
+pub fn listen_for_theme_requests(
+    host: &web_sys::Element,
+    on_theme: impl Fn(crate::prefs::Theme) + 'static,
+) -> EventListener {
+    EventListener::new(host, THEME_EVENT, move |event| {
+        let theme = event
+            .dyn_ref::<web_sys::CustomEvent>()
+            .and_then(|e| e.detail().as_string())
+            .and_then(|value| crate::embed::parse_theme(&value));
+        if let Some(theme) = theme {
+            on_theme(theme);
+        }
+    })
+}
+
 /// Calls `on_request` with the query a host page asks for, through
 /// `host.dispatchEvent(new CustomEvent("article-viewer:navigate", {detail: "?region=…"}))`.
 pub fn listen_for_navigate_requests(

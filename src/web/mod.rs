@@ -15,8 +15,9 @@ mod xml_worker;
 pub use fetch::{fetch_bytes, FETCH_TIMEOUT_SECONDS};
 pub use gloo_events::EventListener;
 pub use host::{
-    dispatch_view_events, listen_for_navigate_requests, load_preferences, save_preferences,
-    share_or_copy, CHANGE_EVENT, NAVIGATE_EVENT, OPEN_EVENT,
+    dispatch_view_events, listen_for_navigate_requests, listen_for_theme_requests,
+    load_preferences, save_preferences, share_or_copy, CHANGE_EVENT, NAVIGATE_EVENT, OPEN_EVENT,
+    THEME_EVENT,
 };
 pub use intl::intl_date_text;
 #[cfg(not(feature = "xml-reader"))]
