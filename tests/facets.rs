@@ -5,36 +5,15 @@
 
 mod common;
 
-use article_viewer::app::view::{View, ViewProps};
 use article_viewer::format::Parsed;
 use article_viewer::model::Article;
-use article_viewer::query::Query;
-use article_viewer::state::{with_index, Action, AppState};
-use common::{Page, TODAY};
+use common::Page;
 use std::rc::Rc;
-use yew::{Callback, LocalServerRenderer};
 
 const SEED: &str = "zelenskyy-second-russian-border-region";
 
 async fn render(search: &str, parsed: Parsed) -> Page {
-    let state = AppState::new(Query::parse(search), TODAY);
-    let request = state.request;
-    let state = Rc::new(state.apply(Action::Loaded {
-        request,
-        result: Ok(with_index(parsed)),
-    }));
-    let html = LocalServerRenderer::<View>::with_props(ViewProps {
-        state,
-        on_navigate: Callback::noop(),
-        on_action: Callback::noop(),
-        on_share: Callback::noop(),
-        share_status: None,
-        on_search: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
-    Page::parse(&html)
+    Page::parse(&common::render_view(common::state_for(search, parsed)).await)
 }
 
 /// The section of the filter panel headed `title`.

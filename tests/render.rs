@@ -3,12 +3,10 @@
 mod common;
 
 use article_viewer::app::panels::{ErrorPanel, ErrorPanelProps};
-use article_viewer::app::view::{View, ViewProps};
 use article_viewer::format::{parse_collection, FormatError, Parsed};
-use article_viewer::query::Query;
-use article_viewer::state::{with_index, Action, AppState, LoadError};
+use article_viewer::state::{Action, AppState, LoadError};
 
-use common::{Page, TODAY};
+use common::{render_view, state_for, Page};
 use std::rc::Rc;
 use yew::{Callback, LocalServerRenderer};
 
@@ -184,29 +182,6 @@ async fn error_panel_names_file_and_location() {
         .all_text()
         .contains("The file is not valid JSON: expected value."));
     assert_eq!(page.text("button[type=button].av-button"), "Try again");
-}
-
-fn state_for(search: &str, parsed: Parsed) -> Rc<AppState> {
-    let state = AppState::new(Query::parse(search), TODAY);
-    let request = state.request;
-    Rc::new(state.apply(Action::Loaded {
-        request,
-        result: Ok(with_index(parsed)),
-    }))
-}
-
-async fn render_view(state: Rc<AppState>) -> String {
-    LocalServerRenderer::<View>::with_props(ViewProps {
-        state,
-        on_navigate: Callback::noop(),
-        on_action: Callback::noop(),
-        on_share: Callback::noop(),
-        share_status: None,
-        on_search: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await
 }
 
 #[tokio::test]

@@ -116,19 +116,12 @@ impl Index {
                 }
             }
         }
-        Outcome {
-            month_counts: self
-                .month_spans
-                .iter()
-                .map(|&(lo, hi)| matches.count_selected(lo as usize, hi as usize))
-                .collect(),
-            region_only: matches.count_selected(0, self.count),
-            region_counts,
-            unspecified_count,
+        self.answer(
+            matches,
+            (region_counts, unspecified_count),
             facet_counts,
             dates_only,
-            matches,
-        }
+        )
     }
 
     fn evaluate_all(&self, filter: &Filter, order: SortOrder) -> Outcome {
@@ -193,6 +186,20 @@ impl Index {
             order == SortOrder::OldestFirst,
             self.days.len(),
         );
+        let no_facet_counts = Facet::ALL.map(|f| vec![0; self.facets[f.slot()].len()]);
+        let counts = (region_counts, unspecified_count);
+        self.answer(matches, counts, no_facet_counts, to_u32(hi - lo))
+    }
+
+    /// The outcome for `matches` with the counts given; each month's count, and the count
+    /// without dates, come from the matches.
+    fn answer(
+        &self,
+        matches: Matches,
+        (region_counts, unspecified_count): (Vec<u32>, u32),
+        facet_counts: [Vec<u32>; 3],
+        dates_only: u32,
+    ) -> Outcome {
         Outcome {
             month_counts: self
                 .month_spans
@@ -202,8 +209,8 @@ impl Index {
             region_only: matches.count_selected(0, self.count),
             region_counts,
             unspecified_count,
-            facet_counts: Facet::ALL.map(|f| vec![0; self.facets[f.slot()].len()]),
-            dates_only: to_u32(hi - lo),
+            facet_counts,
+            dates_only,
             matches,
         }
     }

@@ -1,12 +1,16 @@
 //! Helpers shared by the native test files: reading fixtures (a missing file fails the test
 //! with its name, never reads as empty), the sample collection, a fixed "today", and rendering
-//! one article with Yew's server renderer. Each test file uses a different subset.
+//! one article, or a whole view of a loaded file, with Yew's server renderer. Each test file
+//! uses a different subset.
 #![allow(dead_code)]
 
 use article_viewer::app::reader::{ArticleView, ArticleViewProps};
+use article_viewer::app::view::{View, ViewProps};
 use article_viewer::date::CivilDate;
 use article_viewer::format::{parse_collection, Parsed};
 use article_viewer::model::Article;
+use article_viewer::query::Query;
+use article_viewer::state::{with_index, Action, AppState};
 use std::rc::Rc;
 use yew::{Callback, LocalServerRenderer};
 
@@ -41,6 +45,31 @@ pub fn sample() -> Parsed {
 }
 
 /// Renders one article to HTML with Yew's server renderer.
+/// The state after loading `parsed` for the address `search`.
+pub fn state_for(search: &str, parsed: Parsed) -> Rc<AppState> {
+    let state = AppState::new(Query::parse(search), TODAY);
+    let request = state.request;
+    Rc::new(state.apply(Action::Loaded {
+        request,
+        result: Ok(with_index(parsed)),
+    }))
+}
+
+/// The whole view for `state`, as HTML.
+pub async fn render_view(state: Rc<AppState>) -> String {
+    LocalServerRenderer::<View>::with_props(ViewProps {
+        state,
+        on_navigate: Callback::noop(),
+        on_action: Callback::noop(),
+        on_share: Callback::noop(),
+        share_status: None,
+        on_search: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
 pub async fn render_article(article: Rc<Article>) -> String {
     LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
         article,

@@ -68,16 +68,7 @@ pub(super) fn FacetFilter(props: &FacetFilterProps) -> Html {
         }
     }
     let heading = format!("av-{}-heading", facet.param());
-    let oninput = {
-        let needle = needle.clone();
-        Callback::from(move |event: InputEvent| {
-            needle.set(
-                event
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            );
-        })
-    };
+    let oninput = super::typed_into(&needle);
     let toggle_all = {
         let all = all.clone();
         Callback::from(move |_: MouseEvent| all.set(!*all))

@@ -66,6 +66,18 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     }
 }
 
+/// A find box's input handler: keeps `needle` equal to what is typed.
+fn typed_into(needle: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let needle = needle.clone();
+    Callback::from(move |event: InputEvent| {
+        needle.set(
+            event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        );
+    })
+}
+
 /// A preset period ending today: its name and its first day.
 #[must_use]
 pub fn presets(today: CivilDate) -> [(&'static str, CivilDate); 3] {

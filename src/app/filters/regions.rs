@@ -54,16 +54,7 @@ pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
     let needle = use_state(String::new);
     let expanded = use_reducer(|| leading_to_selection(index, filter));
     let visible = index.search_regions(&needle);
-    let oninput = {
-        let needle = needle.clone();
-        Callback::from(move |event: InputEvent| {
-            needle.set(
-                event
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            );
-        })
-    };
+    let oninput = super::typed_into(&needle);
     // Made once per file and `on_change`; each reads the latest filter when it runs.
     let latest = use_latest(filter);
     let on_choice = (*use_memo(
