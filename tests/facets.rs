@@ -167,6 +167,12 @@ async fn an_articles_tags_bylines_and_source_link_to_the_filtered_list() {
         .attr("a.av-source__filter", "href")
         .expect("a source link");
     assert!(source.contains("source="), "{source}");
+    // Its English words keep their direction inside a right-to-left article.
+    assert_eq!(
+        page.attr("a.av-source__filter span", "dir").as_deref(),
+        Some("ltr")
+    );
+    assert_eq!(page.count("a.av-source__filter bdi"), 1);
     // The source's own website is still the first link beside "Source:".
     assert_eq!(
         page.attrs(".av-source a", "href")

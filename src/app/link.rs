@@ -112,7 +112,7 @@ impl FilterLinks {
     }
 
     /// A link to that list, showing `text`.
-    pub fn link(&self, facet: Facet, value: &str, class: &'static str, text: String) -> Html {
+    pub fn link(&self, facet: Facet, value: &str, class: &'static str, text: Html) -> Html {
         html! {
             <NavLink to={self.to(facet, value)} on_navigate={self.on_navigate.clone()} class={class}>{ text }</NavLink>
         }

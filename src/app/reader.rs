@@ -183,7 +183,7 @@ pub fn label(text: &'static str) -> Html {
 /// are given.
 fn join_names(names: &[String], links: Option<&FilterLinks>) -> Html {
     let name = |name: &String| match links {
-        Some(links) => links.link(Facet::Author, name, "av-link", name.clone()),
+        Some(links) => links.link(Facet::Author, name, "av-link", html! { { name.clone() } }),
         None => html! { { name.clone() } },
     };
     html! {
@@ -226,7 +226,11 @@ fn article_meta(props: &ArticleProps) -> Html {
                     }
                     if let Some(links) = &props.links {
                         { " · " }
-                        { links.link(Facet::Source, &source.name, "av-link av-source__filter", format!("All from {}", source.name.trim())) }
+                        // The viewer's English words keep their direction in a right-to-left
+                        // article; the name takes its own.
+                        { links.link(Facet::Source, &source.name, "av-link av-source__filter", html! {
+                            <span lang="en" dir="ltr">{ "All from " }<bdi>{ source.name.trim().to_owned() }</bdi></span>
+                        }) }
                     }
                 </p>
             }
@@ -251,7 +255,7 @@ fn article_footer(props: &ArticleProps) -> Html {
                 <h2 class="av-footer__heading">{ "Tags" }</h2>
                 <ul class="av-chips">
                     { for article.tags.iter().map(|t| match &props.links {
-                        Some(links) => html! { <li>{ links.link(Facet::Tag, t, "av-chip av-chip--link", t.clone()) }</li> },
+                        Some(links) => html! { <li>{ links.link(Facet::Tag, t, "av-chip av-chip--link", html! { { t.clone() } }) }</li> },
                         None => html! { <li class="av-chip">{ t.clone() }</li> },
                     }) }
                 </ul>
