@@ -6,7 +6,6 @@
 use super::ranks::{Bitmap, RankSet};
 use crate::model::Article;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 /// A facet beside regions and dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -164,16 +163,6 @@ impl FacetGatherer {
 }
 
 impl FacetValues {
-    /// The values of `facet` over `articles` (by rank), in one go.
-    #[must_use]
-    pub fn build(facet: Facet, articles: &[Rc<Article>]) -> Self {
-        let mut gatherer = FacetGatherer::default();
-        for (rank, article) in articles.iter().enumerate() {
-            gatherer.add(facet, rank, article);
-        }
-        gatherer.finish(articles.len())
-    }
-
     #[must_use]
     pub fn len(&self) -> usize {
         self.names.len()
