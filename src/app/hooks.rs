@@ -48,23 +48,7 @@ pub fn use_collection_loader(
                 dispatcher.dispatch(Action::Loaded { request, result });
                 return;
             }
-            // A feed's address: the XML reader starts while the file downloads.
-            #[cfg(not(feature = "xml-reader"))]
-            let feed_guess = crate::format::looks_like_feed_address(&source);
-            #[cfg(not(feature = "xml-reader"))]
-            if feed_guess {
-                web::prepare_xml_worker();
-            }
-            let fetched = web::fetch_bytes(&source).await;
-            #[cfg(not(feature = "xml-reader"))]
-            if feed_guess
-                && !fetched
-                    .as_ref()
-                    .is_ok_and(|bytes| crate::format::looks_like_xml(bytes))
-            {
-                web::release_xml_worker();
-            }
-            let bytes = match fetched {
+            let bytes = match fetch_file(&source).await {
                 Ok(bytes) => bytes,
                 Err(error) => {
                     dispatcher.dispatch(Action::Loaded {
@@ -289,6 +273,24 @@ pub fn use_focus_and_scroll(
             (None, None) => {}
         }
     });
+}
+
+/// Fetches a file; for a feed's address, the XML reader starts while the file downloads (and
+/// is let go if the file is not XML after all).
+async fn fetch_file(source: &str) -> Result<Vec<u8>, LoadError> {
+    #[cfg(not(feature = "xml-reader"))]
+    if crate::format::looks_like_feed_address(source) {
+        web::prepare_xml_worker();
+        let fetched = web::fetch_bytes(source).await;
+        if !fetched
+            .as_ref()
+            .is_ok_and(|bytes| crate::format::looks_like_xml(bytes))
+        {
+            web::release_xml_worker();
+        }
+        return fetched;
+    }
+    web::fetch_bytes(source).await
 }
 
 /// Files larger than this are read a slice at a time, with progress shown between slices.
