@@ -22,6 +22,9 @@ pub struct EmbedOptions {
     /// Other origins this element may load files from (`data-sources`, space-separated),
     /// besides the page's own and those its `article-viewer-sources` meta tag lists.
     pub sources: AllowedSources,
+    /// The interface language the host asks for (`data-ui-language`, a language tag); the
+    /// reader's own choice in Reading options still wins.
+    pub ui_language: Option<String>,
 }
 
 /// The tag of the custom element form.
@@ -102,6 +105,9 @@ pub fn read_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Query, EmbedOpt
         article_url: get("data-article-url").filter(|p| article_link(p, "id").is_some()),
         theme,
         sources: AllowedSources::parse(&get("data-sources").unwrap_or_default()).0,
+        ui_language: get("data-ui-language")
+            .map(|tag| tag.trim().to_owned())
+            .filter(|tag| !tag.is_empty()),
     };
     (query, options)
 }
@@ -205,6 +211,7 @@ mod tests {
                 article_url: None,
                 theme: Some(Theme::Sepia),
                 sources: AllowedSources::default(),
+                ui_language: None,
             }
         );
     }

@@ -13,6 +13,8 @@
 //! - `publish` (native only): the publish step: prerendered pages, head tags, sitemap, feed.
 //! - `generate` (native only): deterministic synthetic collections for tests and benchmarks.
 //! - `shapes` (native only): the oversized and oddly shaped files of issue 20, at any scale.
+//! - [`i18n`]: the interface in the reader's language: catalogues (`i18n/*.txt`), CLDR plural
+//!   rules, which language to use.
 //! - [`prefs`]: reading preferences (text size, theme, width, typeface) and their storage form.
 //! - [`query`]: the view's state as URL query parameters, both ways.
 //! - [`search`]: full-text search: terms, the inverted index, queries, BM25 ranking.
@@ -32,6 +34,7 @@ pub mod filter;
 pub mod format;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
+pub mod i18n;
 pub mod model;
 pub mod prefs;
 #[cfg(not(target_arch = "wasm32"))]

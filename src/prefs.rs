@@ -1,5 +1,5 @@
-//! Reading preferences: text size, theme, column width and typeface. Stored in local storage as
-//! a short string (`size=3;theme=dark;width=wide;font=sans`) and applied as `data-*` attributes
+//! Reading preferences: text size, theme, column width, typeface and interface language. Stored
+//! in local storage as a short string (`size=3;theme=dark;width=wide;font=sans;lang=fr`) and applied as `data-*` attributes
 //! that the stylesheets read. `web/prefs.js` applies the same string before the first paint.
 
 /// Text sizes, as `--av-text-size` values in rem (index 2 is the default).
@@ -34,11 +34,11 @@ pub enum Font {
     Sans,
 }
 
-/// One choice of a setting: its stored value and what the reader sees.
+/// One choice of a setting: its stored value and the key of its name in the interface catalogue.
 pub trait Choice: Copy + PartialEq + Default + 'static {
     const ALL: &'static [Self];
     fn value(self) -> &'static str;
-    fn label(self) -> &'static str;
+    fn message(self) -> &'static str;
     fn parse(value: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|c| c.value() == value)
     }
@@ -61,13 +61,13 @@ impl Choice for Theme {
             Self::HighContrast => "contrast",
         }
     }
-    fn label(self) -> &'static str {
+    fn message(self) -> &'static str {
         match self {
-            Self::System => "Follow system",
-            Self::Light => "Light",
-            Self::Dark => "Dark",
-            Self::Sepia => "Sepia",
-            Self::HighContrast => "High contrast",
+            Self::System => "theme-system",
+            Self::Light => "theme-light",
+            Self::Dark => "theme-dark",
+            Self::Sepia => "theme-sepia",
+            Self::HighContrast => "theme-contrast",
         }
     }
 }
@@ -81,11 +81,11 @@ impl Choice for Width {
             Self::Wide => "wide",
         }
     }
-    fn label(self) -> &'static str {
+    fn message(self) -> &'static str {
         match self {
-            Self::Narrow => "Narrow",
-            Self::Standard => "Standard",
-            Self::Wide => "Wide",
+            Self::Narrow => "width-narrow",
+            Self::Standard => "width-standard",
+            Self::Wide => "width-wide",
         }
     }
 }
@@ -98,10 +98,10 @@ impl Choice for Font {
             Self::Sans => "sans",
         }
     }
-    fn label(self) -> &'static str {
+    fn message(self) -> &'static str {
         match self {
-            Self::Serif => "Serif",
-            Self::Sans => "Sans serif",
+            Self::Serif => "font-serif",
+            Self::Sans => "font-sans",
         }
     }
 }
@@ -114,6 +114,9 @@ pub struct Preferences {
     pub theme: Theme,
     pub width: Width,
     pub font: Font,
+    /// The interface language the reader chose (a code from [`crate::i18n::LANGUAGES`]), or
+    /// `None` for automatic.
+    pub ui_language: Option<&'static str>,
 }
 
 impl Default for Preferences {
@@ -123,6 +126,7 @@ impl Default for Preferences {
             theme: Theme::default(),
             width: Width::default(),
             font: Font::default(),
+            ui_language: None,
         }
     }
 }
@@ -143,6 +147,9 @@ impl Preferences {
                 "theme" => prefs.theme = Theme::parse(value.trim()).unwrap_or(prefs.theme),
                 "width" => prefs.width = Width::parse(value.trim()).unwrap_or(prefs.width),
                 "font" => prefs.font = Font::parse(value.trim()).unwrap_or(prefs.font),
+                "lang" => {
+                    prefs.ui_language = crate::i18n::language(value.trim()).map(|l| l.code);
+                }
                 _ => {}
             }
         }
@@ -152,13 +159,18 @@ impl Preferences {
     /// The string to store.
     #[must_use]
     pub fn to_storage(self) -> String {
-        format!(
+        let mut stored = format!(
             "size={};theme={};width={};font={}",
             self.text_size,
             self.theme.value(),
             self.width.value(),
             self.font.value()
-        )
+        );
+        if let Some(code) = self.ui_language {
+            stored.push_str(";lang=");
+            stored.push_str(code);
+        }
+        stored
     }
 
     /// One step larger or smaller, within the range.
@@ -184,8 +196,14 @@ mod tests {
             theme: Theme::Sepia,
             width: Width::Wide,
             font: Font::Sans,
+            ui_language: Some("ar"),
         };
         assert_eq!(Preferences::parse(&prefs.to_storage()), prefs);
+        assert_eq!(
+            Preferences::parse("lang=xx").ui_language,
+            None,
+            "no catalogue"
+        );
         assert_eq!(
             Preferences::parse("size=99;theme=neon;bogus"),
             Preferences::default()

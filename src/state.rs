@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Reducible;
 
+mod language;
 mod loaded;
+pub use language::Languages;
 pub use loaded::{with_index, Load, LoadError, Loaded};
 
 /// Cards shown at first, and added by each "Show more".
@@ -56,6 +58,8 @@ pub struct AppState {
     pub search: Option<Rc<SearchIndex>>,
     /// What of a sharded archive has arrived, and which of its files are on their way.
     pub arrived: Rc<Arrived>,
+    /// The interface language's sources besides the content, and its fetched catalogues.
+    pub languages: Rc<Languages>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -106,6 +110,11 @@ pub enum Action {
     },
     /// Fetch a failed file of the archive again.
     ArchiveRetry { file: String },
+    /// An interface catalogue arrived (read), or failed.
+    CatalogueArrived {
+        code: String,
+        result: Result<Rc<crate::i18n::Catalogue>, String>,
+    },
 }
 
 impl AppState {
@@ -123,6 +132,7 @@ impl AppState {
             request: 0,
             search: None,
             arrived: Rc::default(),
+            languages: Rc::default(),
         }
     }
 
@@ -204,6 +214,9 @@ impl AppState {
         let Load::Ready(loaded) = &self.load else {
             return false;
         };
+        if self.wanted_catalogue().is_some() {
+            return false;
+        }
         // An archive's view is complete once the cards it shows have arrived.
         if let Some(archive) = &loaded.archive {
             let filter = self.query.filter();
@@ -357,6 +370,7 @@ impl AppState {
                 self.with_body(id, Some(body))
             }
             Action::BodyRetry { id } => self.with_body(id, None),
+            Action::CatalogueArrived { code, result } => self.with_catalogue(&code, result),
         }
     }
 }

@@ -26,18 +26,6 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The first `shown` names joined by commas, then how many more there are: `Kyiv, Sumy, Kursk
-/// and 97 more` (a card has room for a few of an article's up to 100 regions).
-#[must_use]
-pub fn list_in_short<'a>(names: impl ExactSizeIterator<Item = &'a str>, shown: usize) -> String {
-    let total = names.len();
-    let mut list = names.take(shown).collect::<Vec<_>>().join(", ");
-    if total > shown {
-        list.push_str(&format!(" and {} more", total - shown));
-    }
-    list
-}
-
 /// The longest slug [`link_safe_id`] makes.
 pub const MAX_SLUG_LENGTH: usize = 100;
 
@@ -125,21 +113,6 @@ pub fn link_safe_id(raw: &str, taken: &mut TakenIds, position: usize) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_lists_say_how_many_more_there_are() {
-        let names = ["Kyiv", "Sumy", "Kursk", "Belgorod", "Bryansk"];
-        assert_eq!(list_in_short(names[..1].iter().copied(), 3), "Kyiv");
-        assert_eq!(
-            list_in_short(names[..3].iter().copied(), 3),
-            "Kyiv, Sumy, Kursk"
-        );
-        assert_eq!(
-            list_in_short(names.iter().copied(), 3),
-            "Kyiv, Sumy, Kursk and 2 more"
-        );
-        assert_eq!(list_in_short(std::iter::empty(), 3), "");
-    }
 
     #[test]
     fn folding() {

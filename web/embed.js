@@ -30,7 +30,7 @@ const ready = init({
 // Attributes of <article-viewer> that change what it shows (a navigation), and those that
 // change how it works (the viewer is mounted again); `theme` goes to the running viewer.
 const VIEW_ATTRIBUTES = ["region", "tag", "author", "source", "from", "to", "sort", "article", "view", "query", "q"];
-const MOUNT_ATTRIBUTES = ["src", "sync-url", "article-url", "sources"];
+const MOUNT_ATTRIBUTES = ["src", "sync-url", "article-url", "sources", "ui-language"];
 const viewers = new WeakMap(); // host element → { container, fallback, mounted, stopWatching }
 
 function api(host) {

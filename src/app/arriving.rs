@@ -5,6 +5,7 @@
 //! the last two, and [`failed_filter`] the list when a part the filter needs failed.
 
 use crate::archive::{Archive, Arrived, FileLoad};
+use crate::i18n::Ui;
 use crate::model::Article;
 use crate::state::Action;
 use std::rc::Rc;
@@ -59,12 +60,12 @@ pub fn list_entries(
 }
 
 /// A card that has not arrived, or the cards of a failed shard with Retry for that file only.
-pub fn waiting_entry(entry: &ListEntry, on_action: &Callback<Action>) -> Html {
+pub fn waiting_entry(ui: &Ui, entry: &ListEntry, on_action: &Callback<Action>) -> Html {
     match entry {
         ListEntry::Card(_) => Html::default(),
         ListEntry::Pending(rank) => html! {
             <li key={format!("~{rank}")} class="av-card av-card--pending" aria-busy="true">
-                <p class="av-card__pending">{ "Loading…" }</p>
+                <p class="av-card__pending">{ ui.t("loading") }</p>
             </li>
         },
         ListEntry::Failed {
@@ -73,14 +74,10 @@ pub fn waiting_entry(entry: &ListEntry, on_action: &Callback<Action>) -> Html {
             file,
             why,
         } => {
-            let what = if *count == 1 {
-                "This article".to_owned()
-            } else {
-                format!("These {count} articles")
-            };
+            let message = ui.n("shard-failed", *count as u64, &[("why", why)]);
             html! {
                 <li key={format!("~{rank}")} class="av-card av-card--failed" role="alert">
-                    { failure(&format!("{what} could not be loaded: {why}"), file, on_action) }
+                    { failure(ui, &message, file, on_action) }
                 </li>
             }
         }
@@ -88,22 +85,22 @@ pub fn waiting_entry(entry: &ListEntry, on_action: &Callback<Action>) -> Html {
 }
 
 /// The list when a part the filter needs (a rank set or a day table) failed: what, where, Retry.
-pub fn failed_filter(file: &str, why: &str, on_action: &Callback<Action>) -> Html {
-    let message = format!("The articles for these filters could not be loaded: {why}");
+pub fn failed_filter(ui: &Ui, file: &str, why: &str, on_action: &Callback<Action>) -> Html {
+    let message = ui.f("filter-part-failed", &[("why", why)]);
     html! {
-        <div class="av-card av-card--failed" role="alert">{ failure(&message, file, on_action) }</div>
+        <div class="av-card av-card--failed" role="alert">{ failure(ui, &message, file, on_action) }</div>
     }
 }
 
 /// What failed, and Retry for its file only.
-fn failure(message: &str, file: &str, on_action: &Callback<Action>) -> Html {
+fn failure(ui: &Ui, message: &str, file: &str, on_action: &Callback<Action>) -> Html {
     let file = file.to_owned();
     html! {
         <>
             <p class="av-card__pending">{ message.to_owned() }</p>
             <button type="button" class="av-button av-button--secondary"
                 onclick={on_action.reform(move |_: MouseEvent| Action::ArchiveRetry { file: file.clone() })}>
-                { "Retry" }
+                { ui.t("retry") }
             </button>
         </>
     }

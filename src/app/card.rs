@@ -5,10 +5,10 @@
 use crate::app::dates::DateTime;
 use crate::app::link::NavLink;
 use crate::app::search::{marked_excerpt, marked_text, SearchWords};
+use crate::app::use_ui;
 use crate::model::{Article, LanguageTag};
 use crate::query::Query;
 use crate::state::Action;
-use crate::text::list_in_short;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -60,9 +60,10 @@ const CARD_REGIONS: usize = 4;
 /// One article in the list: linked title, standfirst, date, regions, reading time, thumbnail.
 #[component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
+    let ui = use_ui();
     let article = &props.article;
     let language = article.language_or(props.fallback_language.as_ref());
-    let regions = list_in_short(article.regions.iter().map(|r| r.leaf()), CARD_REGIONS);
+    let regions = ui.short_list(article.regions.iter().map(|r| r.leaf()), CARD_REGIONS);
     let prefetch = {
         let id = article.id.clone();
         let remote = matches!(article.body, crate::model::Body::Remote(_));
@@ -102,13 +103,13 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                     if let Some(published) = article.published {
                         <DateTime timestamp={published} language={language.map(|l| AttrValue::from(l.as_str().to_owned()))} date_only=true />
                     } else {
-                        <span>{ "Undated" }</span>
+                        <span lang={ui.code()}>{ ui.t("undated") }</span>
                     }
                     if !regions.is_empty() {
-                        <span class="av-card__regions"><span class="av-visually-hidden">{ "Regions: " }</span>{ regions }</span>
+                        <span class="av-card__regions"><span class="av-visually-hidden" lang={ui.code()}>{ ui.t("regions-prefix") }{ " " }</span>{ regions }</span>
                     }
                     if let Some(minutes) = article.reading_minutes() {
-                        <span lang="en" dir="ltr">{ format!("{minutes} min read") }</span>
+                        <span lang={ui.code()} dir={ui.direction()}>{ ui.n("minutes-read", minutes as u64, &[]) }</span>
                     }
                 </p>
             </div>

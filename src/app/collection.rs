@@ -3,12 +3,16 @@
 
 use crate::app::arriving::{failed_filter, list_entries, waiting_entry, ListEntry};
 use crate::app::card::{ArticleCard, CardLinks};
+use crate::app::dates::DateFormat;
 use crate::app::filters::FilterPanel;
 use crate::app::latest::use_latest;
 use crate::app::search::{empty_search, use_search, SearchBox, SearchWords};
+use crate::app::use_ui;
 use crate::archive::Arrived;
-use crate::date::CivilDate;
+use crate::date::{CivilDate, Timestamp};
 use crate::filter::{Facet, Filter, Outcome, RegionChoice, SortOrder};
+use crate::i18n::Ui;
+use crate::model::LanguageTag;
 use crate::query::Query;
 use crate::search::SearchIndex;
 use crate::state::{Action, Loaded, PAGE_SIZE};
@@ -70,18 +74,24 @@ pub fn use_outcome(
     last
 }
 
-/// "1 article", "3 articles".
+/// "1 article", "3 articles", in the interface's language.
 #[must_use]
-pub fn articles_count(n: usize) -> String {
-    if n == 1 {
-        "1 article".to_owned()
-    } else {
-        format!("{n} articles")
+pub fn articles_count(ui: &Ui, n: usize) -> String {
+    ui.n("articles", n as u64, &[])
+}
+
+/// How a region choice reads in a sentence: "Europe › France", "Unspecified region".
+fn region_label(ui: &Ui, choice: &RegionChoice) -> String {
+    match choice {
+        RegionChoice::Path(path) => path.segments().join(" › "),
+        RegionChoice::Unspecified => ui.t("unspecified-region").to_string(),
     }
 }
 
 #[component]
 pub fn CollectionPage(props: &CollectionPageProps) -> Html {
+    let ui = use_ui();
+    let date_format = use_context::<DateFormat>().unwrap_or_default();
     let index = Rc::clone(&props.loaded.index);
     let filter = props.query.filter();
     let searched = use_search(props.search.clone(), props.query.q.clone());
@@ -100,33 +110,37 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     // A search asked for whose index is still being built.
     let preparing = props.query.q.is_some() && searched.is_none();
     let collection = &props.loaded.parsed.collection;
-    let title = collection
-        .title
-        .clone()
-        .unwrap_or_else(|| "Articles".to_owned());
-    let lang = collection
-        .language
-        .as_ref()
-        .map(|l| AttrValue::from(l.as_str().to_owned()));
+    // The title is the collection's own words, in its language; the rest is the interface's.
+    let (title, lang, dir) = match (&collection.title, &collection.language) {
+        (Some(title), language) => (
+            title.clone(),
+            language
+                .as_ref()
+                .map(|l| AttrValue::from(l.as_str().to_owned())),
+            language.as_ref().map(LanguageTag::direction),
+        ),
+        (None, _) => (ui.t("articles-title").to_string(), None, None),
+    };
     let shown = outcome.matches.len();
     let total = index.len();
     let count_text = if waiting {
-        "Loading…".to_owned()
+        ui.t("loading").to_string()
     } else if preparing {
-        "Preparing the search…".to_owned()
+        ui.t("preparing-search").to_string()
     } else if filter.is_empty() && props.query.q.is_none() {
-        articles_count(total)
+        articles_count(&ui, total)
     } else {
-        format!("{shown} of {}", articles_count(total))
+        ui.n(
+            "shown-of-articles",
+            total as u64,
+            &[("shown", &ui.number(shown as u64))],
+        )
     };
 
     let mut notices = props.query.ignored.clone();
     for choice in &filter.regions {
         if !index.knows(choice) {
-            notices.push(format!(
-                "No article in this file is in the region \"{}\".",
-                choice.to_param()
-            ));
+            notices.push(ui.f("no-article-in-region", &[("region", &choice.to_param())]));
         }
     }
 
@@ -173,16 +187,16 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     };
     let remaining = shown.saturating_sub(props.list_limit);
     html! {
-        <div class="av-collection" {lang}>
+        <div class="av-collection">
             <header class="av-collection__header">
-                <h1 id="av-collection-title" class="av-collection__title" tabindex="-1">{ title }</h1>
+                <h1 id="av-collection-title" class="av-collection__title" tabindex="-1" {lang} {dir}>{ title }</h1>
                 <p class="av-collection__count" part="count" role="status" aria-live="polite" aria-atomic="true">{ count_text }</p>
                 // Searching an archive needs its sharded search index (not written yet).
                 if props.loaded.archive.is_none() {
                     <SearchBox query={props.query.clone()} on_search={props.on_search.clone()} />
                 }
                 if !notices.is_empty() {
-                    <ul class="av-notices" aria-label="Address notices">
+                    <ul class="av-notices" aria-label={ui.t("address-notices")}>
                         { for notices.iter().map(|n| html! { <li class="av-notice">{ n.clone() }</li> }) }
                     </ul>
                 }
@@ -190,28 +204,28 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
             <div class="av-collection__layout">
                 <FilterPanel index={Rc::clone(&index)} outcome={Rc::clone(&outcome)} filter={filter.clone()}
                     today={props.today} on_change={navigate_filter.clone()} />
-                <section class="av-results" aria-label="Articles">
+                <section class="av-results" aria-label={ui.t("articles-title")}>
                     <div class="av-results__bar">
-                        { active_filters(&ActiveFiltersProps { filter: filter.clone(), on_change: navigate_filter.clone(), q: props.query.q.clone() }) }
+                        { active_filters(&ui, &date_format, &ActiveFiltersProps { filter: filter.clone(), on_change: navigate_filter.clone(), q: props.query.q.clone() }) }
                         <label class="av-sort">
-                            <span>{ "Order" }</span>
+                            <span>{ ui.t("order") }</span>
                             <select class="av-select" onchange={on_sort}>
                                 if props.query.q.is_some() {
-                                    <option value="best" selected={props.query.sort == SortOrder::BestMatch}>{ "Best match" }</option>
+                                    <option value="best" selected={props.query.sort == SortOrder::BestMatch}>{ ui.t("order-best") }</option>
                                 }
-                                <option value="newest" selected={props.query.sort == SortOrder::NewestFirst}>{ "Newest first" }</option>
-                                <option value="oldest" selected={props.query.sort == SortOrder::OldestFirst}>{ "Oldest first" }</option>
+                                <option value="newest" selected={props.query.sort == SortOrder::NewestFirst}>{ ui.t("order-newest") }</option>
+                                <option value="oldest" selected={props.query.sort == SortOrder::OldestFirst}>{ ui.t("order-oldest") }</option>
                             </select>
                         </label>
                     </div>
                     if waiting {
                         if let Some((file, why)) = failed_part {
-                            { failed_filter(&file, &why, &props.on_action) }
+                            { failed_filter(&ui, &file, &why, &props.on_action) }
                         }
                     } else if shown == 0 && props.query.q.is_some() && !preparing {
-                        { empty_search(&props.query, &props.on_navigate) }
+                        { empty_search(&ui, &props.query, &props.on_navigate) }
                     } else if shown == 0 {
-                        { empty_result(&EmptyResultProps { filter: filter.clone(), outcome: Rc::clone(&outcome), on_change: navigate_filter }) }
+                        { empty_result(&ui, &EmptyResultProps { filter: filter.clone(), outcome: Rc::clone(&outcome), on_change: navigate_filter }) }
                     } else {
                         <ContextProvider<CardLinks> context={CardLinks { list: props.query.clone(), on_navigate: props.on_navigate.clone() }}>
                         <ContextProvider<Option<SearchWords>> context={searched.as_ref().map(|(_, words)| words.clone())}>
@@ -222,7 +236,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                                         fallback_language={collection.language.clone()}
                                         on_action={props.on_action.clone()} />
                                 },
-                                waiting => waiting_entry(waiting, &props.on_action),
+                                waiting => waiting_entry(&ui, waiting, &props.on_action),
                             }) }
                         </ol>
                         </ContextProvider<Option<SearchWords>>>
@@ -230,7 +244,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                         if remaining > 0 {
                             <button type="button" class="av-button av-button--secondary av-more"
                                 onclick={props.on_action.reform(|_: MouseEvent| Action::ShowMore)}>
-                                { format!("Show {} more ({remaining} not shown)", remaining.min(PAGE_SIZE)) }
+                                { ui.n("show-more", remaining.min(PAGE_SIZE) as u64, &[("remaining", &ui.number(remaining as u64))]) }
                             </button>
                         }
                     }
@@ -249,12 +263,12 @@ pub struct ActiveFiltersProps {
 }
 
 /// The filters in force, each with a button that removes it, and "Clear all".
-pub fn active_filters(props: &ActiveFiltersProps) -> Html {
+pub fn active_filters(ui: &Ui, date_format: &DateFormat, props: &ActiveFiltersProps) -> Html {
     let filter = &props.filter;
     if filter.is_empty() {
         let text = match &props.q {
-            Some(q) => format!("Articles matching \u{201c}{}\u{201d}.", q.trim()),
-            None => "Showing every article.".to_owned(),
+            Some(q) => ui.f("articles-matching", &[("words", q.trim())]),
+            None => ui.t("showing-every-article").to_string(),
         };
         return html! { <p class="av-active av-active--none">{ text }</p> };
     }
@@ -262,41 +276,43 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
         let on_change = props.on_change.clone();
         html! {
             <li>
-                <button type="button" class="av-chip av-chip--removable" aria-label={format!("Remove filter: {label}")}
+                <button type="button" class="av-chip av-chip--removable" aria-label={ui.f("remove-filter", &[("filter", &label)])}
                     onclick={Callback::from(move |_: MouseEvent| on_change.emit(without.clone()))}>
                     { label }<span aria-hidden="true">{ " ×" }</span>
                 </button>
             </li>
         }
     };
+    let day = |date: CivilDate| {
+        let timestamp = Timestamp { date, time: None };
+        date_format.text(&timestamp, Some(ui.code())).exact
+    };
     let date_label = match (filter.from, filter.to) {
-        (Some(from), Some(to)) => Some(format!(
-            "{} to {}",
-            from.to_long_english(),
-            to.to_long_english()
-        )),
-        (Some(from), None) => Some(format!("From {}", from.to_long_english())),
-        (None, Some(to)) => Some(format!("Until {}", to.to_long_english())),
+        (Some(from), Some(to)) => {
+            Some(ui.f("dates-between", &[("from", &day(from)), ("to", &day(to))]))
+        }
+        (Some(from), None) => Some(ui.f("dates-from", &[("from", &day(from))])),
+        (None, Some(to)) => Some(ui.f("dates-until", &[("to", &day(to))])),
         (None, None) => None,
     };
     let clear = props.on_change.reform(|_: MouseEvent| Filter::default());
     html! {
         <div class="av-active">
-            <ul class="av-active__list" aria-label="Active filters">
+            <ul class="av-active__list" aria-label={ui.t("active-filters")}>
                 { for filter.regions.iter().map(|choice| {
                     let mut without = filter.clone();
                     without.regions.retain(|c| c != choice);
-                    chip(choice.label(), without)
+                    chip(region_label(ui, choice), without)
                 }) }
                 { for Facet::ALL.into_iter().flat_map(|facet| filter.facets.of(facet).iter().map(move |value| (facet, value))).map(|(facet, value)| {
                     let without = Filter { facets: filter.facets.toggled(facet, value), ..filter.clone() };
-                    chip(format!("{}: {value}", facet.title()), without)
+                    chip(ui.f("facet-chip", &[("facet", &ui.t(facet.message())), ("value", value)]), without)
                 }) }
                 if let Some(label) = date_label {
                     { chip(label, Filter { from: None, to: None, ..filter.clone() }) }
                 }
             </ul>
-            <button type="button" class="av-link-button" onclick={clear}>{ "Clear all filters" }</button>
+            <button type="button" class="av-link-button" onclick={clear}>{ ui.t("clear-all-filters") }</button>
         </div>
     }
 }
@@ -308,40 +324,44 @@ pub struct EmptyResultProps {
 }
 
 /// Says which filters exclude everything, and offers to clear them.
-pub fn empty_result(props: &EmptyResultProps) -> Html {
+pub fn empty_result(ui: &Ui, props: &EmptyResultProps) -> Html {
     let filter = &props.filter;
     let outcome = &props.outcome;
-    // What the filters other than dates ask for: "in Asia or Europe and tagged Sport".
-    let either = |values: Vec<String>| values.join(" or ");
+    // What the filters other than dates ask for: "in Asia or Europe; tagged Sport".
+    let either = |values: Vec<String>| values.join(&ui.t("values-or"));
     let mut asked = Vec::new();
     if !filter.regions.is_empty() {
-        asked.push(format!(
-            "in {}",
-            either(filter.regions.iter().map(RegionChoice::label).collect())
-        ));
+        let regions = filter.regions.iter().map(|c| region_label(ui, c)).collect();
+        asked.push(ui.f("asked-in", &[("values", &either(regions))]));
     }
-    for (facet, word) in [
-        (Facet::Tag, "tagged"),
-        (Facet::Author, "by"),
-        (Facet::Source, "from"),
-    ] {
+    for facet in Facet::ALL {
         if !filter.facets.of(facet).is_empty() {
-            asked.push(format!(
-                "{word} {}",
-                either(filter.facets.of(facet).to_vec())
+            let key = format!("asked-{}", facet.param());
+            asked.push(ui.f(
+                &key,
+                &[("values", &either(filter.facets.of(facet).to_vec()))],
             ));
         }
     }
-    let asked = asked.join(" and ");
+    let asked = asked.join(&ui.t("asked-and"));
     let reason = if !asked.is_empty() && outcome.region_only == 0 {
-        format!("No article is {asked}.")
+        ui.f("no-article-is", &[("asked", &asked)])
     } else if filter.has_dates() && outcome.dates_only == 0 {
-        "No article was published in the chosen dates.".to_owned()
+        ui.t("no-article-in-dates").to_string()
     } else {
-        format!(
-            "{} {asked}, and {} in the chosen dates, but none in both.",
-            articles_count(outcome.region_only as usize),
-            articles_count(outcome.dates_only as usize)
+        ui.f(
+            "none-in-both",
+            &[
+                ("asked", &asked),
+                (
+                    "asked-count",
+                    &articles_count(ui, outcome.region_only as usize),
+                ),
+                (
+                    "dates-count",
+                    &articles_count(ui, outcome.dates_only as usize),
+                ),
+            ],
         )
     };
     let clear_regions = Filter {
@@ -355,14 +375,14 @@ pub fn empty_result(props: &EmptyResultProps) -> Html {
     };
     html! {
         <div class="av-empty" role="status">
-            <h2 class="av-empty__title">{ "No articles match these filters" }</h2>
+            <h2 class="av-empty__title">{ ui.t("no-match-title") }</h2>
             <p>{ reason }</p>
             <div class="av-empty__actions">
                 if !filter.regions.is_empty() && filter.has_dates() {
-                    <button type="button" class="av-button av-button--secondary" onclick={props.on_change.reform(move |_: MouseEvent| clear_regions.clone())}>{ "Clear regions" }</button>
-                    <button type="button" class="av-button av-button--secondary" onclick={props.on_change.reform(move |_: MouseEvent| clear_dates.clone())}>{ "Clear dates" }</button>
+                    <button type="button" class="av-button av-button--secondary" onclick={props.on_change.reform(move |_: MouseEvent| clear_regions.clone())}>{ ui.t("clear-regions") }</button>
+                    <button type="button" class="av-button av-button--secondary" onclick={props.on_change.reform(move |_: MouseEvent| clear_dates.clone())}>{ ui.t("clear-dates") }</button>
                 }
-                <button type="button" class="av-button" onclick={props.on_change.reform(|_: MouseEvent| Filter::default())}>{ "Clear all filters" }</button>
+                <button type="button" class="av-button" onclick={props.on_change.reform(|_: MouseEvent| Filter::default())}>{ ui.t("clear-all-filters") }</button>
             </div>
         </div>
     }

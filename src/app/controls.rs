@@ -1,7 +1,11 @@
 //! Reading options: a disclosure with text size, theme, column width and typeface, and Reset.
 //! Native buttons and radio groups, so it works by keyboard and screen reader as they expect;
-//! Escape closes it and returns focus to its button.
+//! Escape closes it and returns focus to its button. The interface language is a native
+//! select: "Automatic" (the content's or the browser's language) or one language, each named
+//! in itself.
 
+use crate::app::use_ui;
+use crate::i18n::LANGUAGES;
 use crate::prefs::{Choice, Font, Preferences, Theme, Width, TEXT_SIZES};
 use yew::prelude::*;
 
@@ -13,6 +17,7 @@ pub struct ReaderControlsProps {
 
 #[component]
 pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
+    let ui = use_ui();
     let open = use_state(|| false);
     let toggle_ref = use_node_ref();
     let prefs = props.prefs;
@@ -37,36 +42,57 @@ pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
             .on_change
             .reform(move |_: MouseEvent| prefs.resized(larger))
     };
+    let on_language = props.on_change.reform(move |event: Event| {
+        let code = event
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        let ui_language = crate::i18n::language(&code).map(|l| l.code);
+        Preferences {
+            ui_language,
+            ..prefs
+        }
+    });
     html! {
         <div class="av-controls" {onkeydown}>
             <button type="button" class="av-button av-button--secondary av-controls__toggle" ref={toggle_ref}
                 aria-expanded={open.to_string()} aria-controls="av-controls-panel" onclick={toggle}>
-                <span aria-hidden="true">{ "Aa " }</span>{ "Reading options" }
+                <span aria-hidden="true">{ "Aa " }</span>{ ui.t("reading-options") }
             </button>
             <div id="av-controls-panel" class="av-controls__panel" hidden={!*open}>
                 <div class="av-controls__size" role="group" aria-labelledby="av-size-label">
-                    <span id="av-size-label" class="av-controls__label">{ "Text size" }</span>
+                    <span id="av-size-label" class="av-controls__label">{ ui.t("text-size") }</span>
                     <button type="button" class="av-button av-button--secondary av-controls__smaller"
                         disabled={prefs.text_size == 0} onclick={resize(false)}>
-                        <span aria-hidden="true">{ "A− " }</span>{ "Smaller" }
+                        <span aria-hidden="true">{ "A− " }</span>{ ui.t("text-smaller") }
                     </button>
                     <output class="av-controls__value" aria-live="polite">
-                        { format!("{} of {}", prefs.text_size + 1, TEXT_SIZES.len()) }
+                        { ui.f("text-size-step", &[("step", &ui.number(prefs.text_size as u64 + 1)), ("steps", &ui.number(TEXT_SIZES.len() as u64))]) }
                     </output>
                     <button type="button" class="av-button av-button--secondary av-controls__larger"
                         disabled={prefs.text_size + 1 == TEXT_SIZES.len()} onclick={resize(true)}>
-                        <span aria-hidden="true">{ "A+ " }</span>{ "Larger" }
+                        <span aria-hidden="true">{ "A+ " }</span>{ ui.t("text-larger") }
                     </button>
                 </div>
-                <ChoiceGroup<Theme> legend="Theme" name="av-theme" current={prefs.theme}
+                <ChoiceGroup<Theme> legend={ui.t("theme")} name="av-theme" current={prefs.theme}
                     on_pick={props.on_change.reform(move |theme| Preferences { theme, ..prefs })} />
-                <ChoiceGroup<Width> legend="Column width" name="av-width" current={prefs.width}
+                <ChoiceGroup<Width> legend={ui.t("column-width")} name="av-width" current={prefs.width}
                     on_pick={props.on_change.reform(move |width| Preferences { width, ..prefs })} />
-                <ChoiceGroup<Font> legend="Typeface" name="av-font" current={prefs.font}
+                <ChoiceGroup<Font> legend={ui.t("typeface")} name="av-font" current={prefs.font}
                     on_pick={props.on_change.reform(move |font| Preferences { font, ..prefs })} />
+                <label class="av-field av-controls__language">
+                    <span class="av-controls__label">{ ui.t("interface-language") }</span>
+                    <select class="av-select" onchange={on_language}>
+                        <option value="" selected={prefs.ui_language.is_none()}>{ ui.t("language-automatic") }</option>
+                        { for LANGUAGES.iter().map(|language| html! {
+                            <option value={language.code} lang={language.code} selected={prefs.ui_language == Some(language.code)}>
+                                { language.name }
+                            </option>
+                        }) }
+                    </select>
+                </label>
                 <button type="button" class="av-link-button" disabled={prefs == Preferences::default()}
                     onclick={props.on_change.reform(|_: MouseEvent| Preferences::default())}>
-                    { "Reset reading options" }
+                    { ui.t("reset-reading-options") }
                 </button>
             </div>
         </div>
@@ -84,6 +110,7 @@ pub struct ChoiceGroupProps<C: Choice> {
 /// A radio group for one setting.
 #[component]
 pub fn ChoiceGroup<C: Choice>(props: &ChoiceGroupProps<C>) -> Html {
+    let ui = use_ui();
     html! {
         <fieldset class="av-controls__group">
             <legend class="av-controls__label">{ props.legend.clone() }</legend>
@@ -92,7 +119,7 @@ pub fn ChoiceGroup<C: Choice>(props: &ChoiceGroupProps<C>) -> Html {
                     <input type="radio" name={props.name.clone()} value={choice.value()}
                         checked={choice == props.current}
                         onchange={props.on_pick.reform(move |_: Event| choice)} />
-                    <span>{ choice.label() }</span>
+                    <span>{ ui.t(choice.message()) }</span>
                 </label>
             }) }
         </fieldset>

@@ -1,6 +1,6 @@
 //! How dates read. Components show a [`DateTime`]; the words come from a [`DateFormat`] in
-//! context. In the browser the shell provides one built on `Intl` (the reader's locale, or the
-//! article's language, plus "3 hours ago"); without one (server-side render tests) dates read
+//! context. In the browser the shell provides one built on `Intl` (the article's language, or
+//! the interface's, plus "3 hours ago"); without one (server-side render tests) dates read
 //! in English without the relative part.
 
 use crate::date::Timestamp;
@@ -51,6 +51,7 @@ pub struct DateTimeProps {
 #[component]
 pub fn DateTime(props: &DateTimeProps) -> Html {
     let format = use_context::<DateFormat>().unwrap_or_default();
+    let ui = crate::app::use_ui();
     let shown = if props.date_only {
         Timestamp {
             time: None,
@@ -59,7 +60,8 @@ pub fn DateTime(props: &DateTimeProps) -> Html {
     } else {
         props.timestamp
     };
-    let text = format.text(&shown, props.language.as_deref());
+    // The article's language when it has one, else the interface's.
+    let text = format.text(&shown, Some(props.language.as_deref().unwrap_or(ui.code())));
     html! {
         <>
             <time datetime={props.timestamp.to_machine()}>{ text.exact }</time>

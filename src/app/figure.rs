@@ -2,6 +2,8 @@
 //! cannot be loaded, a button that enlarges it once the viewer runs, and its caption), the
 //! caption and credit ([`caption`]), and [`LightboxOpener`], the context that opens one large.
 
+use crate::app::use_ui;
+use crate::i18n::Ui;
 use crate::model::Image;
 use yew::prelude::*;
 
@@ -21,6 +23,7 @@ pub struct FigureProps {
 /// and shows the alternative text; the caption stays.
 #[component]
 pub fn Figure(props: &FigureProps) -> Html {
+    let ui = use_ui();
     let failed = use_state(|| false);
     let image = &props.image;
     let onerror = {
@@ -32,9 +35,9 @@ pub fn Figure(props: &FigureProps) -> Html {
     let class = classes!("av-figure", props.lead.then_some("av-figure--lead"));
     let picture = if *failed {
         let text = if image.alt.is_empty() {
-            "Image unavailable".to_owned()
+            ui.t("image-unavailable").to_string()
         } else {
-            format!("Image unavailable: {}", image.alt)
+            ui.f("image-unavailable-alt", &[("alt", &image.alt)])
         };
         html! { <div class="av-figure__missing" role="img" aria-label={text.clone()}><span aria-hidden="true">{ text }</span></div> }
     } else {
@@ -48,9 +51,9 @@ pub fn Figure(props: &FigureProps) -> Html {
     let picture = match (opener, *failed) {
         (Some(LightboxOpener(open)), false) => {
             let label = if image.alt.is_empty() {
-                "Enlarge image".to_owned()
+                ui.t("enlarge-image").to_string()
             } else {
-                format!("Enlarge image: {}", image.alt)
+                ui.f("enlarge-image-alt", &[("alt", &image.alt)])
             };
             let image = image.clone();
             html! {
@@ -65,26 +68,26 @@ pub fn Figure(props: &FigureProps) -> Html {
     html! {
         <figure {class} part="figure">
             { picture }
-            { caption(image) }
+            { caption(&ui, image) }
         </figure>
     }
 }
 
 /// Caption then credit, each with a visually hidden prefix for screen readers.
-pub fn caption(image: &Image) -> Html {
+pub fn caption(ui: &Ui, image: &Image) -> Html {
     if image.caption.is_none() && image.credit.is_none() {
         return Html::default();
     }
     html! {
         <figcaption class="av-caption" part="caption">
             if let Some(caption) = &image.caption {
-                <span class="av-visually-hidden">{ "Image caption, " }</span>
+                <span class="av-visually-hidden">{ ui.t("image-caption-prefix") }{ " " }</span>
                 <span class="av-caption__text">{ caption.clone() }</span>
             }
             if let Some(credit) = &image.credit {
                 { " " }
                 <span class="av-caption__credit">
-                    <span class="av-visually-hidden">{ "Image source, " }</span>
+                    <span class="av-visually-hidden">{ ui.t("image-source-prefix") }{ " " }</span>
                     { credit.clone() }
                 </span>
             }

@@ -1,6 +1,7 @@
 //! The browser shell's effects, one named hook each: saving preferences, loading the collection
 //! (a large file read and indexed a slice at a time) and article bodies, Back/Forward and a
-//! host's requests, events for the host page, the document title, and focus and scroll.
+//! host's requests, events for the host page, the document title, the interface language's
+//! catalogue, and focus and scroll.
 
 use crate::app::focus;
 use crate::app::link::LinkPolicy;
@@ -24,6 +25,21 @@ use yew::prelude::*;
 pub fn use_saved_preferences(prefs: Preferences, standalone: bool) {
     use_effect_with(prefs, move |prefs| {
         web::save_preferences(*prefs, standalone)
+    });
+}
+
+/// Fetches the interface language's catalogue when the state wants one it does not have.
+#[hook]
+pub fn use_catalogue_loader(state: &UseReducerHandle<AppState>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.wanted_catalogue(), move |wanted| {
+        if let Some(code) = *wanted {
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = web::fetch_catalogue(code).await;
+                let code = code.to_owned();
+                dispatcher.dispatch(Action::CatalogueArrived { code, result });
+            });
+        }
     });
 }
 
@@ -226,10 +242,15 @@ pub fn use_host_view_events(
 
 /// The document title follows the open article or the collection (stand-alone page only).
 #[hook]
-pub fn use_document_title(standalone: bool, article: Option<String>, title: Option<String>) {
-    use_effect_with((article, title), move |(_, title)| {
+pub fn use_document_title(
+    standalone: bool,
+    article: Option<String>,
+    title: Option<String>,
+    untitled: AttrValue,
+) {
+    use_effect_with((article, title, untitled), move |(_, title, untitled)| {
         if standalone {
-            web::set_title(title.as_deref().unwrap_or("Article viewer"));
+            web::set_title(title.as_deref().unwrap_or(untitled));
         }
     });
 }

@@ -20,11 +20,19 @@
 //!
 //! [`Prerendered`] marks a page the publish step renders with these components.
 
+use yew::hook;
+
 /// Provided around a page the publish step prerenders: what only works once the viewer runs
 /// (the image lightbox's buttons) is drawn as plain content, so a page read without
 /// JavaScript has no button that does nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Prerendered;
+
+/// The interface's words, from the [`crate::i18n::Ui`] the frame provides (English without one).
+#[hook]
+pub fn use_ui() -> crate::i18n::Ui {
+    yew::use_context::<crate::i18n::Ui>().unwrap_or_default()
+}
 
 pub mod arriving;
 pub mod blocks;

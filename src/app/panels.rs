@@ -1,19 +1,21 @@
 //! Status panels: loading, a file that could not be loaded, an unknown article id, and the list
 //! of articles left out of a file with the reason for each.
 
+use crate::app::use_ui;
 use crate::format::{FormatError, Problem};
+use crate::i18n::Ui;
 use crate::state::LoadError;
 use yew::prelude::*;
 
 /// "Loading …", or, for a large file read in slices, how far it has been read (in percent).
-pub fn loading(source: &str, percent: Option<u8>) -> Html {
+pub fn loading(ui: &Ui, source: &str, percent: Option<u8>) -> Html {
     match percent {
         None => {
-            html! { <p class="av-status" role="status">{ format!("Loading {source}…") }</p> }
+            html! { <p class="av-status" role="status">{ ui.f("loading-file", &[("file", source)]) }</p> }
         }
         Some(percent) => html! {
             <div class="av-status av-loading" role="status">
-                <label for="av-load-progress">{ format!("Reading {source}… {percent}%") }</label>
+                <label for="av-load-progress">{ ui.f("reading-file", &[("file", source), ("percent", &ui.number(percent.into()))]) }</label>
                 <progress id="av-load-progress" class="av-progress" max="100" value={percent.to_string()}></progress>
             </div>
         },
@@ -28,13 +30,19 @@ pub struct ErrorPanelProps {
 }
 
 /// Where in the file the problem is, when the error knows.
-fn location_of(error: &LoadError) -> Option<String> {
+fn location_of(ui: &Ui, error: &LoadError) -> Option<String> {
     match error {
         LoadError::Format(
             FormatError::NotJson { line, column, .. }
             | FormatError::NotXml { line, column, .. }
             | FormatError::NotUtf8 { line, column },
-        ) => Some(format!("line {line}, column {column}")),
+        ) => Some(ui.f(
+            "error-line-column",
+            &[
+                ("line", &ui.number(*line as u64)),
+                ("column", &ui.number(*column as u64)),
+            ],
+        )),
         LoadError::Format(FormatError::Invalid(problem)) if !problem.path.is_empty() => {
             Some(problem.path.to_string())
         }
@@ -44,18 +52,16 @@ fn location_of(error: &LoadError) -> Option<String> {
 
 /// What went wrong, in a sentence (for a format error, the location is given separately).
 #[must_use]
-pub fn reason_of(error: &LoadError) -> String {
+pub fn reason_of(ui: &Ui, error: &LoadError) -> String {
     match error {
         LoadError::Format(FormatError::NotJson { message, .. }) => {
-            format!("The file is not valid JSON: {message}.")
+            ui.f("error-not-json", &[("details", message)])
         }
         LoadError::Format(FormatError::NotXml { message, .. }) => {
-            format!("The file is not a readable XML feed: {message}.")
+            ui.f("error-not-xml", &[("details", message)])
         }
         LoadError::Format(FormatError::Invalid(problem)) => format!("{}.", problem.message),
-        LoadError::Format(FormatError::NotUtf8 { .. }) => {
-            "The file is not valid UTF-8: save it as UTF-8.".to_owned()
-        }
+        LoadError::Format(FormatError::NotUtf8 { .. }) => ui.t("error-not-utf8").to_string(),
         other => format!("{}.", capitalised(&other.to_string())),
     }
 }
@@ -69,21 +75,22 @@ fn capitalised(text: &str) -> String {
 
 #[component]
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
+    let ui = use_ui();
     let onclick = props.on_retry.reform(|_: MouseEvent| ());
     html! {
         <section class="av-panel av-panel--error" role="alert" aria-labelledby="av-error-title">
-            <h1 id="av-error-title" class="av-panel__title">{ "The articles could not be loaded" }</h1>
+            <h1 id="av-error-title" class="av-panel__title">{ ui.t("load-failed-title") }</h1>
             <dl class="av-panel__facts">
-                <dt>{ "File" }</dt>
+                <dt>{ ui.t("fact-file") }</dt>
                 <dd><code class="av-code">{ props.source.clone() }</code></dd>
-                <dt>{ "Problem" }</dt>
-                <dd>{ reason_of(&props.error) }</dd>
-                if let Some(location) = location_of(&props.error) {
-                    <dt>{ "Where" }</dt>
+                <dt>{ ui.t("fact-problem") }</dt>
+                <dd>{ reason_of(&ui, &props.error) }</dd>
+                if let Some(location) = location_of(&ui, &props.error) {
+                    <dt>{ ui.t("fact-where") }</dt>
                     <dd><code class="av-code">{ location }</code></dd>
                 }
             </dl>
-            <button type="button" class="av-button" {onclick}>{ "Try again" }</button>
+            <button type="button" class="av-button" {onclick}>{ ui.t("try-again") }</button>
         </section>
     }
 }
@@ -93,13 +100,13 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
 pub const MAX_LISTED_PROBLEMS: usize = 100;
 
 /// The first [`MAX_LISTED_PROBLEMS`] of `problems` as list items, then how many more there are.
-fn bounded_items(problems: &[Problem], item: impl Fn(&Problem) -> Html) -> Html {
+fn bounded_items(ui: &Ui, problems: &[Problem], item: impl Fn(&Problem) -> Html) -> Html {
     let more = problems.len().saturating_sub(MAX_LISTED_PROBLEMS);
     html! {
         <>
             { for problems.iter().take(MAX_LISTED_PROBLEMS).map(item) }
             if more > 0 {
-                <li class="av-problems__more">{ format!("… and {more} more, not listed.") }</li>
+                <li class="av-problems__more">{ ui.n("problems-more", more as u64, &[]) }</li>
             }
         </>
     }
@@ -107,36 +114,33 @@ fn bounded_items(problems: &[Problem], item: impl Fn(&Problem) -> Html) -> Html 
 
 /// Articles left out of the file and non-fatal notices, each with its location (the first
 /// [`MAX_LISTED_PROBLEMS`] of each; the counts are exact).
-pub fn problem_list(skipped: &[Problem], notices: &[Problem]) -> Html {
+pub fn problem_list(ui: &Ui, skipped: &[Problem], notices: &[Problem]) -> Html {
     if skipped.is_empty() && notices.is_empty() {
         return Html::default();
     }
     let item = |problem: &Problem| {
         html! { <li><code class="av-code">{ problem.path.to_string() }</code>{ ": " }{ problem.message.clone() }</li> }
     };
-    let skipped_title = match skipped.len() {
-        1 => "1 article was left out".to_owned(),
-        n => format!("{n} articles were left out"),
-    };
+    let skipped_title = ui.n("articles-left-out", skipped.len() as u64, &[]);
     html! {
         <section class="av-panel av-panel--problems" aria-labelledby="av-problems-title">
-            <h2 id="av-problems-title" class="av-panel__title">{ "Problems in this file" }</h2>
+            <h2 id="av-problems-title" class="av-panel__title">{ ui.t("problems-title") }</h2>
             if !skipped.is_empty() {
                 <h3 class="av-panel__subtitle">{ skipped_title }</h3>
-                <ul class="av-problems">{ bounded_items(skipped, item) }</ul>
+                <ul class="av-problems">{ bounded_items(ui, skipped, item) }</ul>
             }
             if !notices.is_empty() {
-                <h3 class="av-panel__subtitle">{ notes_title(notices.len()) }</h3>
-                <ul class="av-problems">{ bounded_items(notices, item) }</ul>
+                <h3 class="av-panel__subtitle">{ notes_title(ui, notices.len()) }</h3>
+                <ul class="av-problems">{ bounded_items(ui, notices, item) }</ul>
             }
         </section>
     }
 }
 
-fn notes_title(count: usize) -> String {
+fn notes_title(ui: &Ui, count: usize) -> String {
     if count <= MAX_LISTED_PROBLEMS {
-        "Notes".to_owned()
+        ui.t("notes").to_string()
     } else {
-        format!("Notes ({count})")
+        ui.f("notes-count", &[("count", &ui.number(count as u64))])
     }
 }

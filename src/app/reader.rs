@@ -8,7 +8,9 @@ use crate::app::figure::{caption, Figure, LightboxOpener};
 use crate::app::link::FilterLinks;
 use crate::app::panels::reason_of;
 use crate::app::search::{marked, SearchWords};
+use crate::app::use_ui;
 use crate::filter::Facet;
+use crate::i18n::Ui;
 use crate::model::{Article, Body, Image, LanguageTag};
 use crate::state::BodyLoad;
 use std::rc::Rc;
@@ -38,6 +40,7 @@ pub const ARTICLE_TITLE_ID: &str = "av-article-title";
 
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let ui = use_ui();
     let article = &props.article;
     let language = article.language_or(props.fallback_language.as_ref());
     let lang = language.map(|l| AttrValue::from(l.as_str().to_owned()));
@@ -59,7 +62,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <header class="av-article__header">
                 if !article.regions.is_empty() {
                     <p class="av-kicker">
-                        <span class="av-visually-hidden">{ "Regions: " }</span>
+                        <span class="av-visually-hidden" lang={ui.code()}>{ ui.t("regions-prefix") }{ " " }</span>
                         { article.regions.iter().map(|r| r.leaf().to_owned()).collect::<Vec<_>>().join(" · ") }
                     </p>
                 }
@@ -67,15 +70,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 if let Some(standfirst) = &article.standfirst {
                     <p class="av-standfirst" part="standfirst">{ marked(standfirst, marks.as_ref()) }</p>
                 }
-                { article_meta(&ArticleProps { article: Rc::clone(article), language: lang, links: props.filter_links.clone() }) }
+                { article_meta(&ui, &ArticleProps { article: Rc::clone(article), language: lang, links: props.filter_links.clone() }) }
             </header>
             if let Some(image) = &article.image {
                 <Figure image={image.clone()} lead=true />
             }
             <div class="av-article__body" id={ARTICLE_BODY_ID} tabindex="-1">
-                { render_body(&article.body, props.loaded_body.as_ref(), &props.on_retry_body, marks.as_ref()) }
+                { render_body(&ui, &article.body, props.loaded_body.as_ref(), &props.on_retry_body, marks.as_ref()) }
             </div>
-            { article_footer(&ArticleProps { article: Rc::clone(article), language: None, links: props.filter_links.clone() }) }
+            { article_footer(&ui, &ArticleProps { article: Rc::clone(article), language: None, links: props.filter_links.clone() }) }
         </article>
         <Lightbox image={(*lightbox).clone()} on_close={close_lightbox} />
         </ContextProvider<LightboxOpener>>
@@ -95,6 +98,7 @@ pub struct LightboxProps {
 /// click outside the picture closes it too, and focus returns to the image that opened it.
 #[component]
 pub fn Lightbox(props: &LightboxProps) -> Html {
+    let ui = use_ui();
     let dialog = use_node_ref();
     {
         let dialog = dialog.clone();
@@ -124,20 +128,21 @@ pub fn Lightbox(props: &LightboxProps) -> Html {
     };
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <dialog class="av-lightbox" ref={dialog} aria-label="Enlarged image" {onclose} {onclick}>
+        <dialog class="av-lightbox" ref={dialog} aria-label={ui.t("enlarged-image")} {onclose} {onclick}>
             if let Some(image) = &props.image {
                 <figure class="av-lightbox__figure">
                     <img class="av-lightbox__image" src={image.src.as_str().to_owned()} alt={image.alt.clone()}
                         width={image.width.map(|w| w.to_string())} height={image.height.map(|h| h.to_string())} />
-                    { caption(image) }
+                    { caption(&ui, image) }
                 </figure>
             }
-            <button type="button" class="av-button av-lightbox__close" onclick={close}>{ "Close" }</button>
+            <button type="button" class="av-button av-lightbox__close" onclick={close}>{ ui.t("close") }</button>
         </dialog>
     }
 }
 
 fn render_body(
+    ui: &Ui,
     body: &Body,
     loaded: Option<&BodyLoad>,
     on_retry: &Callback<()>,
@@ -150,18 +155,18 @@ fn render_body(
         }
         (Body::Remote(url), Some(BodyLoad::Failed(error))) => html! {
             <div class="av-panel av-panel--error" role="alert">
-                <p class="av-panel__title">{ "The text of this article could not be loaded" }</p>
+                <p class="av-panel__title">{ ui.t("body-failed-title") }</p>
                 <dl class="av-panel__facts">
-                    <dt>{ "File" }</dt>
+                    <dt>{ ui.t("fact-file") }</dt>
                     <dd><code class="av-code">{ url.as_str().to_owned() }</code></dd>
-                    <dt>{ "Problem" }</dt>
-                    <dd>{ reason_of(error) }</dd>
+                    <dt>{ ui.t("fact-problem") }</dt>
+                    <dd>{ reason_of(ui, error) }</dd>
                 </dl>
-                <button type="button" class="av-button" onclick={on_retry.reform(|_: MouseEvent| ())}>{ "Try again" }</button>
+                <button type="button" class="av-button" onclick={on_retry.reform(|_: MouseEvent| ())}>{ ui.t("try-again") }</button>
             </div>
         },
         (Body::Remote(_), _) => {
-            html! { <p class="av-status" role="status">{ "Loading the article text…" }</p> }
+            html! { <p class="av-status" role="status">{ ui.t("loading-body") }</p> }
         }
     }
 }
@@ -172,16 +177,16 @@ struct ArticleProps {
     links: Option<FilterLinks>,
 }
 
-/// A word of the viewer's own (English) interface inside an article that may be in another
-/// language or direction: isolated, so "By" or "Published" never reorder with the text beside
-/// them in a right-to-left article.
-pub fn label(text: &'static str) -> Html {
-    html! { <span class="av-label" lang="en" dir="ltr">{ text }</span> }
+/// A word of the interface inside an article that may be in another language or direction:
+/// isolated in the interface's own, so "By" or "Published" never reorder with the text beside
+/// them.
+pub fn label(ui: &Ui, key: &str) -> Html {
+    html! { <span class="av-label" lang={ui.code()} dir={ui.direction()}>{ ui.t(key) }</span> }
 }
 
 /// Names as a sentence ("A, B and C"), each a link to the list of their articles when `links`
 /// are given.
-fn join_names(names: &[String], links: Option<&FilterLinks>) -> Html {
+fn join_names(ui: &Ui, names: &[String], links: Option<&FilterLinks>) -> Html {
     let name = |name: &String| match links {
         Some(links) => links.link(Facet::Author, name, "av-link", html! { { name.clone() } }),
         None => html! { { name.clone() } },
@@ -190,7 +195,7 @@ fn join_names(names: &[String], links: Option<&FilterLinks>) -> Html {
         { for names.iter().enumerate().map(|(at, one)| html! {
             <>
                 if at > 0 {
-                    { if at + 1 == names.len() { " and " } else { ", " } }
+                    <span lang={ui.code()}>{ if at + 1 == names.len() { ui.t("names-last-separator") } else { ui.t("names-separator") } }</span>
                 }
                 { name(one) }
             </>
@@ -198,27 +203,27 @@ fn join_names(names: &[String], links: Option<&FilterLinks>) -> Html {
     }
 }
 
-fn article_meta(props: &ArticleProps) -> Html {
+fn article_meta(ui: &Ui, props: &ArticleProps) -> Html {
     let article = &props.article;
     html! {
         <div class="av-meta">
             if !article.byline.is_empty() {
-                <p class="av-byline" part="byline">{ label("By") }{ " " }<span class="av-byline__names">{ join_names(&article.byline, props.links.as_ref()) }</span></p>
+                <p class="av-byline" part="byline">{ label(ui, "by") }{ " " }<span class="av-byline__names">{ join_names(ui, &article.byline, props.links.as_ref()) }</span></p>
             }
             <p class="av-dates">
                 if let Some(published) = article.published {
-                    <span class="av-dates__published">{ label("Published") }{ " " }<DateTime timestamp={published} language={props.language.clone()} /></span>
+                    <span class="av-dates__published">{ label(ui, "published") }{ " " }<DateTime timestamp={published} language={props.language.clone()} /></span>
                 }
                 if let Some(updated) = &article.updated {
-                    <span class="av-dates__updated">{ label("Updated") }{ " " }<DateTime timestamp={*updated} language={props.language.clone()} /></span>
+                    <span class="av-dates__updated">{ label(ui, "updated") }{ " " }<DateTime timestamp={*updated} language={props.language.clone()} /></span>
                 }
                 if let Some(minutes) = article.reading_minutes() {
-                    <span class="av-dates__reading" lang="en" dir="ltr">{ format!("{minutes} min read") }</span>
+                    <span class="av-dates__reading" lang={ui.code()} dir={ui.direction()}>{ ui.n("minutes-read", minutes as u64, &[]) }</span>
                 }
             </p>
             if let Some(source) = &article.source {
                 <p class="av-source">
-                    { label("Source:") }{ " " }
+                    { label(ui, "source-prefix") }{ " " }
                     if let Some(url) = &source.url {
                         <a class="av-link" href={url.as_str().to_owned()}>{ source.name.clone() }</a>
                     } else {
@@ -226,11 +231,9 @@ fn article_meta(props: &ArticleProps) -> Html {
                     }
                     if let Some(links) = &props.links {
                         { " · " }
-                        // The viewer's English words keep their direction in a right-to-left
-                        // article; the name takes its own.
-                        { links.link(Facet::Source, &source.name, "av-link av-source__filter", html! {
-                            <span lang="en" dir="ltr">{ "All from " }<bdi>{ source.name.trim().to_owned() }</bdi></span>
-                        }) }
+                        // The interface's words keep their language and direction inside an
+                        // article in another; the name takes its own.
+                        { links.link(Facet::Source, &source.name, "av-link av-source__filter", all_from(ui, source.name.trim())) }
                     }
                 </p>
             }
@@ -238,7 +241,7 @@ fn article_meta(props: &ArticleProps) -> Html {
     }
 }
 
-fn article_footer(props: &ArticleProps) -> Html {
+fn article_footer(ui: &Ui, props: &ArticleProps) -> Html {
     let article = &props.article;
     if article.tags.is_empty() && article.regions.is_empty() && article.url.is_none() {
         return Html::default();
@@ -246,13 +249,13 @@ fn article_footer(props: &ArticleProps) -> Html {
     html! {
         <footer class="av-article__footer">
             if !article.regions.is_empty() {
-                <h2 class="av-footer__heading">{ "Regions" }</h2>
+                <h2 class="av-footer__heading">{ ui.t("regions") }</h2>
                 <ul class="av-chips">
                     { for article.regions.iter().map(|r| html! { <li class="av-chip">{ r.to_string() }</li> }) }
                 </ul>
             }
             if !article.tags.is_empty() {
-                <h2 class="av-footer__heading">{ "Tags" }</h2>
+                <h2 class="av-footer__heading">{ ui.t("tags") }</h2>
                 <ul class="av-chips">
                     { for article.tags.iter().map(|t| match &props.links {
                         Some(links) => html! { <li>{ links.link(Facet::Tag, t, "av-chip av-chip--link", html! { { t.clone() } }) }</li> },
@@ -261,8 +264,19 @@ fn article_footer(props: &ArticleProps) -> Html {
                 </ul>
             }
             if let Some(url) = &article.url {
-                <p class="av-original"><a class="av-link" href={url.as_str().to_owned()}>{ "Read the original article" }</a></p>
+                <p class="av-original"><a class="av-link" href={url.as_str().to_owned()}>{ ui.t("read-original") }</a></p>
             }
         </footer>
+    }
+}
+
+/// "All from <name>": the interface's words around the name, which keeps its own direction.
+fn all_from(ui: &Ui, name: &str) -> Html {
+    let text = ui.t("all-from");
+    let (before, after) = text.split_once("{source}").unwrap_or((&text, ""));
+    html! {
+        <span lang={ui.code()} dir={ui.direction()}>
+            { before.to_owned() }<bdi>{ name.to_owned() }</bdi>{ after.to_owned() }
+        </span>
     }
 }

@@ -2,7 +2,9 @@
 //! a card's excerpt with the matched words marked, and the panel for a search that found nothing. The words come from [`SearchWords`], provided by the collection page while a
 //! search is shown.
 
+use crate::app::use_ui;
 use crate::filter::Filter;
+use crate::i18n::Ui;
 use crate::query::Query;
 use crate::search::excerpt::excerpt;
 use crate::search::{SearchIndex, SearchQuery};
@@ -23,6 +25,7 @@ pub struct SearchBoxProps {
 /// A labelled search field; every change searches (the list updates as the reader types).
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let ui = use_ui();
     let oninput = {
         let query = props.query.clone();
         let on_search = props.on_search.clone();
@@ -35,7 +38,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     html! {
         <div class="av-search" role="search">
-            <label class="av-search__label" for="av-search-input">{ "Search articles" }</label>
+            <label class="av-search__label" for="av-search-input">{ ui.t("search-articles") }</label>
             <input id="av-search-input" class="av-input av-search__input" type="search" autocomplete="off"
                 spellcheck="false" value={props.query.q.clone().unwrap_or_default()} {oninput} />
         </div>
@@ -96,23 +99,23 @@ pub fn use_search(
 
 /// A search that found nothing: what was searched for, and buttons to clear the search or the
 /// filters.
-pub fn empty_search(query: &Query, on_navigate: &Callback<Query>) -> Html {
+pub fn empty_search(ui: &Ui, query: &Query, on_navigate: &Callback<Query>) -> Html {
     let filter = query.filter();
     let without_search = query.with_search("");
     let without_filters = query.with_filter(Filter::default());
     html! {
         <div class="av-empty" role="status">
-            <p class="av-empty__title">{ format!("No article matches \"{}\"{}.", query.q.clone().unwrap_or_default(),
-                if filter.is_empty() { "" } else { " with these filters" }) }</p>
+            <p class="av-empty__title">{ ui.f(if filter.is_empty() { "search-no-match" } else { "search-no-match-filtered" },
+                &[("words", query.q.as_deref().unwrap_or_default())]) }</p>
             <div class="av-empty__actions">
                 <button type="button" class="av-button av-button--secondary"
                     onclick={on_navigate.reform(move |_: MouseEvent| without_search.clone())}>
-                    { "Clear the search" }
+                    { ui.t("clear-search") }
                 </button>
                 if !filter.is_empty() {
                     <button type="button" class="av-button av-button--secondary"
                         onclick={on_navigate.reform(move |_: MouseEvent| without_filters.clone())}>
-                        { "Clear the filters" }
+                        { ui.t("clear-the-filters") }
                     </button>
                 }
             </div>

@@ -1,6 +1,6 @@
 //! The browser shell: holds the reducer, runs the effects in [`hooks`] (loading the file and
 //! bodies the state asks for, the URL, the host page, the document title, focus and scroll),
-//! and renders [`View`]. It runs stand-alone (the
+//! picks the interface language's words, and renders [`View`]. It runs stand-alone (the
 //! page's own viewer, owning the URL) or embedded in a host page ([`Embedded`]: its own shadow
 //! root, the host's URL left alone unless asked, events on the host element).
 
@@ -54,7 +54,12 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(theme) = embedded.as_ref().and_then(|e| e.options.theme) {
                 prefs.theme = theme;
             }
-            AppState::new(query, web::today()).with_preferences(prefs)
+            let host_language = embedded
+                .as_ref()
+                .and_then(|e| e.options.ui_language.clone());
+            AppState::new(query, web::today())
+                .with_preferences(prefs)
+                .with_language_wishes(host_language, web::preferred_languages())
         }
     });
     let root = use_node_ref();
@@ -104,7 +109,14 @@ pub fn App(props: &AppProps) -> Html {
     let pinned_src = embedded.as_ref().map(|e| e.initial.src.clone());
     hooks::use_history_and_host_requests(&state, owns_url, host.clone(), pinned_src);
     hooks::use_host_view_events(host, state.query.clone(), opened.clone());
-    hooks::use_document_title(standalone, state.query.article.clone(), title);
+    let ui = state.ui(web::intl_rules());
+    hooks::use_catalogue_loader(&state);
+    hooks::use_document_title(
+        standalone,
+        state.query.article.clone(),
+        title,
+        ui.t("viewer-name"),
+    );
     hooks::use_focus_and_scroll(
         root.clone(),
         state.query.article.clone(),
@@ -191,7 +203,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<DateFormat> context={(*date_format).clone()}>
         <ContextProvider<LinkPolicy> context={link_policy}>
-            { viewer_frame(prefs, embedded.is_some(), root, view) }
+            { viewer_frame(prefs, &ui, embedded.is_some(), root, view) }
         </ContextProvider<LinkPolicy>>
         </ContextProvider<DateFormat>>
     }

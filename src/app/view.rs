@@ -1,6 +1,8 @@
-//! The viewer's frame ([`viewer_frame`]) and the page for a state: a toolbar (back link, copy link, reading options) above loading, the
-//! error panel, the collection, one article (with a skip link and previous/next), or "not
-//! found". Pure: the browser shell passes callbacks in, and the `ssr` tests render it directly.
+//! The viewer's frame ([`viewer_frame`]: the interface language's `lang` and `dir`, the reading
+//! preferences) and the page for a state: a toolbar (back link, copy link, reading options)
+//! above loading, the error panel, the collection, one article (with a skip link and
+//! previous/next), or "not found". Pure: the browser shell passes callbacks in, and the `ssr`
+//! tests render it directly.
 
 use crate::app::collection::{use_outcome, CollectionPage};
 use crate::app::controls::ReaderControls;
@@ -9,7 +11,9 @@ use crate::app::link::{FilterLinks, NavLink};
 use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
 use crate::app::search::{use_search, SearchWords};
+use crate::app::use_ui;
 use crate::archive::Lookup;
+use crate::i18n::Ui;
 use crate::prefs::{Choice, Preferences};
 use crate::query::Query;
 use crate::state::{Action, AppState, Load, Loaded};
@@ -18,16 +22,24 @@ use yew::prelude::*;
 
 /// The viewer's outer element (its reading preferences as attributes, which the styles read)
 /// around its landmark: `main` on a page of its own, a labelled section inside a host page
-/// (which has its own main landmark).
-pub fn viewer_frame(prefs: Preferences, in_host_page: bool, root: NodeRef, content: Html) -> Html {
+/// (which has its own main landmark). Inside it, `ui` is in context for every component.
+pub fn viewer_frame(
+    prefs: Preferences,
+    ui: &Ui,
+    in_host_page: bool,
+    root: NodeRef,
+    content: Html,
+) -> Html {
     html! {
-        <div class="av-root" ref={root} data-theme={prefs.theme.value()} data-size={prefs.text_size.to_string()}
-            data-width={prefs.width.value()} data-font={prefs.font.value()}>
+        <div class="av-root" ref={root} lang={ui.code()} dir={ui.direction()} data-theme={prefs.theme.value()}
+            data-size={prefs.text_size.to_string()} data-width={prefs.width.value()} data-font={prefs.font.value()}>
+            <ContextProvider<Ui> context={ui.clone()}>
             if in_host_page {
-                <section class="av-main" aria-label="Article viewer">{ content }</section>
+                <section class="av-main" aria-label={ui.t("viewer-name")}>{ content }</section>
             } else {
                 <main class="av-main">{ content }</main>
             }
+            </ContextProvider<Ui>>
         </div>
     }
 }
@@ -41,7 +53,7 @@ pub struct ViewProps {
     /// Copies or shares the current article's address.
     #[prop_or_default]
     pub on_share: Callback<()>,
-    /// What the last copy or share did ("Link copied").
+    /// What the last copy or share did: its catalogue key (`link-copied`).
     #[prop_or_default]
     pub share_status: Option<AttrValue>,
     /// A search typed in the search box.
@@ -51,12 +63,13 @@ pub struct ViewProps {
 
 #[component]
 pub fn View(props: &ViewProps) -> Html {
+    let ui = use_ui();
     let state = &props.state;
     let on_prefs = props.on_action.reform(Action::SetPreferences);
     let controls = html! { <ReaderControls prefs={state.prefs} on_change={on_prefs} /> };
     let source = AttrValue::from(state.query.source().to_owned());
     let page = match &state.load {
-        Load::Loading => loading(&source, state.load_progress),
+        Load::Loading => loading(&ui, &source, state.load_progress),
         Load::Failed(error) => html! {
             <ErrorPanel {source} error={error.clone()} on_retry={props.on_action.reform(|()| Action::Retry)} />
         },
@@ -72,7 +85,7 @@ pub fn View(props: &ViewProps) -> Html {
                 <>
                     <CollectionPage loaded={Rc::clone(loaded)} arrived={Rc::clone(&state.arrived)} search={state.search.clone()} on_search={props.on_search.clone()} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
                         on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()} />
-                    { problem_list(&loaded.parsed.skipped, &loaded.parsed.notices) }
+                    { problem_list(&ui, &loaded.parsed.skipped, &loaded.parsed.notices) }
                 </>
             },
         },
@@ -98,6 +111,7 @@ struct ArticlePageProps {
 
 #[component]
 fn ArticlePage(props: &ArticlePageProps) -> Html {
+    let ui = use_ui();
     let state = &props.state;
     let index = Rc::clone(&props.loaded.index);
     let filter = state.query.filter();
@@ -131,15 +145,15 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     });
     let toolbar = html! {
         <div class="av-toolbar">
-            <a class="av-skip" href={format!("#{ARTICLE_BODY_ID}")} onclick={skip}>{ "Skip to article text" }</a>
-            <nav class="av-nav" aria-label="Viewer">
-                <NavLink to={list_query} on_navigate={props.on_navigate.clone()} class="av-nav__back">{ "← All articles" }</NavLink>
+            <a class="av-skip" href={format!("#{ARTICLE_BODY_ID}")} onclick={skip}>{ ui.t("skip-to-text") }</a>
+            <nav class="av-nav" aria-label={ui.t("viewer-navigation")}>
+                <NavLink to={list_query} on_navigate={props.on_navigate.clone()} class="av-nav__back"><span aria-hidden="true">{ back_arrow(&ui) }</span>{ ui.t("all-articles") }</NavLink>
             </nav>
             <div class="av-toolbar__actions">
                 <button type="button" class="av-button av-button--secondary" onclick={props.on_share.reform(|_: MouseEvent| ())}>
-                    { "Copy link" }
+                    { ui.t("copy-link") }
                 </button>
-                <span class="av-status-message" role="status">{ props.share_status.clone().unwrap_or_default() }</span>
+                <span class="av-status-message" role="status">{ props.share_status.as_deref().map(|key| ui.t(key)).unwrap_or_default() }</span>
                 <ReaderControls prefs={state.prefs} on_change={props.on_action.reform(Action::SetPreferences)} />
             </div>
         </div>
@@ -150,7 +164,7 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
             return html! {
                 <>
                     { toolbar }
-                    <p class="av-status" role="status" aria-live="polite">{ "Loading…" }</p>
+                    <p class="av-status" role="status" aria-live="polite">{ ui.t("loading") }</p>
                 </>
             };
         }
@@ -159,11 +173,11 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <>
                     { toolbar }
                     <section class="av-panel av-panel--error" role="alert" aria-labelledby="av-missing-title">
-                        <h1 id="av-missing-title" class="av-panel__title" tabindex="-1">{ "This article could not be loaded" }</h1>
+                        <h1 id="av-missing-title" class="av-panel__title" tabindex="-1">{ ui.t("article-failed-title") }</h1>
                         <p>{ why }</p>
                         <button type="button" class="av-button"
                             onclick={props.on_action.reform(move |_: MouseEvent| Action::ArchiveRetry { file: file.clone() })}>
-                            { "Retry" }
+                            { ui.t("retry") }
                         </button>
                     </section>
                 </>
@@ -176,19 +190,21 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
         let skipped = &props.loaded.parsed.skipped;
         let (title, why) = match skipped.iter().find(|p| p.path.is_in_article(&props.id)) {
             Some(problem) => (
-                "Article left out",
-                format!(
-                    "The article with id \"{}\" in {} could not be shown: {problem}.",
-                    props.id,
-                    state.query.source()
+                ui.t("article-left-out-title"),
+                ui.f(
+                    "article-left-out",
+                    &[
+                        ("id", &props.id),
+                        ("file", state.query.source()),
+                        ("problem", &problem.to_string()),
+                    ],
                 ),
             ),
             None => (
-                "Article not found",
-                format!(
-                    "There is no article with id \"{}\" in {}.",
-                    props.id,
-                    state.query.source()
+                ui.t("article-not-found-title"),
+                ui.f(
+                    "article-not-found",
+                    &[("id", &props.id), ("file", state.query.source())],
                 ),
             ),
         };
@@ -198,7 +214,7 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <section class="av-panel av-panel--error" role="alert" aria-labelledby="av-missing-title">
                     <h1 id="av-missing-title" class="av-panel__title" tabindex="-1">{ title }</h1>
                     <p>{ why }</p>
-                    { problem_list(skipped, &[]) }
+                    { problem_list(&ui, skipped, &[]) }
                 </section>
             </>
         };
@@ -230,18 +246,27 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
                 on_retry_body={props.on_action.reform({ let id = props.id.to_string(); move |()| Action::BodyRetry { id: id.clone() } })}
                 filter_links={filter_links} />
             </ContextProvider<Option<SearchWords>>>
-            <nav class="av-pager" aria-label="More articles">
+            <nav class="av-pager" aria-label={ui.t("more-articles")}>
                 if let Some((to, title)) = neighbour(-1) {
                     <NavLink {to} on_navigate={props.on_navigate.clone()} class="av-pager__link av-pager__previous">
-                        <span class="av-pager__label">{ "Previous" }</span>{ title }
+                        <span class="av-pager__label">{ ui.t("previous") }</span>{ title }
                     </NavLink>
                 }
                 if let Some((to, title)) = neighbour(1) {
                     <NavLink {to} on_navigate={props.on_navigate.clone()} class="av-pager__link av-pager__next">
-                        <span class="av-pager__label">{ "Next" }</span>{ title }
+                        <span class="av-pager__label">{ ui.t("next") }</span>{ title }
                     </NavLink>
                 }
             </nav>
         </>
+    }
+}
+
+/// The back link's arrow, pointing back in the interface's reading direction.
+fn back_arrow(ui: &Ui) -> &'static str {
+    if ui.direction() == "rtl" {
+        "→ "
+    } else {
+        "← "
     }
 }

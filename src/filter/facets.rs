@@ -38,13 +38,13 @@ impl Facet {
         }
     }
 
-    /// Its heading in the filter panel.
+    /// The key of its heading in the interface catalogue.
     #[must_use]
-    pub fn title(self) -> &'static str {
+    pub fn message(self) -> &'static str {
         match self {
-            Self::Tag => "Tag",
-            Self::Author => "Author",
-            Self::Source => "Source",
+            Self::Tag => "facet-tag",
+            Self::Author => "facet-author",
+            Self::Source => "facet-source",
         }
     }
 

@@ -7,7 +7,8 @@ use sha2::{Digest, Sha256, Sha384};
 use std::path::{Path, PathBuf};
 
 /// The viewer's files a published page loads, from Trunk's release build (`dist/`); with them,
-/// everything under `dist/snippets/` (the JavaScript the glue imports; see [`copy_app`]).
+/// everything under `dist/snippets/` (the JavaScript the glue imports; see [`copy_app`]) and
+/// `dist/i18n/` (the interface catalogues, fetched for the language in use).
 pub const APP_FILES: [&str; 11] = [
     "boot.js",
     "article-viewer.js",
@@ -24,11 +25,12 @@ pub const APP_FILES: [&str; 11] = [
     "xml-reader_bg.wasm",
 ];
 
-/// The files under `dist/snippets/` (the glue imports them by relative path), as paths relative
-/// to `dist/`, sorted so the folder's hash does not depend on the order the disk lists them in.
-fn snippet_files(dist: &Path) -> Result<Vec<String>, FileError> {
+/// The files under `dist/<top>/` (snippets: the glue imports them by relative path; i18n: the
+/// snippets fetch them), as paths relative to `dist/`, sorted so the folder's hash does not
+/// depend on the order the disk lists them in.
+fn files_under(dist: &Path, top: &str) -> Result<Vec<String>, FileError> {
     let mut found = Vec::new();
-    let mut folders = vec![PathBuf::from("snippets")];
+    let mut folders = vec![PathBuf::from(top)];
     while let Some(folder) = folders.pop() {
         let path = dist.join(&folder);
         if !path.is_dir() {
@@ -138,7 +140,8 @@ pub fn copy_app(dist: &Path, out: &Path) -> Result<AppFiles, FileError> {
     let names = APP_FILES
         .iter()
         .map(|name| (*name).to_owned())
-        .chain(snippet_files(dist)?);
+        .chain(files_under(dist, "snippets")?)
+        .chain(files_under(dist, "i18n")?);
     for name in names {
         let bytes = read(&dist.join(&name))?;
         hasher.update(name.as_bytes());

@@ -5,6 +5,7 @@
 use crate::app::link::LinkPolicy;
 use crate::app::view::{viewer_frame, View};
 use crate::app::Prerendered;
+use crate::i18n::Rules;
 use crate::publish::files::AppFiles;
 use crate::publish::head::Head;
 use crate::site::SiteRoot;
@@ -32,7 +33,7 @@ fn Prerender(props: &PrerenderProps) -> Html {
     html! {
         <ContextProvider<LinkPolicy> context={props.links.clone()}>
         <ContextProvider<Prerendered> context={Prerendered}>
-            { viewer_frame(props.state.prefs, false, NodeRef::default(), view) }
+            { viewer_frame(props.state.prefs, &props.state.ui(Rules::default()), false, NodeRef::default(), view) }
         </ContextProvider<Prerendered>>
         </ContextProvider<LinkPolicy>>
     }

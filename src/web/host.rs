@@ -83,11 +83,11 @@ pub fn listen_for_navigate_requests(
 }
 
 /// Shares `url` with the Web Share API where the browser has it, or else copies it to the
-/// clipboard. Returns what happened, for a status message.
+/// clipboard. Returns the catalogue key of what happened, for a status message.
 pub async fn share_or_copy(url: &str, title: &str) -> &'static str {
     use js_sys::{Function, Object, Promise, Reflect};
     let Some(window) = web_sys::window() else {
-        return "Could not copy the link";
+        return "copy-failed";
     };
     let navigator: JsValue = window.navigator().into();
     let call = |object: &JsValue, method: &str, arg: &JsValue| -> Option<Promise> {
@@ -112,7 +112,7 @@ pub async fn share_or_copy(url: &str, title: &str) -> &'static str {
         );
         if let Some(promise) = call(&navigator, "share", &data) {
             if JsFuture::from(promise).await.is_ok() {
-                return "Link shared";
+                return "link-shared";
             }
         }
     }
@@ -123,9 +123,9 @@ pub async fn share_or_copy(url: &str, title: &str) -> &'static str {
         None => false,
     };
     if copied {
-        "Link copied"
+        "link-copied"
     } else {
-        "Could not copy the link: copy it from the address bar"
+        "copy-failed"
     }
 }
 

@@ -2,13 +2,15 @@
 //! bar and history (reading and writing the query, and on a published site the article page's
 //! path; Back and Forward), the page's origin and the sources it allows, a published page's
 //! takeover, the document title, scrolling, today's date, and yielding to the browser.
-//! `fetch.rs` fetches files; `intl.rs` formats dates through `Intl`; `xml_worker.rs` hands an
+//! `fetch.rs` fetches files; `intl.rs` formats dates through `Intl`; `languages.rs` fetches
+//! interface catalogues and asks `Intl` for plurals and numbers; `xml_worker.rs` hands an
 //! RSS or Atom file to the XML reader's worker; `host.rs` talks to the page around an embedded
 //! viewer and to `localStorage`. Nothing here depends on the components above it.
 
 mod fetch;
 mod host;
 mod intl;
+mod languages;
 #[cfg(not(feature = "xml-reader"))]
 mod xml_worker;
 
@@ -20,6 +22,7 @@ pub use host::{
     THEME_EVENT,
 };
 pub use intl::intl_date_text;
+pub use languages::{fetch_catalogue, intl_rules, preferred_languages};
 #[cfg(not(feature = "xml-reader"))]
 pub use xml_worker::{prepare_xml_worker, read_in_xml_worker, release_xml_worker, XmlAnswer};
 

@@ -4,6 +4,7 @@
 //! callback made once, so a filter change re-renders only the rows whose count or state changed.
 
 use crate::app::latest::use_latest;
+use crate::app::use_ui;
 use crate::filter::{Facet, Filter, Index, Outcome};
 use crate::text::fold;
 use std::rc::Rc;
@@ -25,6 +26,7 @@ pub(super) struct FacetFilterProps {
 
 #[component]
 pub(super) fn FacetFilter(props: &FacetFilterProps) -> Html {
+    let ui = use_ui();
     let facet = props.facet;
     let panel = props;
     let values = &panel.index.facets[facet.slot()];
@@ -76,15 +78,15 @@ pub(super) fn FacetFilter(props: &FacetFilterProps) -> Html {
     let hidden = values.len().saturating_sub(SHOWN_FIRST);
     html! {
         <section class="av-filter" aria-labelledby={heading.clone()}>
-            <h2 id={heading} class="av-filter__title">{ facet.title() }</h2>
+            <h2 id={heading} class="av-filter__title">{ ui.t(facet.message()) }</h2>
             if values.len() > SHOWN_FIRST {
                 <label class="av-field">
-                    <span>{ format!("Find {}", facet.title().to_lowercase()) }</span>
+                    <span>{ ui.t(&format!("find-{}", facet.param())) }</span>
                     <input class="av-input" type="search" value={(*needle).clone()} {oninput} autocomplete="off" />
                 </label>
             }
             if finding && shown.is_empty() {
-                <p class="av-status">{ format!("No {} is called \"{}\".", facet.title().to_lowercase(), needle.trim()) }</p>
+                <p class="av-status">{ ui.f(&format!("no-{}-called", facet.param()), &[("name", needle.trim())]) }</p>
             }
             <ul class="av-facet">
                 { for shown.iter().map(|&v| {
@@ -99,7 +101,7 @@ pub(super) fn FacetFilter(props: &FacetFilterProps) -> Html {
             </ul>
             if !finding && hidden > 0 {
                 <button type="button" class="av-link-button" aria-expanded={all.to_string()} onclick={toggle_all}>
-                    { if *all { "Show fewer".to_owned() } else { format!("Show all {} ({hidden} more)", values.len()) } }
+                    { if *all { ui.t("show-fewer").to_string() } else { ui.n("show-all", values.len() as u64, &[("hidden", &ui.number(hidden as u64))]) } }
                 </button>
             }
         </section>
@@ -117,6 +119,7 @@ struct FacetRowProps {
 /// One value: its checkbox, its name and its count.
 #[component]
 fn FacetRow(props: &FacetRowProps) -> Html {
+    let ui = use_ui();
     let name = props.name.clone();
     let onchange = props.on_choice.reform(move |_: Event| name.clone());
     html! {
@@ -124,7 +127,7 @@ fn FacetRow(props: &FacetRowProps) -> Html {
             <input type="checkbox" checked={props.checked} {onchange} />
             // Names come from the articles, in any script: each takes its own direction.
             <span dir="auto">{ props.name.clone() }</span>
-            <span class="av-count">{ props.count }</span>
+            <span class="av-count">{ ui.number(props.count.into()) }</span>
         </label>
     }
 }

@@ -12,8 +12,10 @@ mod timeline;
 
 pub use timeline::{timeline_buckets, Bucket};
 
+use crate::app::use_ui;
 use crate::date::CivilDate;
 use crate::filter::{Facet, Filter, Index, Outcome};
+use crate::i18n::Ui;
 use facet::FacetFilter;
 use regions::RegionFilter;
 use std::rc::Rc;
@@ -31,6 +33,7 @@ pub struct FilterPanelProps {
 
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let ui = use_ui();
     let open = use_state(|| false);
     let toggle = {
         let open = open.clone();
@@ -42,12 +45,12 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         .sum();
     let active = props.filter.regions.len() + usize::from(props.filter.has_dates()) + chosen;
     let label = if active == 0 {
-        "Filters".to_owned()
+        ui.t("filters").to_string()
     } else {
-        format!("Filters ({active} active)")
+        ui.n("filters-active", active as u64, &[])
     };
     html! {
-        <aside class="av-filters" part="filters" aria-label="Filters">
+        <aside class="av-filters" part="filters" aria-label={ui.t("filters")}>
             <button type="button" class="av-filters__toggle av-button av-button--secondary"
                 aria-expanded={if *open { "true" } else { "false" }} aria-controls="av-filters-body" onclick={toggle}>
                 { label }
@@ -78,15 +81,24 @@ fn typed_into(needle: &UseStateHandle<String>) -> Callback<InputEvent> {
     })
 }
 
-/// A preset period ending today: its name and its first day.
+/// A preset period ending today: its name's key in the catalogue and its first day.
 #[must_use]
 pub fn presets(today: CivilDate) -> [(&'static str, CivilDate); 3] {
     let back = |days: i64| CivilDate::from_days_since_epoch(today.days_since_epoch() - days);
     [
-        ("Last 7 days", back(6)),
-        ("Last 30 days", back(29)),
-        ("Last 12 months", back(364)),
+        ("last-7-days", back(6)),
+        ("last-30-days", back(29)),
+        ("last-12-months", back(364)),
     ]
+}
+
+/// A disclosure button's triangle: down when open, else pointing the way the interface reads.
+pub(super) fn disclosure_arrow(ui: &Ui, open: bool) -> &'static str {
+    match (open, ui.direction()) {
+        (true, _) => "▾",
+        (false, "rtl") => "◂",
+        (false, _) => "▸",
+    }
 }
 
 fn date_value(date: Option<CivilDate>) -> String {
@@ -95,6 +107,7 @@ fn date_value(date: Option<CivilDate>) -> String {
 
 #[component]
 fn DateFilter(props: &FilterPanelProps) -> Html {
+    let ui = use_ui();
     let filter = &props.filter;
     let on_date = |is_from: bool| {
         let filter = filter.clone();
@@ -127,7 +140,7 @@ fn DateFilter(props: &FilterPanelProps) -> Html {
     };
     html! {
         <section class="av-filter" aria-labelledby="av-date-heading">
-            <h2 id="av-date-heading" class="av-filter__title">{ "Date" }</h2>
+            <h2 id="av-date-heading" class="av-filter__title">{ ui.t("date") }</h2>
             <ul class="av-presets">
                 { for presets(props.today).into_iter().map(|(name, from)| {
                     let count = props.index.count_between(&props.outcome, from, props.today);
@@ -137,7 +150,7 @@ fn DateFilter(props: &FilterPanelProps) -> Html {
                         <li>
                             <button type="button" class="av-preset" aria-pressed={pressed.to_string()}
                                 onclick={props.on_change.reform(move |_: MouseEvent| next.clone())}>
-                                { name }<span class="av-count">{ count }</span>
+                                { ui.t(name) }<span class="av-count">{ ui.number(count.into()) }</span>
                             </button>
                         </li>
                     }
@@ -145,11 +158,11 @@ fn DateFilter(props: &FilterPanelProps) -> Html {
             </ul>
             <div class="av-dates-inputs">
                 <label class="av-field">
-                    <span>{ "From" }</span>
+                    <span>{ ui.t("date-from") }</span>
                     <input class="av-input" type="date" value={date_value(filter.from)} min={min.clone()} max={max.clone()} onchange={on_date(true)} />
                 </label>
                 <label class="av-field">
-                    <span>{ "To" }</span>
+                    <span>{ ui.t("date-to") }</span>
                     <input class="av-input" type="date" value={date_value(filter.to)} {min} {max} onchange={on_date(false)} />
                 </label>
             </div>

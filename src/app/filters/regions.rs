@@ -5,9 +5,11 @@
 //! open) and callbacks made once, so a filter change re-renders only the rows whose count or
 //! state changed: toggling a region changes its own checkbox, not the other rows' counts.
 
-use super::FilterPanelProps;
+use super::{disclosure_arrow, FilterPanelProps};
 use crate::app::latest::use_latest;
+use crate::app::use_ui;
 use crate::filter::{Filter, Index, Outcome, RegionChoice};
+use crate::i18n::Ui;
 use crate::text::fold;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -49,6 +51,7 @@ type RowChoice = Option<usize>;
 
 #[component]
 pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
+    let ui = use_ui();
     let index = &props.index;
     let filter = &props.filter;
     let needle = use_state(String::new);
@@ -83,6 +86,7 @@ pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
     }))
     .clone();
     let tree = Tree {
+        ui: &ui,
         index,
         outcome: &props.outcome,
         selected: selected_nodes(index, filter),
@@ -92,23 +96,24 @@ pub(super) fn RegionFilter(props: &FilterPanelProps) -> Html {
         on_open: &on_open,
     };
     let matches_any = visible.as_ref().is_none_or(|v| v.iter().any(|x| *x));
+    let unspecified = ui.t("unspecified-region");
     let unspecified_visible =
-        visible.is_none() || fold("Unspecified region").contains(&fold(needle.trim()));
+        visible.is_none() || fold(&unspecified).contains(&fold(needle.trim()));
     html! {
         <section class="av-filter" aria-labelledby="av-region-heading">
-            <h2 id="av-region-heading" class="av-filter__title">{ "Region" }</h2>
+            <h2 id="av-region-heading" class="av-filter__title">{ ui.t("region") }</h2>
             <label class="av-field">
-                <span>{ "Find a region" }</span>
+                <span>{ ui.t("find-region") }</span>
                 <input class="av-input" type="search" value={(*needle).clone()} {oninput} autocomplete="off" />
             </label>
             if !matches_any && !unspecified_visible {
-                <p class="av-status">{ format!("No region is called \"{}\".", needle.trim()) }</p>
+                <p class="av-status">{ ui.f("no-region-called", &[("name", needle.trim())]) }</p>
             }
             <ul class="av-tree">
                 { tree.rows(&index.roots) }
                 if unspecified_visible && index.unspecified_total > 0 {
                     <li class="av-tree__item" key="~unspecified">
-                        <RegionRow choice={None::<usize>} name="Unspecified region" count={props.outcome.unspecified_count}
+                        <RegionRow choice={None::<usize>} name={unspecified} count={props.outcome.unspecified_count}
                             checked={filter.regions.contains(&RegionChoice::Unspecified)} open={None::<bool>}
                             on_choice={on_choice.clone()} on_open={on_open.clone()} />
                     </li>
@@ -133,6 +138,7 @@ fn selected_nodes(index: &Index, filter: &Filter) -> Vec<usize> {
 
 /// What every branch of the tree is drawn from.
 struct Tree<'a> {
+    ui: &'a Ui,
     index: &'a Index,
     outcome: &'a Outcome,
     selected: Vec<usize>,
@@ -168,12 +174,13 @@ impl Tree<'_> {
             ranked.sort_unstable();
             shown = ranked.into_iter().map(|(_, node)| node).collect();
         }
+        let ui = self.ui;
         html! {
             <>
                 { for shown.iter().map(|&node| self.branch(node)) }
                 if more > 0 {
                     <li class="av-tree__more" key="~more">
-                        { format!("{more} more regions here, with fewer articles: find them with the box above.") }
+                        { ui.n("more-regions", more as u64, &[]) }
                     </li>
                 }
             </>
@@ -218,13 +225,14 @@ struct RegionRowProps {
 /// One row: the disclosure button (for a branch), the checkbox, the name and the count.
 #[component]
 fn RegionRow(props: &RegionRowProps) -> Html {
+    let ui = use_ui();
     let choice = props.choice;
     let onchange = props.on_choice.reform(move |_: Event| choice);
     let disclosure = match (props.open, choice) {
         (Some(is_open), Some(node)) => html! {
             <button type="button" class="av-disclosure" aria-expanded={is_open.to_string()}
-                aria-label={format!("Regions in {}", props.name)} onclick={props.on_open.reform(move |_: MouseEvent| node)}>
-                <span aria-hidden="true">{ if is_open { "▾" } else { "▸" } }</span>
+                aria-label={ui.f("regions-in", &[("region", &props.name)])} onclick={props.on_open.reform(move |_: MouseEvent| node)}>
+                <span aria-hidden="true">{ disclosure_arrow(&ui, is_open) }</span>
             </button>
         },
         _ => html! { <span class="av-disclosure av-disclosure--leaf" aria-hidden="true"></span> },
@@ -235,7 +243,7 @@ fn RegionRow(props: &RegionRowProps) -> Html {
             <label class="av-check">
                 <input type="checkbox" checked={props.checked} {onchange} />
                 <span>{ props.name.clone() }</span>
-                <span class="av-count">{ props.count }</span>
+                <span class="av-count">{ ui.number(props.count.into()) }</span>
             </label>
         </div>
     }

@@ -1,9 +1,11 @@
 //! The timeline: a bar per month (or per year over long spans) that can be clicked or dragged
 //! to choose dates, and the same choices as a keyboard list of years and months.
 
-use super::FilterPanelProps;
+use super::{disclosure_arrow, FilterPanelProps};
+use crate::app::use_ui;
 use crate::date::CivilDate;
 use crate::filter::{Filter, Index, Outcome, YearMonth};
+use crate::i18n::Ui;
 use std::collections::HashSet;
 use yew::prelude::*;
 
@@ -19,7 +21,7 @@ pub struct Bucket {
 /// Contiguous months from the first to the last with articles (years when that is more than
 /// 120 months; decades, centuries or millennia when it is more than 120 years), with counts for the current regions.
 #[must_use]
-pub fn timeline_buckets(index: &Index, outcome: &Outcome) -> Vec<Bucket> {
+pub fn timeline_buckets(ui: &Ui, index: &Index, outcome: &Outcome) -> Vec<Bucket> {
     let (Some(&first), Some(&last)) = (index.months.first(), index.months.last()) else {
         return Vec::new();
     };
@@ -85,7 +87,7 @@ pub fn timeline_buckets(index: &Index, outcome: &Outcome) -> Vec<Bucket> {
     let mut buckets = Vec::new();
     loop {
         buckets.push(Bucket {
-            label: month.label(),
+            label: ui.month_year(month.year, month.month),
             first: month.first_day(),
             last: month.last_day(),
             count: count_of(month),
@@ -110,7 +112,8 @@ pub fn timeline_buckets(index: &Index, outcome: &Outcome) -> Vec<Bucket> {
 
 #[component]
 pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
-    let buckets = timeline_buckets(&props.index, &props.outcome);
+    let ui = use_ui();
+    let buckets = timeline_buckets(&ui, &props.index, &props.outcome);
     let drag = use_state(|| None::<(usize, usize)>);
     let expanded = use_state(HashSet::<i32>::new);
     if buckets.is_empty() {
@@ -120,10 +123,10 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
     // What one bar stands for: a month, a year, or a longer period.
     let heading = match buckets.first() {
         Some(b) if (b.first.year, b.first.month) == (b.last.year, b.last.month) => {
-            "Articles per month"
+            ui.t("per-month")
         }
-        Some(b) if b.first.year == b.last.year => "Articles per year",
-        _ => "Articles per period",
+        Some(b) if b.first.year == b.last.year => ui.t("per-year"),
+        _ => ui.t("per-period"),
     };
     let highest = buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let n = buckets.len();
@@ -152,7 +155,7 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
         };
         html! {
             <Bar key={i} index={i} height={height} selected={selected}
-                title={AttrValue::from(format!("{}: {}", bucket.label, bucket.count))} />
+                title={AttrValue::from(ui.n("bar-title", u64::from(bucket.count), &[("period", &bucket.label)]))} />
         }
     });
     // One pair of listeners on the chart for every bar: the bar is found from the event's
@@ -226,7 +229,7 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
                     <li class="av-year">
                         <button type="button" class="av-month" aria-pressed={pressed.to_string()}
                             onclick={props.on_change.reform(move |_: MouseEvent| next.clone())}>
-                            { bucket.label.clone() }<span class="av-count">{ bucket.count }</span>
+                            { bucket.label.clone() }<span class="av-count">{ ui.number(bucket.count.into()) }</span>
                         </button>
                     </li>
                 }
@@ -256,7 +259,7 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
                 <li>
                     <button type="button" class="av-month" aria-pressed={pressed.to_string()}
                         onclick={props.on_change.reform(move |_: MouseEvent| next.clone())}>
-                        { crate::date::month_name(month.month) }<span class="av-count">{ count }</span>
+                        { ui.month(month.month) }<span class="av-count">{ ui.number(count.into()) }</span>
                     </button>
                 </li>
             }
@@ -265,12 +268,12 @@ pub(super) fn Timeline(props: &FilterPanelProps) -> Html {
             <li class="av-year">
                 <div class="av-year__row">
                     <button type="button" class="av-disclosure" aria-expanded={is_open.to_string()}
-                        aria-label={format!("Months of {year}")} onclick={toggle}>
-                        <span aria-hidden="true">{ if is_open { "▾" } else { "▸" } }</span>
+                        aria-label={ui.f("months-of", &[("year", &year.to_string())])} onclick={toggle}>
+                        <span aria-hidden="true">{ disclosure_arrow(&ui, is_open) }</span>
                     </button>
                     <button type="button" class="av-month" aria-pressed={year_pressed.to_string()}
                         onclick={props.on_change.reform(move |_: MouseEvent| whole_year.clone())}>
-                        { year }<span class="av-count">{ total }</span>
+                        { year }<span class="av-count">{ ui.number(total.into()) }</span>
                     </button>
                 </div>
                 if is_open {
@@ -307,7 +310,7 @@ struct BarProps {
     /// Out of 100.
     height: u64,
     selected: bool,
-    /// "April 2025: 12", shown on hover.
+    /// "April 2025: 12 articles", shown on hover.
     title: AttrValue,
 }
 
