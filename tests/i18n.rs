@@ -12,7 +12,7 @@ use article_viewer::i18n::{
 };
 use article_viewer::query::Query;
 use article_viewer::state::{with_index, Action, AppState};
-use common::{read_text, sample, Page, TODAY};
+use common::{sample, Page, TODAY};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -149,37 +149,59 @@ fn every_message_keeps_the_english_placeholders_and_plural_forms() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// The keys the components ask for: literal keys in `ui.t("…")`, `ui.f("…"` and `ui.n("…"`, and
-/// `"key"` strings returned as message keys (`Choice::message`, `Facet::message`, presets).
-fn keys_in_source() -> BTreeSet<String> {
-    let mut keys = BTreeSet::new();
+/// Every source file under `src/`, as text.
+fn sources() -> Vec<String> {
+    let mut texts = Vec::new();
     let mut folders = vec![format!("{}/src", env!("CARGO_MANIFEST_DIR"))];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).expect("src/ is readable") {
             let path = entry.expect("a directory entry").path();
             if path.is_dir() {
                 folders.push(path.to_string_lossy().into_owned());
-                continue;
+            } else {
+                texts.push(std::fs::read_to_string(&path).expect("a source file is readable"));
             }
-            let text = std::fs::read_to_string(&path).expect("a source file is readable");
-            for call in [".t(\"", ".f(\"", ".n(\""] {
-                for part in text.split(call).skip(1) {
-                    if let Some((key, _)) = part.split_once('"') {
-                        keys.insert(key.to_owned());
-                    }
-                }
+        }
+    }
+    texts
+}
+
+/// The literal keys in `ui.t("…")`, `ui.f("…"`, `ui.n("…"` and `label(ui, "…")` calls (a line
+/// break may come between the call and its key).
+fn keys_asked_for(text: &str) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for call in [".t(", ".f(", ".n(", "label(ui,"] {
+        for part in text.split(call).skip(1) {
+            let Some(rest) = part.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            if let Some((key, _)) = rest.split_once('"') {
+                keys.insert(key.to_owned());
             }
         }
     }
     keys
 }
 
+/// Every `"some-key"` in `text`: a string literal of lower-case letters, digits and hyphens.
+fn key_like_literals(text: &str) -> Vec<&str> {
+    let key_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+    text.match_indices('"')
+        .filter_map(|(at, _)| {
+            let rest = &text[at + 1..];
+            let end = rest.find(|c: char| !key_char(c))?;
+            (end > 0 && rest[end..].starts_with('"')).then(|| &rest[..end])
+        })
+        .collect()
+}
+
 #[test]
 fn every_key_the_code_asks_for_is_in_english_and_every_english_key_is_used() {
     let english = english();
     let english_keys: BTreeSet<String> = english.keys().map(str::to_owned).collect();
-    let mut asked = keys_in_source();
-    // Keys built from a value: one per facet, month and preference choice.
+    let texts = sources();
+    let mut asked: BTreeSet<String> = texts.iter().flat_map(|t| keys_asked_for(t)).collect();
+    // Keys built from a value: one per facet and month.
     for facet in article_viewer::filter::Facet::ALL {
         asked.insert(facet.message().to_owned());
         for pattern in ["find-{}", "no-{}-called", "asked-{}"] {
@@ -189,20 +211,18 @@ fn every_key_the_code_asks_for_is_in_english_and_every_english_key_is_used() {
     for month in 1..=12 {
         asked.insert(format!("month-{month}"));
     }
-    let choices = read_text("src/prefs.rs")
-        + &read_text("src/app/filters/mod.rs")
-        + &read_text("src/web/host.rs");
-    for quoted in choices.split('"').skip(1).step_by(2) {
-        if english_keys.contains(quoted) {
-            asked.insert(quoted.to_owned());
-        }
-    }
     let missing: Vec<_> = asked.difference(&english_keys).collect();
     assert!(
         missing.is_empty(),
         "asked for by the code, not in i18n/en.txt: {missing:?}"
     );
-    let unused: Vec<_> = english_keys.difference(&asked).collect();
+    // Keys passed around before they are looked up (preference choices, presets, the share
+    // status) appear as string literals.
+    let quoted: BTreeSet<&str> = texts.iter().flat_map(|t| key_like_literals(t)).collect();
+    let unused: Vec<_> = english_keys
+        .iter()
+        .filter(|k| !asked.contains(*k) && !quoted.contains(k.as_str()))
+        .collect();
     assert!(
         unused.is_empty(),
         "in i18n/en.txt, asked for by nothing: {unused:?}"

@@ -576,7 +576,8 @@ async fn a_search_lists_its_matches_with_the_words_marked() {
         "{marks:?}"
     );
     assert_eq!(
-        page.attr(".av-select option[selected]", "value").as_deref(),
+        page.attr(".av-sort .av-select option[selected]", "value")
+            .as_deref(),
         Some("best"),
         "best match first"
     );

@@ -96,7 +96,7 @@ pub fn builtin(code: &str) -> Option<Rc<Catalogue>> {
     Some(parsed)
 }
 
-/// How plurals and numbers are chosen and written: CLDR through `intl_pluralrules` natively,
+/// How plurals and numbers are chosen and written: CLDR through `icu_plurals` natively,
 /// `Intl.PluralRules` and `Intl.NumberFormat` in the browser.
 #[derive(Clone, Copy)]
 pub struct Rules {

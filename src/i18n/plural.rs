@@ -1,5 +1,5 @@
 //! CLDR plural categories. The rules themselves are CLDR's, never written here: natively (the
-//! publish step, the tests) from the `intl_pluralrules` crate, in the browser from
+//! publish step, the tests) from ICU4X's `icu_plurals` and its CLDR data, in the browser from
 //! `Intl.PluralRules` (the shell passes it in [`super::Rules`]), so the Wasm carries no table.
 
 /// A CLDR plural category.
@@ -47,20 +47,35 @@ impl PluralCategory {
 #[cfg(not(target_arch = "wasm32"))]
 #[must_use]
 pub fn cldr_category(language: &str, count: u64) -> PluralCategory {
-    use intl_pluralrules::{PluralRuleType, PluralRules};
-    let Ok(id) = language.parse::<unic_langid::LanguageIdentifier>() else {
-        return PluralCategory::Other;
+    use icu_plurals::{PluralCategory as Cldr, PluralRules};
+    use std::cell::RefCell;
+    // Making rules reads CLDR data; a page asks for the same language's hundreds of times.
+    thread_local! {
+        static RULES: RefCell<Vec<(String, Option<PluralRules>)>> = const { RefCell::new(Vec::new()) };
+    }
+    let make = || {
+        let id = language
+            .parse::<icu_locale_core::LanguageIdentifier>()
+            .ok()?;
+        PluralRules::try_new_cardinal(id.into()).ok()
     };
-    let Ok(rules) = PluralRules::create(id, PluralRuleType::CARDINAL) else {
-        return PluralCategory::Other;
-    };
-    match rules.select(count) {
-        Ok(intl_pluralrules::PluralCategory::ZERO) => PluralCategory::Zero,
-        Ok(intl_pluralrules::PluralCategory::ONE) => PluralCategory::One,
-        Ok(intl_pluralrules::PluralCategory::TWO) => PluralCategory::Two,
-        Ok(intl_pluralrules::PluralCategory::FEW) => PluralCategory::Few,
-        Ok(intl_pluralrules::PluralCategory::MANY) => PluralCategory::Many,
-        _ => PluralCategory::Other,
+    let category = RULES.with_borrow_mut(|all| {
+        let at = match all.iter().position(|(code, _)| code == language) {
+            Some(at) => at,
+            None => {
+                all.push((language.to_owned(), make()));
+                all.len() - 1
+            }
+        };
+        all[at].1.as_ref().map(|rules| rules.category_for(count))
+    });
+    match category {
+        Some(Cldr::Zero) => PluralCategory::Zero,
+        Some(Cldr::One) => PluralCategory::One,
+        Some(Cldr::Two) => PluralCategory::Two,
+        Some(Cldr::Few) => PluralCategory::Few,
+        Some(Cldr::Many) => PluralCategory::Many,
+        Some(Cldr::Other) | None => PluralCategory::Other,
     }
 }
 

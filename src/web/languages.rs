@@ -1,11 +1,35 @@
 //! The interface language in the browser: the browser's preferred languages, fetching a
 //! catalogue from the viewer's `i18n/` folder, and plural rules and numbers through `Intl`
-//! (`web/languages.js`).
+//! (`web/languages.js`). The XML reader's worker (built with the `xml-reader` feature, as a
+//! classic script that cannot import a module) links the library without the shell, so it gets
+//! the same functions without the JavaScript: no browser languages, no fetching, CLDR-free
+//! English rules. Nothing in the worker calls them.
 
 use crate::i18n::{Catalogue, PluralCategory, Rules};
 use std::rc::Rc;
+#[cfg(not(feature = "xml-reader"))]
 use wasm_bindgen::prelude::wasm_bindgen;
 
+#[cfg(feature = "xml-reader")]
+fn catalogue_url(code: &str) -> String {
+    format!("i18n/{code}.txt")
+}
+#[cfg(feature = "xml-reader")]
+fn browser_languages() -> String {
+    String::new()
+}
+#[cfg(feature = "xml-reader")]
+fn plural_category(_lang: &str, count: f64) -> String {
+    (if count == 1.0 { "one" } else { "other" }).to_owned()
+}
+#[cfg(feature = "xml-reader")]
+fn format_number(_lang: &str, count: f64) -> String {
+    count.to_string()
+}
+#[cfg(feature = "xml-reader")]
+fn warn(_message: &str) {}
+
+#[cfg(not(feature = "xml-reader"))]
 #[wasm_bindgen(module = "/web/languages.js")]
 extern "C" {
     fn catalogue_url(code: &str) -> String;
