@@ -44,8 +44,18 @@ fn main() {
             path.display().to_string()
         );
     }
+    // English as the browser build carries it: without the comments for translators.
+    let english = std::fs::read_to_string(dir.join("en.txt")).unwrap_or_default();
+    let lean: String = english
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_default();
+    let _ = std::fs::write(Path::new(&out_dir).join("en.txt"), lean);
     table.push_str("];\n");
     sources.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("languages.rs");
+    let out = Path::new(&out_dir).join("languages.rs");
     let _ = std::fs::write(out, table + &sources);
 }

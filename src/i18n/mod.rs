@@ -29,8 +29,9 @@ pub struct Language {
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
-/// The English catalogue's text: the reference every other catalogue is checked against.
-pub const ENGLISH_SOURCE: &str = include_str!("../../i18n/en.txt");
+/// The English catalogue's text without its comments (written by `build.rs`): compiled into
+/// every build, so the interface always has words before any catalogue is fetched.
+pub const ENGLISH_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/en.txt"));
 
 /// The language offered with `code`, exactly.
 #[must_use]
