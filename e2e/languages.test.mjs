@@ -76,10 +76,13 @@ test("a French collection has French chrome, with counts in French plural forms"
   assert.equal(await page.textContent(".av-collection__count"), fr["articles[other]"].replace("{count}", "3"));
   assert.equal(await page.textContent(".av-search__label"), fr["search-articles"]);
   assert.equal(await page.getAttribute(".av-filters", "aria-label"), fr["filters"]);
-  await page.check('.av-facet label.av-check:has-text("Culture") input');
+  await page.getByRole("checkbox", { name: /^Culture/ }).check();
   await page.waitForFunction(() => /1/.test(document.querySelector(".av-collection__count")?.textContent ?? ""));
   const count = await page.textContent(".av-collection__count");
   assert.equal(count, fr["shown-of-articles[other]"].replace("{shown}", "1").replace("{count}", "3"));
+  assert.deepEqual(await page.$$eval(".av-card__title", (titles) => titles.map((t) => t.textContent.trim())),
+    ["Le festival de Nantes attire un public record"]);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS}/ui-french-list-1280.png` });
   assert.deepEqual(errors, []);
   await page.context().close();
