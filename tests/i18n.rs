@@ -11,7 +11,7 @@ use article_viewer::i18n::{
     self, builtin, choose, Catalogue, Message, PluralCategory, Rules, Ui, LANGUAGES, SOURCES,
 };
 use article_viewer::query::Query;
-use article_viewer::state::{with_index, Action, AppState};
+use article_viewer::state::AppState;
 use common::{sample, Page, TODAY};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -378,12 +378,7 @@ fn arabic_article_id() -> String {
 }
 
 fn loaded(search: &str) -> AppState {
-    let state = AppState::new(Query::parse(search), TODAY);
-    let request = state.request;
-    state.apply(Action::Loaded {
-        request,
-        result: Ok(with_index(sample())),
-    })
+    (*common::state_for(search, sample())).clone()
 }
 
 #[test]
@@ -494,13 +489,7 @@ async fn an_arabic_article_has_arabic_chrome_right_to_left() {
 #[tokio::test]
 async fn a_french_collection_has_french_chrome() {
     let parsed = common::parse_file("tests/fixtures/french-collection.json");
-    let state = AppState::new(Query::default(), TODAY);
-    let request = state.request;
-    let state = state.apply(Action::Loaded {
-        request,
-        result: Ok(with_index(parsed)),
-    });
-    let page = render_framed(state).await;
+    let page = render_framed((*common::state_for("", parsed)).clone()).await;
     assert_eq!(page.attr(".av-root", "lang").as_deref(), Some("fr"));
     let french = Ui::new(
         i18n::language("fr").expect("offered"),
@@ -526,4 +515,41 @@ fn the_english_the_browser_carries_is_the_whole_catalogue_without_comments() {
     assert_eq!(lean, Catalogue::parse("en", full).expect("reads"));
     assert!(!i18n::ENGLISH_SOURCE.contains('#'), "no comments");
     assert!(i18n::ENGLISH_SOURCE.len() < full.len());
+}
+
+#[test]
+fn why_a_file_failed_reads_in_the_interface_language() {
+    use article_viewer::app::panels::reason_of;
+    use article_viewer::state::LoadError;
+    let ui = |code| {
+        let language = i18n::language(code).expect("offered");
+        Ui::new(language, Some(catalogue(code)), Rules::default())
+    };
+    let missing = LoadError::Http {
+        status: 404,
+        status_text: "Not Found".to_owned(),
+    };
+    assert_eq!(
+        reason_of(&ui("en"), &missing),
+        "The server answered 404 Not Found."
+    );
+    assert_eq!(
+        reason_of(&ui("fr"), &missing),
+        "Le serveur a répondu 404 Not Found."
+    );
+    let slow = LoadError::Timeout(30);
+    assert_eq!(
+        reason_of(&ui("en"), &slow),
+        "No complete answer within 30 seconds."
+    );
+    assert!(reason_of(&ui("ja"), &slow).contains("30"));
+    let refused = LoadError::Refused {
+        origin: "https://feeds.example".to_owned(),
+    };
+    let german = reason_of(&ui("de"), &refused);
+    assert!(
+        german.contains(r#"<meta name="article-viewer-sources" content="https://feeds.example">"#),
+        "{german}"
+    );
+    assert_ne!(german, reason_of(&ui("en"), &refused));
 }

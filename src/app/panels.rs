@@ -62,7 +62,26 @@ pub fn reason_of(ui: &Ui, error: &LoadError) -> String {
         }
         LoadError::Format(FormatError::Invalid(problem)) => format!("{}.", problem.message),
         LoadError::Format(FormatError::NotUtf8 { .. }) => ui.t("error-not-utf8").to_string(),
-        other => format!("{}.", capitalised(&other.to_string())),
+        LoadError::Http {
+            status,
+            status_text,
+        } => ui.f(
+            "error-http",
+            &[
+                ("status", &status.to_string()),
+                ("status-text", status_text),
+            ],
+        ),
+        LoadError::Network(details) => ui.f("error-network", &[("details", details)]),
+        LoadError::Timeout(seconds) => ui.f(
+            "error-timeout",
+            &[("seconds", &ui.number((*seconds).into()))],
+        ),
+        LoadError::NotJsonContent(kind) => ui.f("error-not-json-content", &[("type", kind)]),
+        LoadError::Refused { origin } => ui.f("error-refused", &[("origin", origin)]),
+        // The reader's and an archive's own words (what is wrong, and where): in English.
+        LoadError::Format(other) => format!("{}.", capitalised(&other.to_string())),
+        LoadError::Archive(details) => format!("{}.", capitalised(details)),
     }
 }
 
