@@ -264,7 +264,7 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
 
 /// The back link's arrow, pointing back in the interface's reading direction.
 fn back_arrow(ui: &Ui) -> &'static str {
-    if ui.direction() == "rtl" {
+    if ui.right_to_left() {
         "→ "
     } else {
         "← "

@@ -65,15 +65,6 @@ impl RegionChoice {
             Self::Unspecified => UNSPECIFIED_REGION.to_owned(),
         }
     }
-
-    /// How the choice reads in a sentence.
-    #[must_use]
-    pub fn label(&self) -> String {
-        match self {
-            Self::Path(path) => path.segments().join(" › "),
-            Self::Unspecified => "Unspecified region".to_owned(),
-        }
-    }
 }
 
 /// Which articles to show: regions combine with OR, so do the values of each of the tag,
@@ -151,12 +142,6 @@ impl YearMonth {
             month: self.month,
             day: crate::date::days_in_month(self.year, self.month),
         }
-    }
-
-    /// `April 2025`.
-    #[must_use]
-    pub fn label(self) -> String {
-        format!("{} {}", crate::date::month_name(self.month), self.year)
     }
 }
 

@@ -174,10 +174,16 @@ impl Ui {
         self.language.code
     }
 
+    /// Whether the interface reads right to left (its catalogue's `@direction`).
+    #[must_use]
+    pub fn right_to_left(&self) -> bool {
+        self.catalogue.right_to_left
+    }
+
     /// `rtl` or `ltr`, for `dir` attributes.
     #[must_use]
     pub fn direction(&self) -> &'static str {
-        if self.catalogue.right_to_left {
+        if self.right_to_left() {
             "rtl"
         } else {
             "ltr"

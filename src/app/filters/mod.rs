@@ -94,10 +94,10 @@ pub fn presets(today: CivilDate) -> [(&'static str, CivilDate); 3] {
 
 /// A disclosure button's triangle: down when open, else pointing the way the interface reads.
 pub(super) fn disclosure_arrow(ui: &Ui, open: bool) -> &'static str {
-    match (open, ui.direction()) {
+    match (open, ui.right_to_left()) {
         (true, _) => "▾",
-        (false, "rtl") => "◂",
-        (false, _) => "▸",
+        (false, true) => "◂",
+        (false, false) => "▸",
     }
 }
 
