@@ -111,6 +111,38 @@ test("?article=ID on the collection page opens the article's own page, filters k
   assert.deepEqual(errors, []);
 });
 
+test("a saved theme is applied before the first paint by the page's inline prefs script, under its CSP", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
+  await context.addInitScript(() => {
+    localStorage.setItem("article-viewer:prefs", "theme=dark");
+    window.__seen = {};
+    document.addEventListener("DOMContentLoaded", () => {
+      window.__seen.themeAtParse = document.documentElement.getAttribute("data-av-theme");
+    });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name === "first-contentful-paint") {
+          window.__seen.prerenderedAtPaint = document.getElementById("article-viewer-prerendered") !== null;
+        }
+      }
+    }).observe({ type: "paint", buffered: true });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(`${session.server.url}/news/articles/${SEED}/`);
+  await takenOver(page);
+  const seen = await page.evaluate(() => window.__seen);
+  assert.equal(seen.themeAtParse, "dark", "prefs.js ran inline, before the viewer, under the page's CSP");
+  assert.equal(seen.prerenderedAtPaint, true, "the first paint is the prerendered page");
+  const requested = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  assert.equal(requested.filter((name) => name.endsWith("/prefs.js")).length, 0, "no request for prefs.js");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("previous, next, Back and Forward move between article pages without reloading", async () => {
   const { page, errors } = await open(`articles/${SEED}/`);
   await takenOver(page);

@@ -4,9 +4,11 @@
 
 mod common;
 
-use article_viewer::publish::files::APP_FILES;
+use article_viewer::publish::files::{InlineScript, APP_FILES};
 use article_viewer::publish::{check_base_url, publish, Form, Options, Report};
+use base64ct::Encoding;
 use common::{Page, TODAY};
+use sha2::Digest;
 use std::path::{Path, PathBuf};
 
 /// A fresh folder for one test.
@@ -25,7 +27,46 @@ fn fake_app(dir: &Path) -> PathBuf {
         std::fs::write(app.join(name), format!("/* {name} */"))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+    std::fs::write(app.join("prefs.js"), FAKE_PREFS).unwrap_or_else(|e| panic!("prefs.js: {e}"));
     app
+}
+
+/// The stand-in `prefs.js`: a comment line (left out when inlined) and a statement.
+const FAKE_PREFS: &str = "// Runs before the first paint.\n(() => { document.documentElement.dataset.avPrefs = \"\"; })();\n";
+
+/// `page`'s one inline classic script is `prefs.js` without its comment line, and the page's
+/// Content Security Policy lets exactly that script run inline: its hash, no 'unsafe-inline'.
+fn only_prefs_is_inline(page: &Page) {
+    let inline = "script:not([src]):not([type=\"application/ld+json\"])";
+    assert_eq!(page.count(inline), 1, "one inline script");
+    let text = page.raw_text(inline);
+    assert_eq!(
+        text,
+        "(() => { document.documentElement.dataset.avPrefs = \"\"; })();\n"
+    );
+    let csp = page
+        .attr("meta[http-equiv=\"Content-Security-Policy\"]", "content")
+        .unwrap_or_else(|| panic!("a Content Security Policy"));
+    let hash = format!(
+        "sha256-{}",
+        base64ct::Base64::encode_string(&sha2::Sha256::digest(text.as_bytes()))
+    );
+    assert!(
+        csp.contains(&format!("script-src 'self' '{hash}' 'wasm-unsafe-eval';")),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(csp.matches("sha256-").count(), 1, "{csp}");
+}
+
+#[test]
+fn an_inline_script_is_refused_when_it_could_end_its_element() {
+    for source in ["let a = '</SCRIPT>';", "// x\nlet a = '<!--';"] {
+        assert!(InlineScript::from_source(source).is_err(), "{source}");
+    }
+    let script = InlineScript::from_source("// a\n  // b\n\nlet a = 1;\n").expect("inlinable");
+    assert_eq!(script.text, "let a = 1;\n");
+    assert!(script.hash.starts_with("sha256-"), "{}", script.hash);
 }
 
 fn run(input: &Path, out: &Path, app: &Path, base_url: Option<&str>) -> Report {
@@ -144,6 +185,8 @@ fn every_article_has_a_complete_page() {
     assert!(page
         .attr("script[type=module]", "integrity")
         .is_some_and(|sri| sri.starts_with("sha384-")));
+    // prefs.js runs before the first paint, inline (no request holds the paint back).
+    only_prefs_is_inline(&page);
 }
 
 #[test]
@@ -284,10 +327,7 @@ fn hostile_text_stays_text_in_the_page_and_the_json_ld() {
             .as_deref(),
         Some(HOSTILE_TITLE)
     );
-    assert_eq!(
-        page.count("script:not([src]):not([type=\"application/ld+json\"])"),
-        0
-    );
+    only_prefs_is_inline(&page);
     assert_eq!(page.count("script[type=\"application/ld+json\"]"), 1);
     let ld: serde_json::Value =
         serde_json::from_str(&page.text("script[type=\"application/ld+json\"]"))
@@ -297,7 +337,7 @@ fn hostile_text_stays_text_in_the_page_and_the_json_ld() {
     assert_eq!(ld["keywords"][0], "</script>");
     let collection = whole(&read(&dir.join("site/index.html")));
     assert_eq!(collection.text("head > title"), HOSTILE_TITLE);
-    assert_eq!(collection.count("script:not([src])"), 0);
+    only_prefs_is_inline(&collection);
 }
 
 #[test]

@@ -109,13 +109,49 @@ pub fn integrity(bytes: &[u8]) -> String {
     format!("sha384-{}", base64ct::Base64::encode_string(&digest))
 }
 
-/// The viewer's files as published: the folder they live in (from the site's root) and each
-/// one's integrity.
+/// The viewer's files as published: the folder they live in (from the site's root), each
+/// one's integrity, and `prefs.js` ready to be inlined.
 #[derive(Clone, Debug)]
 pub struct AppFiles {
     /// `app/<hash>/`.
     pub dir: String,
     pub integrity: Vec<(&'static str, String)>,
+    /// `prefs.js` without its comment lines, for an inline `<script>` in every page's head:
+    /// it must run before the first paint, and inline it costs no render-blocking request.
+    pub inline_prefs: InlineScript,
+}
+
+/// A script for an inline `<script>` element, with its hash for the page's
+/// Content Security Policy (`script-src 'sha256-…'`), so no other inline script may run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlineScript {
+    pub text: String,
+    /// `sha256-…` of `text`.
+    pub hash: String,
+}
+
+impl InlineScript {
+    /// `source` without the lines that are only a `//` comment (ours hold no multi-line
+    /// strings), refused when it could close its element or open an HTML comment.
+    ///
+    /// # Errors
+    /// The script contains `</script` or `<!--`, in any case.
+    pub fn from_source(source: &str) -> Result<Self, String> {
+        let text: String = source
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//") && !line.trim().is_empty())
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let lower = text.to_ascii_lowercase();
+        if lower.contains("</script") || lower.contains("<!--") {
+            return Err("contains `</script` or `<!--`, so it cannot be inlined".to_owned());
+        }
+        let hash = format!(
+            "sha256-{}",
+            base64ct::Base64::encode_string(&Sha256::digest(text.as_bytes()))
+        );
+        Ok(Self { text, hash })
+    }
 }
 
 impl AppFiles {
@@ -165,7 +201,21 @@ pub fn copy_app(dist: &Path, out: &Path) -> Result<AppFiles, FileError> {
         }
     }
     remove_other_folders(&out.join("app"), &hash)?;
-    Ok(AppFiles { dir, integrity })
+    let prefs_path = dist.join("prefs.js");
+    let prefs = contents
+        .iter()
+        .find(|(name, _)| name == "prefs.js")
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .unwrap_or_default();
+    let inline_prefs = InlineScript::from_source(&prefs).map_err(|reason| FileError {
+        path: prefs_path,
+        source: std::io::Error::other(reason),
+    })?;
+    Ok(AppFiles {
+        dir,
+        integrity,
+        inline_prefs,
+    })
 }
 
 /// Removes the folders in `parent` other than `keep` (earlier builds of the viewer).

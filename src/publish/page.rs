@@ -14,9 +14,18 @@ use crate::text::escape_html;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The stand-alone page's Content Security Policy (as in `index.html`): scripts only from the
-/// site, no inline script, Trusted Types required for any script-creating sink.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; connect-src 'self' https:; font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; require-trusted-types-for 'script'";
+/// A published page's Content Security Policy (as in `index.html`, plus the inline `prefs.js`):
+/// scripts only from the site or with exactly `inline_script_hash`, no other inline script,
+/// Trusted Types required for any script-creating sink.
+#[must_use]
+pub fn content_security_policy(inline_script_hash: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' '{inline_script_hash}' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' https:; connect-src 'self' https:; font-src 'self'; \
+manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; \
+require-trusted-types-for 'script'"
+    )
+}
 
 #[derive(Properties, PartialEq)]
 struct PrerenderProps {
@@ -61,8 +70,10 @@ pub enum PageKind {
     Article,
 }
 
-/// A complete page: `head`'s tags, the viewer's scripts (with integrity; `boot.js` starts the
-/// WebAssembly, and with it the data, only once the page itself has loaded), and the
+/// A complete page: `head`'s tags, `prefs.js` inline (it runs before the first paint, so a
+/// request for it would hold the paint back), the viewer's scripts (with integrity; `boot.js`
+/// starts the WebAssembly, and with it the data, only once the page itself has loaded and been
+/// painted), and the
 /// prerendered view beside the viewer's still hidden mount point.
 #[must_use]
 pub fn document(
@@ -87,9 +98,9 @@ pub fn document(
     format!(
         "<!doctype html>\n<html lang=\"en\"{page}>\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
 {head}<link rel=\"alternate\" type=\"application/feed+json\" href=\"{root_attr}feed.json\">\n\
-<script src=\"{prefs}\" integrity=\"{prefs_sri}\"></script>\n\
+<script>{prefs}</script>\n\
 {styles}<noscript><link rel=\"stylesheet\" href=\"{noscript}\" integrity=\"{noscript_sri}\"></noscript>\n\
 <link rel=\"icon\" href=\"{icon}\" type=\"image/svg+xml\">\n\
 <link rel=\"modulepreload\" href=\"{glue}\" integrity=\"{glue_sri}\">\n\
@@ -98,8 +109,8 @@ pub fn document(
 </head>\n<body>\n<div id=\"article-viewer\" data-site-root=\"{root_attr}\" hidden></div>\n\
 <div id=\"article-viewer-prerendered\">{prerendered}</div>\n</body>\n</html>\n",
         head = head.to_html(),
-        prefs = file("prefs.js"),
-        prefs_sri = sri("prefs.js"),
+        csp = escape_html(&content_security_policy(&app.inline_prefs.hash)),
+        prefs = app.inline_prefs.text,
         icon = file("favicon.svg"),
         noscript = file("noscript.css"),
         noscript_sri = sri("noscript.css"),

@@ -123,6 +123,13 @@ impl Page {
         texts.into_iter().next().unwrap_or_default()
     }
 
+    /// The text of the one element matching `css`, exactly as written (a script's source).
+    pub fn raw_text(&self, css: &str) -> String {
+        let found = self.select(css);
+        assert_eq!(found.len(), 1, "{css} should match one element");
+        found[0].text().collect()
+    }
+
     /// The whole page's text, white space collapsed.
     pub fn all_text(&self) -> String {
         collapse(self.0.root_element().text())
