@@ -143,6 +143,26 @@ test("a saved theme is applied before the first paint by the page's inline prefs
   await context.close();
 });
 
+test("prerendered dates read as the viewer's Intl writes them, so taking over changes no date", async () => {
+  // An en-GB article with a date, an Arabic one, one with a time and an offset, and the list.
+  for (const path of [`articles/${SEED}/`, "articles/sample-cairo-metro-ar/", "articles/sample-tokyo-heat/", ""]) {
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      document.addEventListener("DOMContentLoaded", () => {
+        window.__prerenderedDates = [...document.querySelectorAll("#article-viewer-prerendered time")].map((t) => t.textContent);
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${session.server.url}/news/${path}`);
+    await takenOver(page);
+    const before = await page.evaluate(() => window.__prerenderedDates);
+    const after = await page.$$eval("#article-viewer time", (times) => times.map((t) => t.textContent));
+    assert.ok(before.length > 0, `${path}: dates on the page`);
+    assert.deepEqual(after, before, `${path}: the same dates before and after the viewer takes over`);
+    await context.close();
+  }
+});
+
 test("previous, next, Back and Forward move between article pages without reloading", async () => {
   const { page, errors } = await open(`articles/${SEED}/`);
   await takenOver(page);

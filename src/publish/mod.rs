@@ -9,10 +9,12 @@
 //! - [`archive`]: the sharded archive's files (written as format v1 by [`crate::format::write`]).
 //! - [`head`]: head tags, JSON-LD and escaping.
 //! - [`page`]: prerendering with the viewer's components, and the page around it.
+//! - [`dates`]: prerendered dates in the words the browser's `Intl` gives the viewer (CLDR).
 //! - [`listings`]: the sitemap and the JSON Feed.
 //! - [`files`]: writing what changed, the viewer's content-named folder, integrity.
 
 pub mod archive;
+pub mod dates;
 pub mod files;
 pub mod head;
 pub mod listings;

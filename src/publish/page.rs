@@ -2,10 +2,12 @@
 //! ([`prerender`]), inside a document ([`document`]) whose head says what the page is and loads
 //! the viewer, which takes over once it has drawn the same view.
 
+use crate::app::dates::DateFormat;
 use crate::app::link::LinkPolicy;
 use crate::app::view::{viewer_frame, View};
 use crate::app::Prerendered;
 use crate::i18n::Rules;
+use crate::publish::dates::shared_date_format;
 use crate::publish::files::AppFiles;
 use crate::publish::head::Head;
 use crate::site::SiteRoot;
@@ -31,6 +33,7 @@ require-trusted-types-for 'script'"
 struct PrerenderProps {
     state: Rc<AppState>,
     links: LinkPolicy,
+    dates: DateFormat,
 }
 
 /// The browser shell's markup for a state, without its effects: the same frame and view.
@@ -42,22 +45,28 @@ fn Prerender(props: &PrerenderProps) -> Html {
     html! {
         <ContextProvider<LinkPolicy> context={props.links.clone()}>
         <ContextProvider<Prerendered> context={Prerendered}>
+        <ContextProvider<DateFormat> context={props.dates.clone()}>
             { viewer_frame(props.state.prefs, &props.state.ui(Rules::default()), false, NodeRef::default(), view) }
+        </ContextProvider<DateFormat>>
         </ContextProvider<Prerendered>>
         </ContextProvider<LinkPolicy>>
     }
 }
 
-/// The viewer's markup for `state` on a page whose links start from `root`.
+/// The viewer's markup for `state` on a page whose links start from `root`, its dates in the
+/// words the viewer's `Intl` will use ([`crate::publish::dates`]).
 #[must_use]
 pub fn prerender(state: Rc<AppState>, root: &SiteRoot) -> String {
     let links = LinkPolicy {
         article_url: None,
         site: Some(root.clone()),
     };
-    let renderer =
-        yew::LocalServerRenderer::<Prerender>::with_props(PrerenderProps { state, links })
-            .hydratable(false);
+    let renderer = yew::LocalServerRenderer::<Prerender>::with_props(PrerenderProps {
+        state,
+        links,
+        dates: shared_date_format(),
+    })
+    .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 
