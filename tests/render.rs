@@ -388,14 +388,38 @@ async fn an_empty_result_explains_itself() {
 
 #[tokio::test]
 async fn reading_options_are_a_labelled_disclosure_with_radio_groups() {
-    use article_viewer::app::controls::{ReaderControls, ReaderControlsProps};
+    use article_viewer::app::controls::{ControlsPanel, ReaderControls, ReaderControlsProps};
     use article_viewer::prefs::{Preferences, Theme};
     let prefs = Preferences {
         theme: Theme::Sepia,
         text_size: 0,
         ..Preferences::default()
     };
-    let html = LocalServerRenderer::<ReaderControls>::with_props(ReaderControlsProps {
+    let closed = LocalServerRenderer::<ReaderControls>::with_props(ReaderControlsProps {
+        prefs,
+        on_change: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let closed = Page::parse(&closed);
+    assert_eq!(
+        closed
+            .attr("button[aria-controls=av-controls-panel]", "aria-expanded")
+            .as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        closed.count("div#av-controls-panel.av-controls__panel[hidden]"),
+        1
+    );
+    assert_eq!(
+        closed.count("#av-controls-panel *"),
+        0,
+        "a closed panel holds no controls"
+    );
+    // What opening it shows.
+    let html = LocalServerRenderer::<ControlsPanel>::with_props(ReaderControlsProps {
         prefs,
         on_change: Callback::noop(),
     })
@@ -403,15 +427,6 @@ async fn reading_options_are_a_labelled_disclosure_with_radio_groups() {
     .render()
     .await;
     let page = Page::parse(&html);
-    assert_eq!(
-        page.attr("button[aria-controls=av-controls-panel]", "aria-expanded")
-            .as_deref(),
-        Some("false")
-    );
-    assert_eq!(
-        page.count("div#av-controls-panel.av-controls__panel[hidden]"),
-        1
-    );
     let size_label = page.attr("[role=group][aria-labelledby]", "aria-labelledby");
     assert_eq!(size_label.as_deref(), Some("av-size-label"));
     assert_eq!(

@@ -2,7 +2,7 @@
 //! Native buttons and radio groups, so it works by keyboard and screen reader as they expect;
 //! Escape closes it and returns focus to its button. The interface language is a native
 //! select: "Automatic" (the content's or the browser's language) or one language, each named
-//! in itself.
+//! in itself. The panel's controls ([`ControlsPanel`]) are made only while it is open.
 
 use crate::app::use_ui;
 use crate::i18n::LANGUAGES;
@@ -37,6 +37,28 @@ pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
             }
         })
     };
+    html! {
+        <div class="av-controls" {onkeydown}>
+            <button type="button" class="av-button av-button--secondary av-controls__toggle" ref={toggle_ref}
+                aria-expanded={open.to_string()} aria-controls="av-controls-panel" onclick={toggle}>
+                <span aria-hidden="true">{ "Aa " }</span>{ ui.t("reading-options") }
+            </button>
+            // Its controls exist only while it is open: a third of a page's elements otherwise,
+            // made on every first render (and a published page's takeover) for a closed panel.
+            <div id="av-controls-panel" class="av-controls__panel" hidden={!*open}>
+                if *open {
+                    <ControlsPanel {prefs} on_change={props.on_change.clone()} />
+                }
+            </div>
+        </div>
+    }
+}
+
+/// The open panel's controls: text size, the radio groups, the interface language, Reset.
+#[component]
+pub fn ControlsPanel(props: &ReaderControlsProps) -> Html {
+    let ui = use_ui();
+    let prefs = props.prefs;
     let resize = |larger: bool| {
         props
             .on_change
@@ -53,12 +75,7 @@ pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
         }
     });
     html! {
-        <div class="av-controls" {onkeydown}>
-            <button type="button" class="av-button av-button--secondary av-controls__toggle" ref={toggle_ref}
-                aria-expanded={open.to_string()} aria-controls="av-controls-panel" onclick={toggle}>
-                <span aria-hidden="true">{ "Aa " }</span>{ ui.t("reading-options") }
-            </button>
-            <div id="av-controls-panel" class="av-controls__panel" hidden={!*open}>
+        <>
                 <div class="av-controls__size" role="group" aria-labelledby="av-size-label">
                     <span id="av-size-label" class="av-controls__label">{ ui.t("text-size") }</span>
                     <button type="button" class="av-button av-button--secondary av-controls__smaller"
@@ -94,8 +111,7 @@ pub fn ReaderControls(props: &ReaderControlsProps) -> Html {
                     onclick={props.on_change.reform(|_: MouseEvent| Preferences::default())}>
                     { ui.t("reset-reading-options") }
                 </button>
-            </div>
-        </div>
+        </>
     }
 }
 
