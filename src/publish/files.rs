@@ -4,6 +4,7 @@
 
 use base64ct::Encoding;
 use sha2::{Digest, Sha256, Sha384};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The viewer's files a published page loads, from Trunk's release build (`dist/`); with them,
@@ -231,4 +232,29 @@ fn remove_other_folders(parent: &Path, keep: &str) -> Result<(), FileError> {
         }
     }
     Ok(())
+}
+
+/// Removes article pages of an earlier run whose article is gone (only the pages this step
+/// writes: `articles/<id>/index.html`, and the folder when nothing else is in it).
+pub fn remove_stale_pages(dir: &Path, kept: &HashSet<String>) -> Result<usize, FileError> {
+    let error = |source| FileError {
+        path: dir.to_owned(),
+        source,
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry.map_err(error)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let page = entry.path().join("index.html");
+        if !kept.contains(&name) && page.is_file() {
+            std::fs::remove_file(&page).map_err(error)?;
+            // Only empty: anything else in the folder is not ours to remove.
+            let _ = std::fs::remove_dir(entry.path());
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }

@@ -11,13 +11,15 @@
 //! - [`page`]: prerendering with the viewer's components, and the page around it.
 //! - [`dates`]: prerendered dates in the words the browser's `Intl` gives the viewer (CLDR).
 //! - [`listings`]: the sitemap and the JSON Feed.
-//! - [`files`]: writing what changed, the viewer's content-named folder, integrity.
+//! - [`files`]: writing what changed, the viewer's content-named folder, integrity, stale pages.
+//! - `named`: the files the input names beside itself (images, bodies), copied into the site.
 
 pub mod archive;
 pub mod dates;
 pub mod files;
 pub mod head;
 pub mod listings;
+mod named;
 pub mod page;
 
 use crate::date::CivilDate;
@@ -28,10 +30,11 @@ use crate::query::Query;
 use crate::site::{article_path, is_page_id, SiteRoot, ARTICLES_DIR, SITE_DATA_FILE};
 use crate::state::{with_index, Action, AppState, LoadError};
 use archive::SiteArchive;
-use files::{copy_app, read, write_if_changed, FileError, Written};
+use files::{copy_app, read, remove_stale_pages, write_if_changed, FileError, Written};
+use named::{copy_named_files, local_file, urls_in};
 use page::{document, prerender, PageKind};
 use std::collections::HashSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 /// What to publish, where.
@@ -118,81 +121,6 @@ pub fn check_base_url(url: &str) -> Result<String, PublishError> {
     } else {
         format!("{url}/")
     })
-}
-
-/// Names the site's own files take; the input may not name files there.
-const RESERVED: [&str; 7] = [
-    "index.html",
-    SITE_DATA_FILE,
-    "sitemap.xml",
-    "feed.json",
-    "app",
-    "archive",
-    ARTICLES_DIR,
-];
-
-/// A URL from the input as a path inside its folder: relative, no `..`, not one of the site's
-/// own names. `None` for anything else (absolute URLs stay as they are).
-fn local_file(url: &str) -> Option<PathBuf> {
-    if url.contains(':') || url.starts_with(['/', '?', '#']) || url.is_empty() {
-        return None;
-    }
-    let path_end = url.find(['?', '#']).unwrap_or(url.len());
-    let path = Path::new(&url[..path_end]);
-    let plain = path
-        .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    let first = path
-        .components()
-        .find(|c| matches!(c, Component::Normal(_)));
-    let reserved = first.is_some_and(|c| RESERVED.iter().any(|r| c.as_os_str() == *r));
-    (plain && !reserved).then(|| path.to_owned())
-}
-
-/// Every URL a value names (an article's images, links and body file; a body's images and links).
-fn urls_in<T: MapUrls + Clone>(value: &T) -> Vec<String> {
-    let found = std::cell::RefCell::new(Vec::new());
-    let mut copy = value.clone();
-    copy.map_urls(&|url: &SafeUrl| {
-        found.borrow_mut().push(url.as_str().to_owned());
-        url.clone()
-    });
-    found.into_inner()
-}
-
-/// Copies the files an article names relative to the input into the same place under `out`.
-fn copy_named_files(
-    urls: &[String],
-    from_dir: &Path,
-    out: &Path,
-    copied: &mut HashSet<PathBuf>,
-    report: &mut Report,
-    article: &str,
-) -> Result<(), FileError> {
-    for url in urls {
-        let Some(relative) = local_file(url) else {
-            continue;
-        };
-        let source = from_dir.join(&relative);
-        if !copied.insert(source.clone()) {
-            continue;
-        }
-        if !source.is_file() {
-            // Links to pages of the input's own site are not files to copy.
-            if Path::new(&relative)
-                .extension()
-                .is_some_and(|e| e != "html")
-            {
-                report.problems.push(format!(
-                    "articles[id={article}]: {url} is not a file next to the input, so the site has no copy of it"
-                ));
-            }
-            continue;
-        }
-        report.copied += 1;
-        report.count(write_if_changed(&out.join(&relative), &read(&source)?)?);
-    }
-    Ok(())
 }
 
 /// The state a page is rendered from: the file loaded, URLs relative to the page's root.
@@ -400,31 +328,6 @@ pub fn publish(
     let feed = listings::json_feed(collection, &pages, base_url.as_deref());
     report.count(write_if_changed(&out.join("feed.json"), feed.as_bytes())?);
     Ok(report)
-}
-
-/// Removes article pages of an earlier run whose article is gone (only the pages this step
-/// writes: `articles/<id>/index.html`, and the folder when nothing else is in it).
-fn remove_stale_pages(dir: &Path, kept: &HashSet<String>) -> Result<usize, FileError> {
-    let error = |source| FileError {
-        path: dir.to_owned(),
-        source,
-    };
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(0);
-    };
-    let mut removed = 0;
-    for entry in entries {
-        let entry = entry.map_err(error)?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let page = entry.path().join("index.html");
-        if !kept.contains(&name) && page.is_file() {
-            std::fs::remove_file(&page).map_err(error)?;
-            // Only empty: anything else in the folder is not ours to remove.
-            let _ = std::fs::remove_dir(entry.path());
-            removed += 1;
-        }
-    }
-    Ok(removed)
 }
 
 /// Today's date in UTC, from the system clock.

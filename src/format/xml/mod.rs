@@ -2,7 +2,7 @@
 //! collection and each item or entry an article, like a JSON Feed. The mapping is in
 //! `docs/rss-atom.md`.
 //! - [`tree`]: the file as a stream of small element trees (quick-xml; nothing is expanded or
-//!   fetched);
+//!   fetched), of [`element`]'s types;
 //! - [`encoding`]: the file's bytes as text (UTF-8, UTF-16, ISO-8859-1, windows-1252);
 //! - [`dates`]: RFC 822 dates as feeds write them;
 //! - [`items`]: what items and entries share (notices, HTML, images, regions, tags);
@@ -14,6 +14,7 @@
 
 pub mod atom;
 pub mod dates;
+pub mod element;
 pub mod encoding;
 pub mod items;
 pub mod rss;
