@@ -83,4 +83,3 @@ pub(super) fn copy_named_files(
     }
     Ok(())
 }
-

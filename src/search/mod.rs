@@ -11,10 +11,10 @@ mod query;
 pub mod tokens;
 
 use crate::model::{Article, Block, Body};
-use std::collections::HashMap;
-use std::rc::Rc;
 use query::has_phrases;
 pub use query::SearchQuery;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A term's occurrences in one article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
