@@ -84,6 +84,24 @@ test("the reading options are a keyboard disclosure that Escape closes", async (
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains("av-controls__toggle")), true);
 });
 
+test("every reading option fits inside the open panel, at 375 and 1280 px, left to right and right to left", async () => {
+  for (const [width, id] of [[375, SEED], [1280, SEED], [375, "sample-cairo-metro-ar"], [1280, "sample-cairo-metro-ar"]]) {
+    const { page, context } = await openArticle({ width, id });
+    await page.click(".av-controls__toggle");
+    const outside = await page.$eval("#av-controls-panel", (panel) => {
+      const box = panel.getBoundingClientRect();
+      return [...panel.querySelectorAll("button, select, input, output, legend, .av-controls__label")]
+        .map((element) => [element, element.getBoundingClientRect()])
+        .filter(([, r]) => r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.width === 0)
+        .map(([element, r]) => `${element.tagName}.${element.className} ${Math.round(r.left)}–${Math.round(r.right)} (panel ${Math.round(box.left)}–${Math.round(box.right)})`);
+    });
+    assert.deepEqual(outside, [], `${id} at ${width} px`);
+    const panel = await page.$eval("#av-controls-panel", (p) => p.getBoundingClientRect().toJSON());
+    assert.ok(panel.left >= 0 && panel.right <= width, `the panel is on screen at ${width} px: ${JSON.stringify(panel)}`);
+    await context.close();
+  }
+});
+
 test("an image opens large in a dialog that holds focus, closes on Escape and outside, and returns focus", async () => {
   const { page } = await openArticle();
   const opener = page.locator(".av-figure__open").first();
