@@ -76,41 +76,41 @@ pub fn ControlsPanel(props: &ReaderControlsProps) -> Html {
     });
     html! {
         <>
-                <div class="av-controls__size" role="group" aria-labelledby="av-size-label">
-                    <span id="av-size-label" class="av-controls__label">{ ui.t("text-size") }</span>
-                    <button type="button" class="av-button av-button--secondary av-controls__smaller"
-                        disabled={prefs.text_size == 0} onclick={resize(false)}>
-                        <span aria-hidden="true">{ "A− " }</span>{ ui.t("text-smaller") }
-                    </button>
-                    <output class="av-controls__value" aria-live="polite">
-                        { ui.f("text-size-step", &[("step", &ui.number(prefs.text_size as u64 + 1)), ("steps", &ui.number(TEXT_SIZES.len() as u64))]) }
-                    </output>
-                    <button type="button" class="av-button av-button--secondary av-controls__larger"
-                        disabled={prefs.text_size + 1 == TEXT_SIZES.len()} onclick={resize(true)}>
-                        <span aria-hidden="true">{ "A+ " }</span>{ ui.t("text-larger") }
-                    </button>
-                </div>
-                <ChoiceGroup<Theme> legend={ui.t("theme")} name="av-theme" current={prefs.theme}
-                    on_pick={props.on_change.reform(move |theme| Preferences { theme, ..prefs })} />
-                <ChoiceGroup<Width> legend={ui.t("column-width")} name="av-width" current={prefs.width}
-                    on_pick={props.on_change.reform(move |width| Preferences { width, ..prefs })} />
-                <ChoiceGroup<Font> legend={ui.t("typeface")} name="av-font" current={prefs.font}
-                    on_pick={props.on_change.reform(move |font| Preferences { font, ..prefs })} />
-                <label class="av-field av-controls__language">
-                    <span class="av-controls__label">{ ui.t("interface-language") }</span>
-                    <select class="av-select" onchange={on_language}>
-                        <option value="" selected={prefs.ui_language.is_none()}>{ ui.t("language-automatic") }</option>
-                        { for LANGUAGES.iter().map(|language| html! {
-                            <option value={language.code} lang={language.code} selected={prefs.ui_language == Some(language.code)}>
-                                { language.name }
-                            </option>
-                        }) }
-                    </select>
-                </label>
-                <button type="button" class="av-link-button" disabled={prefs == Preferences::default()}
-                    onclick={props.on_change.reform(|_: MouseEvent| Preferences::default())}>
-                    { ui.t("reset-reading-options") }
+            <div class="av-controls__size" role="group" aria-labelledby="av-size-label">
+                <span id="av-size-label" class="av-controls__label">{ ui.t("text-size") }</span>
+                <button type="button" class="av-button av-button--secondary av-controls__smaller"
+                    disabled={prefs.text_size == 0} onclick={resize(false)}>
+                    <span aria-hidden="true">{ "A− " }</span>{ ui.t("text-smaller") }
                 </button>
+                <output class="av-controls__value" aria-live="polite">
+                    { ui.f("text-size-step", &[("step", &ui.number(prefs.text_size as u64 + 1)), ("steps", &ui.number(TEXT_SIZES.len() as u64))]) }
+                </output>
+                <button type="button" class="av-button av-button--secondary av-controls__larger"
+                    disabled={prefs.text_size + 1 == TEXT_SIZES.len()} onclick={resize(true)}>
+                    <span aria-hidden="true">{ "A+ " }</span>{ ui.t("text-larger") }
+                </button>
+            </div>
+            <ChoiceGroup<Theme> legend={ui.t("theme")} name="av-theme" current={prefs.theme}
+                on_pick={props.on_change.reform(move |theme| Preferences { theme, ..prefs })} />
+            <ChoiceGroup<Width> legend={ui.t("column-width")} name="av-width" current={prefs.width}
+                on_pick={props.on_change.reform(move |width| Preferences { width, ..prefs })} />
+            <ChoiceGroup<Font> legend={ui.t("typeface")} name="av-font" current={prefs.font}
+                on_pick={props.on_change.reform(move |font| Preferences { font, ..prefs })} />
+            <label class="av-field av-controls__language">
+                <span class="av-controls__label">{ ui.t("interface-language") }</span>
+                <select class="av-select" onchange={on_language}>
+                    <option value="" selected={prefs.ui_language.is_none()}>{ ui.t("language-automatic") }</option>
+                    { for LANGUAGES.iter().map(|language| html! {
+                        <option value={language.code} lang={language.code} selected={prefs.ui_language == Some(language.code)}>
+                            { language.name }
+                        </option>
+                    }) }
+                </select>
+            </label>
+            <button type="button" class="av-link-button" disabled={prefs == Preferences::default()}
+                onclick={props.on_change.reform(|_: MouseEvent| Preferences::default())}>
+                { ui.t("reset-reading-options") }
+            </button>
         </>
     }
 }

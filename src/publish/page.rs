@@ -82,8 +82,7 @@ pub enum PageKind {
 /// A complete page: `head`'s tags, `prefs.js` inline (it runs before the first paint, so a
 /// request for it would hold the paint back), the viewer's scripts (with integrity; `boot.js`
 /// starts the WebAssembly, and with it the data, only once the page itself has loaded and been
-/// painted), and the
-/// prerendered view beside the viewer's still hidden mount point.
+/// painted), and the prerendered view beside the viewer's still hidden mount point.
 #[must_use]
 pub fn document(
     head: &Head,
