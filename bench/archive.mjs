@@ -56,6 +56,7 @@ export async function archiveFigures(site) {
     const paintMs = Date.now() - started;
     const first = size(fetched);
     const total = await count();
+    const newestTitle = await page.textContent("#article-viewer .av-card__title");
     // One region (the first in the tree), then a date range on top: the extra files each costs.
     fetched = [];
     const region = page.locator("#article-viewer input[type=checkbox]").first();
@@ -73,7 +74,26 @@ export async function archiveFigures(site) {
       null, { timeout: 60_000 },
     );
     const rangeChange = size(fetched.filter((f) => !f.startsWith("app/") && f !== "index.html" && f !== "articles.json"));
-    return { ok: true, site, total, paintMs, first, regionChange, rangeChange };
+    // A two-word query (two words of the newest article's title) on the whole archive: the
+    // files it fetches beyond the page, the manifest and the viewer, and the time to its list.
+    const words = newestTitle.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 4).slice(0, 2);
+    let query = null;
+    if (words.length === 2) {
+      fetched = [];
+      const queryUrl = new URL(`${server.url}/site/`);
+      queryUrl.searchParams.set("q", `${words.join(" ")} `);
+      const queryStarted = Date.now();
+      await page.goto(queryUrl.href);
+      await page.waitForFunction(
+        () => !document.getElementById("article-viewer").hidden && / of /.test(document.querySelector("#article-viewer .av-collection__count")?.textContent ?? "")
+          && !document.querySelector("#article-viewer .av-card--pending"),
+        null, { timeout: 60_000 },
+      );
+      const ms = Date.now() - queryStarted;
+      const files = size(fetched.filter((f) => !f.startsWith("app/") && f !== "index.html" && f !== "articles.json" && !f.startsWith("i18n/")));
+      query = { words, ms, files, shown: await count() };
+    }
+    return { ok: true, site, total, paintMs, first, regionChange, rangeChange, query };
   } finally {
     await browser.close();
     await server.close();
@@ -92,6 +112,10 @@ export function printArchiveFigures(figures) {
   console.log(`    ${kinds(figures.first)}`);
   console.log(`  + one region:       ${figures.regionChange.files} files, ${kb(figures.regionChange.brotli)} brotli (${kinds(figures.regionChange)})`);
   console.log(`  + a date range:     ${figures.rangeChange.files} files, ${kb(figures.rangeChange.brotli)} brotli (${kinds(figures.rangeChange)})`);
+  const query = figures.query;
+  if (query) {
+    console.log(`  a two-word search ("${query.words.join(" ")}", ${query.shown}): ${query.files.files} files, ${kb(query.files.brotli)} brotli beyond the page, manifest and viewer (${kinds(query.files)}), list in ${query.ms} ms on loopback (page load included)`);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

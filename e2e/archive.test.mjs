@@ -2,7 +2,9 @@
 // articles into target/e2e-site/archive/ with --form archive): the viewer takes over the
 // prerendered list fetching only the manifest and the first card shard, its counts equal a
 // brute-force count over the input in this file, filters, opening an article and Back work as
-// with one file, and a shard that fails costs only its own cards, with Retry. Byte figures are
+// with one file, a search finds and counts what the one-file form finds in the same input
+// (fetching only its words' chunks of the search index), and a shard that fails costs only its
+// own cards, with Retry. Byte figures are
 // printed by bench/archive.mjs, not asserted here.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -17,7 +19,7 @@ const session = {};
 before(async () => {
   assert.ok(existsSync(`${SITE}/archive/index.html`), `${SITE}/archive is published by scripts/test.sh`);
   session.articles = JSON.parse(readFileSync(INPUT, "utf8")).articles;
-  session.server = await startServer({ mounts: { "/": SITE } });
+  session.server = await startServer({ mounts: { "/": SITE, "/data/": "target/e2e-data" } });
   session.browser = await launch();
 });
 after(async () => {
@@ -167,4 +169,55 @@ test("a region whose rank set fails says which file, and Retry gives the region'
   await page.click("#article-viewer [role=alert] button");
   await page.waitForFunction((n) => document.querySelector("#article-viewer .av-collection__count")?.textContent.startsWith(`${n} of`), expectedCount({ region: "Africa" }));
   assert.deepEqual(errors.filter((e) => !e.includes("503")), []);
+});
+
+/** The region tree's label for a top-level region, count included ("Africa 123"). */
+const regionLabel = (page, name) =>
+  page
+    .locator("#article-viewer .av-tree .av-check")
+    .filter({ hasText: new RegExp(`^\\s*${name}`) })
+    .first()
+    .evaluate((input) => input.closest("label")?.textContent.replace(/\s+/g, " ").trim());
+
+test("a search in the archive fetches its words' parts and finds and counts what the one-file form finds", async () => {
+  // A word of one article's title (five letters or more), searched as a whole word.
+  const word = session.articles[7].title
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .find((w) => w.length >= 5);
+  assert.ok(word, "the article's title has a word to search for");
+  const view = `?q=${word}%20&sort=newest&from=2022-01-01`;
+  const { page, errors, fetched } = await open(view);
+  await takenOver(page);
+  await page.waitForFunction(() => / of /.test(document.querySelector("#article-viewer .av-collection__count")?.textContent ?? ""));
+  const archive = {
+    count: await count(page),
+    titles: await titles(page, "#article-viewer"),
+    africa: await regionLabel(page, "Africa"),
+  };
+  assert.ok(await page.locator("#article-viewer .av-card mark").count() > 0, "the matched words are marked");
+  const searchFiles = fetched.filter((path) => path.startsWith("archive/search/"));
+  assert.ok(searchFiles.some((path) => /^archive\/search\/terms-/.test(path)), "the term directory");
+  assert.ok(searchFiles.length <= 2, `the directory and the word's chunk only: ${searchFiles.join(", ")}`);
+  assert.ok(fetched.some((path) => path.startsWith("archive/places/")), "the places of the matches' months");
+  assert.equal(await page.inputValue("#av-search-input"), `${word} `);
+  await page.setViewportSize({ width: 375, height: 900 });
+  await page.screenshot({ path: `${SCREENSHOTS}/archive-search-375.png` });
+
+  // The same input as one file, in the viewer of the published samples.
+  await page.goto(`${session.server.url}/news/${view}&src=/data/generated-2000.json`);
+  await page.waitForFunction(() => / of /.test(document.querySelector("#article-viewer .av-collection__count")?.textContent ?? ""));
+  assert.equal(await count(page), archive.count);
+  assert.deepEqual(await titles(page, "#article-viewer"), archive.titles);
+  assert.equal(await regionLabel(page, "Africa"), archive.africa);
+
+  // Typing a second word in the archive narrows the list; Back returns to the first search.
+  const again = await open(view);
+  await takenOver(again.page);
+  await again.page.waitForFunction(() => / of /.test(document.querySelector("#article-viewer .av-collection__count")?.textContent ?? ""));
+  await again.page.fill("#av-search-input", `${word} zzqxv`);
+  await again.page.waitForFunction(() => document.querySelector("#article-viewer .av-empty") !== null);
+  await again.page.goBack();
+  await again.page.waitForFunction((text) => document.querySelector("#article-viewer .av-collection__count")?.textContent === text, archive.count);
+  assert.deepEqual([...errors, ...again.errors], []);
 });

@@ -200,6 +200,12 @@ impl Query {
         }
     }
 
+    /// The search asked for, read ([`SearchQuery::parse`]); `None` without one.
+    #[must_use]
+    pub fn search_query(&self) -> Option<crate::search::SearchQuery> {
+        self.q.as_deref().map(crate::search::SearchQuery::parse)
+    }
+
     /// The same view in another order.
     #[must_use]
     pub fn with_sort(&self, sort: SortOrder) -> Self {

@@ -179,9 +179,10 @@ impl AppState {
             return Vec::new();
         };
         let filter = self.query.filter();
+        let search = self.query.search_query();
+        let view = (&filter, self.query.sort, search.as_ref());
         let open = self.query.article.as_deref();
-        self.arrived
-            .wants(archive, (&filter, self.query.sort), self.list_limit, open)
+        self.arrived.wants(archive, view, self.list_limit, open)
     }
 
     /// The same state with the reader's stored preferences.
@@ -220,7 +221,8 @@ impl AppState {
         // An archive's view is complete once the cards it shows have arrived.
         if let Some(archive) = &loaded.archive {
             let filter = self.query.filter();
-            let view = (&filter, self.query.sort);
+            let search = self.query.search_query();
+            let view = (&filter, self.query.sort, search.as_ref());
             let open = self.query.article.as_deref();
             if self.arrived.waits(archive, view, self.list_limit, open) {
                 return false;

@@ -6,6 +6,8 @@
 mod common;
 
 use article_viewer::app::arriving::{list_entries, ListEntry};
+use article_viewer::archive::read_places;
+use article_viewer::archive::search::{read_term_chunk, read_term_directory};
 use article_viewer::archive::{
     find_in_id_bucket, id_bucket, id_bucket_file, read_day_table, read_manifest, read_set, Archive,
     Need, Parts, SetKey,
@@ -18,6 +20,7 @@ use article_viewer::format::write::collection_file;
 use article_viewer::generate;
 use article_viewer::model::Article;
 use article_viewer::publish::archive::{write_archive, ArchiveMeta};
+use article_viewer::search::{tokens, SearchBuilder, SearchIndex, SearchQuery};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -35,6 +38,11 @@ fn articles_of(text: &str) -> Vec<Rc<Article>> {
 
 /// The archive of `index`: every file by path; a shard of cards is its articles' ids.
 fn publish(index: &Index, shard_size: usize) -> Files {
+    publish_with(index, shard_size, None)
+}
+
+/// The same, with a search index (built over the same articles in rank order) and places.
+fn publish_with(index: &Index, shard_size: usize, search: Option<&SearchIndex>) -> Files {
     let meta = ArchiveMeta {
         title: Some("Generated".into()),
         language: None,
@@ -53,7 +61,7 @@ fn publish(index: &Index, shard_size: usize) -> Files {
         );
         Ok(())
     };
-    write_archive(index, &meta, &cards, &mut sink)
+    write_archive(index, &meta, &cards, search, &mut sink)
         .unwrap_or_else(|e| panic!("the archive is written: {e}"));
     files
 }
@@ -102,6 +110,23 @@ fn load(archive: &Archive, files: &Files, needs: &[Need], parts: &mut Parts) {
                 )
                 .unwrap_or_else(|e| panic!("day table: {e}"));
                 parts.days.insert(m, Rc::new(table));
+            }
+            Need::Directory | Need::Terms(_) | Need::Places(_) => {
+                let want = Want::of(*need, parts).unwrap_or_else(|| panic!("{need:?} has a file"));
+                let file = want.file(archive);
+                let piece = read_piece(
+                    archive,
+                    &want,
+                    "articles.json",
+                    text(files, &file).as_bytes(),
+                )
+                .unwrap_or_else(|e| panic!("{file}: {e}"));
+                let arrived = Arrived {
+                    parts: std::mem::take(parts),
+                    ..Arrived::default()
+                }
+                .with(&file, Ok(piece));
+                *parts = arrived.parts;
             }
         }
     }
@@ -395,10 +420,10 @@ fn settle(
 ) -> Arrived {
     let (filter, order, limit, open) = view;
     for _ in 0..20 {
-        let wants = arrived.wants(archive, (filter, order), limit, open);
+        let wants = arrived.wants(archive, (filter, order, None), limit, open);
         if wants.is_empty() {
             assert!(
-                !arrived.waits(archive, (filter, order), limit, open),
+                !arrived.waits(archive, (filter, order, None), limit, open),
                 "nothing wanted and nothing on its way: the view is complete"
             );
             return arrived;
@@ -407,10 +432,10 @@ fn settle(
             arrived = arrived.started(&file);
             // On its way, a file is no longer wanted but the view still waits for it.
             assert!(!arrived
-                .wants(archive, (filter, order), limit, open)
+                .wants(archive, (filter, order, None), limit, open)
                 .iter()
                 .any(|(f, _)| *f == file));
-            assert!(arrived.waits(archive, (filter, order), limit, open));
+            assert!(arrived.waits(archive, (filter, order, None), limit, open));
             let bytes: &[u8] = if broken.contains(&file) {
                 b"{\"oops\""
             } else {
@@ -439,12 +464,16 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
         collection_file(None, None, &pairs)
     };
     let mut files = Files::new();
-    write_archive(&index, &meta, &cards, &mut |path: &str,
-                                               bytes: &[u8]|
-     -> Result<(), String> {
-        files.insert(path.to_owned(), bytes.to_vec());
-        Ok(())
-    })
+    write_archive(
+        &index,
+        &meta,
+        &cards,
+        None,
+        &mut |path: &str, bytes: &[u8]| -> Result<(), String> {
+            files.insert(path.to_owned(), bytes.to_vec());
+            Ok(())
+        },
+    )
     .expect("written");
     let archive = open(&files);
     let europe = RegionChoice::Path(index.nodes[index.roots[1]].path.clone());
@@ -463,7 +492,7 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
     );
     let expected = index.evaluate(&filter, SortOrder::NewestFirst);
     let outcome = arrived
-        .outcome(&archive, &filter, SortOrder::NewestFirst)
+        .outcome(&archive, &filter, SortOrder::NewestFirst, None)
         .expect("answered");
     assert_eq!(outcome, without_facets(expected.clone()));
     for rank in expected.matches.iter().take(20) {
@@ -553,9 +582,9 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
     assert!(mended.article(second.first).is_some());
 
     // A broken rank set: the filter has no answer; the list names the file, and Retry mends it.
-    assert_eq!(mended.failed_part(&archive, &filter), None);
+    assert_eq!(mended.failed_part(&archive, &filter, None), None);
     let set = Arrived::default()
-        .wants(&archive, (&filter, SortOrder::NewestFirst), 20, None)
+        .wants(&archive, (&filter, SortOrder::NewestFirst, None), 20, None)
         .into_iter()
         .find(|(_, want)| matches!(want, Want::Set(_)))
         .expect("the region's rank set is wanted")
@@ -568,17 +597,17 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
         std::slice::from_ref(&set),
     );
     assert!(no_set
-        .outcome(&archive, &filter, SortOrder::NewestFirst)
+        .outcome(&archive, &filter, SortOrder::NewestFirst, None)
         .is_none());
     let (file, why) = no_set
-        .failed_part(&archive, &filter)
+        .failed_part(&archive, &filter, None)
         .expect("the failed set is named");
     assert_eq!(file, set);
     assert!(why.starts_with(&format!("{set}: ")), "{why}");
     let again = settle(&archive, &files, no_set.retried(&set), view, &[]);
-    assert_eq!(again.failed_part(&archive, &filter), None);
+    assert_eq!(again.failed_part(&archive, &filter, None), None);
     assert!(again
-        .outcome(&archive, &filter, SortOrder::NewestFirst)
+        .outcome(&archive, &filter, SortOrder::NewestFirst, None)
         .is_some());
 
     // A shard from another run (another count) is refused, never mixed in.
@@ -600,4 +629,208 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
     }
     let error = read_piece(&archive, &want, "site/x", &wrong).expect_err("refused");
     assert!(error.contains("where the manifest says"), "{error}");
+}
+
+/// Words of the articles' titles, folded, for queries.
+fn title_words(index: &Index) -> Vec<String> {
+    let mut words: Vec<String> = (0..index.len())
+        .flat_map(|rank| {
+            let title = &index.article(u32::try_from(rank).unwrap_or(u32::MAX)).title;
+            tokens::tokens(title)
+                .into_iter()
+                .map(|t| t.word)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Loads what an archive's search needs until it needs nothing; the parts asked for.
+fn load_search(
+    archive: &Archive,
+    files: &Files,
+    filter: &Filter,
+    query: &SearchQuery,
+) -> (Parts, Vec<Need>) {
+    let mut parts = Parts::default();
+    let mut asked = Vec::new();
+    for _ in 0..4 {
+        let needs = archive.needs_searching(&parts, filter, Some(query));
+        if needs.is_empty() {
+            return (parts, asked);
+        }
+        load(archive, files, &needs, &mut parts);
+        asked.extend(needs);
+    }
+    panic!("a search settles in four rounds: {query:?}");
+}
+
+#[test]
+fn an_archive_search_finds_and_counts_what_the_one_file_search_does() {
+    for (seed, size) in [(5, 700), (6, 2_500)] {
+        let articles = articles_of(&generate::collection(size, seed).to_string());
+        let index = Index::new(&articles);
+        let search = SearchBuilder::over(&index).finish();
+        let files = publish_with(&index, 50, Some(&search));
+        let archive = open(&files);
+        let words = title_words(&index);
+        let directory_file = archive.manifest.search.clone().expect("a search index");
+        let directory = read_term_directory(&directory_file, text(&files, &directory_file))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let days = index.days();
+        let mut next = common::random_below(seed);
+        // How many searches found something, and fetched places: the test must see both.
+        let (mut found_some, mut with_places, mut expanded) = (0, 0, 0);
+        for round in 0..40 {
+            let word = |next: &mut dyn FnMut(usize) -> usize| words[next(words.len())].clone();
+            let typed = match round % 4 {
+                0 => format!("{} ", word(&mut next)),
+                1 => format!("{} {} ", word(&mut next), word(&mut next)),
+                // The last word still being typed: a prefix.
+                2 => {
+                    let start: String = word(&mut next).chars().take(4).collect();
+                    format!("{} {start}", word(&mut next))
+                }
+                _ => format!("{} zzqxv ", word(&mut next)),
+            };
+            let query = SearchQuery::parse(&typed);
+            let mut filter = Filter::default();
+            if round % 3 == 1 {
+                filter.regions.push(RegionChoice::Path(
+                    index.nodes[next(index.nodes.len())].path.clone(),
+                ));
+            }
+            if round % 5 >= 3 {
+                let day = CivilDate::from_days_since_epoch(days[next(days.len())]);
+                filter.from = Some(day);
+            }
+            // A prefix whose terms span more chunks than an archive fetches matches as a whole
+            // word there (documented), so the one-file search is asked the same.
+            let spans_too_many = query
+                .prefix
+                .as_deref()
+                .is_some_and(|p| directory.prefix_chunks(p).is_none());
+            let asked_of_file = if spans_too_many {
+                SearchQuery::parse(&format!("{typed} "))
+            } else {
+                query.clone()
+            };
+            let hits = search.search(&asked_of_file);
+            expanded += usize::from(query.prefix.is_some() && !spans_too_many);
+            let found: Vec<u32> = hits.iter().map(|h| h.rank).collect();
+            let (parts, asked) = load_search(&archive, &files, &filter, &query);
+            found_some += usize::from(!found.is_empty());
+            with_places += usize::from(asked.iter().any(|n| matches!(n, Need::Places(_))));
+            let chunks = asked.iter().filter(|n| matches!(n, Need::Terms(_))).count();
+            let words_asked = query.terms.len() + usize::from(query.prefix.is_some());
+            assert!(
+                chunks <= words_asked + 5,
+                "only the chunks of the words searched: {chunks} for {typed:?}"
+            );
+            assert!(
+                asked.contains(&Need::Directory),
+                "the directory first: {asked:?}"
+            );
+            for order in [SortOrder::NewestFirst, SortOrder::OldestFirst] {
+                let expected = index.evaluate_within(&filter, order, Some(found.as_slice()));
+                let actual = archive
+                    .evaluate_searching(&parts, &filter, order, Some(&query))
+                    .unwrap_or_else(|e| panic!("every part is loaded: {e:?}"));
+                assert_eq!(
+                    actual,
+                    without_facets(expected),
+                    "{typed:?} {filter:?} {order:?}"
+                );
+            }
+            // Best first: the same articles, in the one-file order up to the impacts' rounding.
+            let best = archive
+                .evaluate_searching(&parts, &filter, SortOrder::BestMatch, Some(&query))
+                .unwrap_or_else(|e| panic!("every part is loaded: {e:?}"))
+                .matches
+                .to_vec();
+            let expected = index
+                .evaluate_within(&filter, SortOrder::BestMatch, Some(found.as_slice()))
+                .matches
+                .to_vec();
+            let sorted = |mut v: Vec<u32>| {
+                v.sort_unstable();
+                v
+            };
+            assert_eq!(sorted(best.clone()), sorted(expected), "{typed:?}");
+            let score: std::collections::HashMap<u32, f32> =
+                hits.iter().map(|h| (h.rank, h.score)).collect();
+            // Scores equal up to 0.005 per word; a prefix's best term stands for the terms it
+            // begins (the one-file index adds their occurrences), so only the set is compared.
+            let slack = 0.006 * (words_asked as f32 + 1.0);
+            if query.prefix.is_some() {
+                continue;
+            }
+            for pair in best.windows(2) {
+                assert!(
+                    score[&pair[0]] + slack >= score[&pair[1]],
+                    "{typed:?}: {pair:?} out of order ({} < {})",
+                    score[&pair[0]],
+                    score[&pair[1]]
+                );
+            }
+        }
+        assert!(
+            found_some >= 20,
+            "most searches find articles: {found_some} of 40"
+        );
+        assert!(
+            with_places >= 20,
+            "their places were fetched: {with_places}"
+        );
+        assert!(expanded >= 5, "prefixes were expanded: {expanded}");
+    }
+}
+
+#[test]
+fn a_search_chunk_from_another_place_is_refused_with_its_place() {
+    let articles = articles_of(&generate::collection(300, 9).to_string());
+    let index = Index::new(&articles);
+    let search = SearchBuilder::over(&index).finish();
+    let files = publish_with(&index, 50, Some(&search));
+    let archive = open(&files);
+    let directory_file = archive
+        .manifest
+        .search
+        .clone()
+        .expect("a search index is listed");
+    let directory = read_term_directory(&directory_file, text(&files, &directory_file))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        directory.chunks.len() > 1,
+        "several chunks: {}",
+        directory.chunks.len()
+    );
+    let (first, file) = &directory.chunks[1];
+    let chunk = text(&files, file);
+    read_term_chunk(file, chunk, (first, None), index.len()).unwrap_or_else(|e| panic!("{e}"));
+    // Read as if it were the first chunk, whose terms end where the second's begin.
+    let error = read_term_chunk(file, chunk, ("", Some(first)), index.len())
+        .expect_err("terms past the chunk's range");
+    assert_eq!(error.file, *file);
+    assert_eq!(error.place, "terms[0]");
+    // An archive with fewer articles than the ranks the chunk names.
+    let error = read_term_chunk(file, chunk, (first, None), 1).expect_err("ranks past the count");
+    assert!(error.place.starts_with("terms["), "{error}");
+    let places = archive.manifest.months[0]
+        .places
+        .clone()
+        .expect("places are listed");
+    let mut other = archive.manifest.months[0].clone();
+    other.count += 1;
+    let error = read_places(
+        &places,
+        text(&files, &places),
+        &other,
+        archive.manifest.regions.len(),
+    )
+    .expect_err("a count from another run");
+    assert_eq!(error.place, "nodes");
 }

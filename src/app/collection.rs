@@ -6,7 +6,7 @@ use crate::app::card::{ArticleCard, CardLinks};
 use crate::app::dates::DateFormat;
 use crate::app::filters::FilterPanel;
 use crate::app::latest::use_latest;
-use crate::app::search::{empty_search, use_search, SearchBox, SearchWords};
+use crate::app::search::{empty_search, search_words, use_search, SearchBox, SearchWords};
 use crate::app::use_ui;
 use crate::archive::Arrived;
 use crate::date::{CivilDate, Timestamp};
@@ -14,7 +14,7 @@ use crate::filter::{Facet, Filter, Outcome, RegionChoice, SortOrder};
 use crate::i18n::Ui;
 use crate::model::LanguageTag;
 use crate::query::Query;
-use crate::search::SearchIndex;
+use crate::search::{SearchIndex, SearchQuery};
 use crate::state::{Action, Loaded, PAGE_SIZE};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -39,26 +39,34 @@ pub struct CollectionPageProps {
 }
 
 /// The articles matching `filter` in `sort` order, with every facet count, among those a search
-/// found when `found` is given, worked out again only when the file, the filter, the order, the
-/// search or (for an archive) its loaded rank sets and day tables change. An archive's answer
-/// waits for the parts it needs; meanwhile the last answer stands (`None` before the first).
+/// found (`found` for a file; an archive searches its own index for `q`), worked out again
+/// only when the file, the filter, the order, the search or (for an archive) its loaded parts
+/// change. An archive's answer waits for the parts it needs; meanwhile the last answer stands
+/// (`None` before the first).
 #[hook]
 pub fn use_outcome(
     loaded: &Rc<Loaded>,
     arrived: &Rc<Arrived>,
-    filter: Filter,
-    sort: SortOrder,
+    view: (Filter, SortOrder),
     found: Option<Rc<Vec<u32>>>,
+    q: Option<String>,
 ) -> Option<Rc<Outcome>> {
+    let (filter, sort) = view;
     let loaded = Rc::clone(loaded);
     let arrived_now = Rc::clone(arrived);
     // Keyed by the file's identity (a new file gives a new index), and for an archive by how
-    // many tables have arrived.
+    // many of its parts have arrived and by the search.
     let tables = loaded.archive.as_ref().map(|_| arrived.tables);
-    let key = (Rc::as_ptr(&loaded) as usize, tables, filter, sort, found);
-    let answer = use_memo(key, move |(_, _, filter, sort, found)| {
+    let q = loaded.archive.as_ref().and(q);
+    let key = (Rc::as_ptr(&loaded) as usize, tables, filter, sort, found, q);
+    let answer = use_memo(key, move |(_, _, filter, sort, found, q)| {
         match &loaded.archive {
-            Some(archive) => arrived_now.outcome(archive, filter, *sort).map(Rc::new),
+            Some(archive) => {
+                let search = q.as_deref().map(SearchQuery::parse);
+                arrived_now
+                    .outcome(archive, filter, *sort, search.as_ref())
+                    .map(Rc::new)
+            }
             None => Some(Rc::new(loaded.index.evaluate_within(
                 filter,
                 *sort,
@@ -99,16 +107,26 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     let outcome = use_outcome(
         &props.loaded,
         &props.arrived,
-        filter.clone(),
-        props.query.sort,
+        (filter.clone(), props.query.sort),
         found,
+        props.query.q.clone(),
     );
+    // An archive searches its own index (in `use_outcome`); its words mark the cards.
+    let archive_words = use_memo(
+        (props.loaded.archive.is_some(), props.query.q.clone()),
+        |(is_archive, q)| q.as_deref().filter(|_| *is_archive).map(search_words),
+    );
+    let words = searched
+        .as_ref()
+        .map(|(_, words)| words.clone())
+        .or_else(|| (*archive_words).clone());
     // Before an archive's first answer (the rank sets a linked filter needs are on their way).
     let waiting = outcome.is_none();
     let outcome = outcome.unwrap_or_else(|| Rc::new(index.nothing()));
     let archive = props.loaded.archive.clone();
-    // A search asked for whose index is still being built.
-    let preparing = props.query.q.is_some() && searched.is_none();
+    // A search asked for whose index is still being built (a file's; an archive's parts are
+    // waited for as its other parts are).
+    let preparing = props.query.q.is_some() && words.is_none();
     let collection = &props.loaded.parsed.collection;
     // The title is the collection's own words, in its language; the rest is the interface's.
     let (title, lang, dir) = match (&collection.title, &collection.language) {
@@ -175,7 +193,10 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
     };
 
     let failed_part = match (&archive, waiting) {
-        (Some(archive), true) => props.arrived.failed_part(archive, &filter),
+        (Some(archive), true) => {
+            let search = props.query.search_query();
+            props.arrived.failed_part(archive, &filter, search.as_ref())
+        }
         _ => None,
     };
     let visible = outcome.matches.iter().take(props.list_limit);
@@ -191,8 +212,8 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
             <header class="av-collection__header">
                 <h1 id="av-collection-title" class="av-collection__title" tabindex="-1" {lang} {dir}>{ title }</h1>
                 <p class="av-collection__count" part="count" role="status" aria-live="polite" aria-atomic="true">{ count_text }</p>
-                // Searching an archive needs its sharded search index (not written yet).
-                if props.loaded.archive.is_none() {
+                // An archive published without a search index has nothing to search.
+                if archive.as_ref().is_none_or(|a| a.manifest.search.is_some()) {
                     <SearchBox query={props.query.clone()} on_search={props.on_search.clone()} />
                 }
                 if !notices.is_empty() {
@@ -228,7 +249,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                         { empty_result(&ui, &EmptyResultProps { filter: filter.clone(), outcome: Rc::clone(&outcome), on_change: navigate_filter }) }
                     } else {
                         <ContextProvider<CardLinks> context={CardLinks { list: props.query.clone(), on_navigate: props.on_navigate.clone() }}>
-                        <ContextProvider<Option<SearchWords>> context={searched.as_ref().map(|(_, words)| words.clone())}>
+                        <ContextProvider<Option<SearchWords>> context={words.clone()}>
                         <ol class="av-cards">
                             { for entries.iter().map(|entry| match entry {
                                 ListEntry::Card(article) => html! {

@@ -90,11 +90,22 @@ pub fn use_search(
         let (search, q) = (search?, q.as_deref()?);
         let query = SearchQuery::parse(q);
         let found: Vec<u32> = search.search(&query).iter().map(|hit| hit.rank).collect();
-        let mut words = query.words.clone();
-        words.extend(query.prefix.clone());
-        Some((Rc::new(found), SearchWords(Rc::new(words))))
+        Some((Rc::new(found), words_of(&query)))
     }))
     .clone()
+}
+
+/// The words of a query to mark: those typed, and the prefix being typed.
+fn words_of(query: &SearchQuery) -> SearchWords {
+    let mut words = query.words.clone();
+    words.extend(query.prefix.clone());
+    SearchWords(Rc::new(words))
+}
+
+/// The words to mark for a search typed as `q`.
+#[must_use]
+pub fn search_words(q: &str) -> SearchWords {
+    words_of(&SearchQuery::parse(q))
 }
 
 /// A search that found nothing: what was searched for, and buttons to clear the search or the

@@ -10,7 +10,7 @@ use crate::app::focus;
 use crate::app::link::{FilterLinks, NavLink};
 use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
-use crate::app::search::{use_search, SearchWords};
+use crate::app::search::{search_words, use_search, SearchWords};
 use crate::app::use_ui;
 use crate::archive::Lookup;
 use crate::i18n::Ui;
@@ -117,14 +117,22 @@ fn ArticlePage(props: &ArticlePageProps) -> Html {
     let filter = state.query.filter();
     // The filtered list the reader came from, for previous and next.
     let searched = use_search(state.search.clone(), state.query.q.clone());
-    let words = searched.as_ref().map(|(_, words)| words.clone());
+    // An archive searches its own index (in `use_outcome`); the words are marked the same way.
+    let words = searched
+        .as_ref()
+        .map(|(_, words)| words.clone())
+        .or_else(|| {
+            let q = state.query.q.as_deref();
+            q.filter(|_| props.loaded.archive.is_some())
+                .map(search_words)
+        });
     let found = searched.map(|(found, _)| found);
     let outcome = use_outcome(
         &props.loaded,
         &state.arrived,
-        filter,
-        state.query.sort,
+        (filter, state.query.sort),
         found,
+        state.query.q.clone(),
     );
     let collection = &props.loaded.parsed.collection;
     let list_query = state.query.with_article(None);

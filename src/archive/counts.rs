@@ -2,7 +2,8 @@
 //! answers one from the manifest's tables and the [`Parts`] loaded so far, exactly as
 //! [`Index::evaluate`] answers it from every article, or names the parts it still [`Need`]s.
 
-use super::{DayTable, Manifest};
+use super::search::{TermChunk, TermDirectory};
+use super::{DayTable, Manifest, Places};
 use crate::filter::ranks::{Bitmap, RankSet};
 use crate::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
 use std::collections::HashMap;
@@ -21,6 +22,12 @@ pub enum Need {
     Set(SetKey),
     /// The day table of a month (its place in [`Manifest::months`]).
     Days(usize),
+    /// The search index's term directory.
+    Directory,
+    /// A chunk of the search index's terms (its place in the directory).
+    Terms(usize),
+    /// The places of a month (its place in [`Manifest::months`]).
+    Places(usize),
 }
 
 /// The parts loaded so far.
@@ -28,6 +35,9 @@ pub enum Need {
 pub struct Parts {
     pub sets: HashMap<SetKey, Rc<RankSet>>,
     pub days: HashMap<usize, Rc<DayTable>>,
+    pub directory: Option<Rc<TermDirectory>>,
+    pub chunks: HashMap<usize, Rc<TermChunk>>,
+    pub places: HashMap<usize, Rc<Places>>,
 }
 
 /// A shard of cards: its file (relative to the manifest), its first rank and how many it holds.
@@ -125,15 +135,8 @@ impl Archive {
     /// The shard of cards that holds a rank.
     #[must_use]
     pub fn shard_of(&self, rank: u32) -> Option<Shard> {
-        let month = self
-            .month_starts
-            .partition_point(|&start| start <= rank)
-            .checked_sub(1)?;
-        let entry = self.manifest.months.get(month)?;
-        let offset = rank - self.month_starts[month];
-        if offset >= entry.count {
-            return None;
-        }
+        let (month, offset) = self.place_of(rank)?;
+        let entry = &self.manifest.months[month];
         let size = self.manifest.shard_size;
         let k = offset / size;
         Some(Shard {
@@ -141,6 +144,17 @@ impl Archive {
             first: self.month_starts[month] + k * size,
             len: size.min(entry.count - k * size),
         })
+    }
+
+    /// The month of a rank (its place in [`Manifest::months`]) and the rank's offset in it.
+    #[must_use]
+    pub fn place_of(&self, rank: u32) -> Option<(usize, u32)> {
+        let month = self
+            .month_starts
+            .partition_point(|&start| start <= rank)
+            .checked_sub(1)?;
+        let offset = rank - self.month_starts[month];
+        (offset < self.manifest.months.get(month)?.count).then_some((month, offset))
     }
 
     /// The rank of the article at `offset` in `month` (`YYYY-MM`), as an id bucket gives it.
@@ -155,7 +169,7 @@ impl Archive {
     }
 
     /// The rank sets a filter's regions select.
-    fn selected_sets(&self, filter: &Filter) -> Vec<SetKey> {
+    pub(super) fn selected_sets(&self, filter: &Filter) -> Vec<SetKey> {
         let mut keys: Vec<SetKey> = filter
             .regions
             .iter()

@@ -33,6 +33,9 @@ pub struct MonthEntry {
     /// The cards' file names without the shard number: shard `k` is `{cards}-{k}.json`.
     pub cards: String,
     pub days: String,
+    /// The file of each article's region nodes, in rank order (with a search index only:
+    /// a region's count within a search's matches needs them).
+    pub places: Option<String>,
 }
 
 /// What the first view of an archive needs.
@@ -51,6 +54,8 @@ pub struct Manifest {
     pub unspecified: SetEntry,
     /// Newest first.
     pub months: Vec<MonthEntry>,
+    /// The file of the search index's term directory, when the archive has one.
+    pub search: Option<String>,
 }
 
 /// Reads a manifest (`file` names it in messages).
@@ -89,6 +94,10 @@ pub fn read_manifest(file: &str, text: &str) -> Result<Manifest, ArchiveError> {
         regions: read_regions(&doc, doc.field(&root, "", "regions")?)?,
         unspecified: read_set_entry(&doc, doc.field(&root, "", "unspecified")?, "unspecified")?,
         months: Vec::new(),
+        search: match root.get("search") {
+            None | Some(Json::Null) => None,
+            Some(value) => Some(doc.file_name(value, "search")?),
+        },
     };
     let months = read_months(&doc, doc.field(&root, "", "months")?, &manifest)?;
     let manifest = Manifest { months, ..manifest };
@@ -193,6 +202,10 @@ fn read_months(
             unspecified: doc.count(field("unspecified")?, &at("unspecified"))?,
             cards: doc.file_name(field("cards")?, &at("cards"))?,
             days: doc.file_name(field("days")?, &at("days"))?,
+            places: match entry.get("places") {
+                None | Some(Json::Null) => None,
+                Some(value) => Some(doc.file_name(value, &at("places"))?),
+            },
         });
     }
     Ok(months)

@@ -14,6 +14,10 @@
 //!   the sum of the months the range covers plus the days of the months it cuts);
 //! - **card shards** (`archive/cards/…`): the month's articles as a format v1 collection in
 //!   rank order, `shard_size` per file, and **bodies** (`archive/bodies/<id>.json`);
+//! - **places** (`archive/places/…`, [`read_places`]): per month, each article's region nodes,
+//!   fetched when a search's matches fall in that month (a region's count within a search);
+//! - a **search index** (`archive/search/…`, [`search`]): the terms in chunks and their
+//!   directory, fetched for the words searched;
 //! - **id buckets** (`archive/ids/<n>.json`, [`id_bucket`]): `{"ids":[[id, month, offset], …]}`,
 //!   where an article is, for a link to it.
 //!
@@ -22,18 +26,24 @@
 //! the same articles (tests/archive.rs holds it to that for every filter of generated sets).
 //!
 //! This file holds the error type and the field readers the others share; `manifest.rs` the
-//! manifest, `parts.rs` rank sets, day tables and id buckets, `counts.rs` the archive and its
-//! answers, `session.rs` what a viewer has fetched of an archive and what it needs next.
+//! manifest, `parts.rs` rank sets, day tables, places and id buckets, `counts.rs` the archive and
+//! its answers (with a search: `found.rs`), `search.rs` the search index's files and queries
+//! over them, `session.rs` what a viewer has fetched of an archive and what it needs next.
 
 mod counts;
+mod found;
 mod manifest;
 mod parts;
+pub mod search;
 mod session;
 
 pub use counts::{Archive, Need, Parts, SetKey, Shard};
 pub use manifest::{read_manifest, Manifest, MonthEntry, RegionEntry, SetEntry};
-pub use parts::{find_in_id_bucket, read_day_table, read_id_bucket, read_set, DayRow, DayTable};
-pub use session::{read_piece, Arrived, FileLoad, Lookup, Piece, Want};
+pub use parts::{
+    find_in_id_bucket, read_day_table, read_id_bucket, read_places, read_set, DayRow, DayTable,
+    Places,
+};
+pub use session::{read_piece, Arrived, FileLoad, Lookup, Piece, View, Want};
 
 use crate::format::json::{self, Json};
 use std::fmt;

@@ -191,3 +191,77 @@ pub fn find_in_id_bucket(
         .find(|(entry, _, _)| entry == id)
         .map(|(_, month, offset)| (month, offset)))
 }
+
+/// One month's articles' region nodes, in rank order (each article's own nodes, not their
+/// ancestors; none for an article with no region).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Places {
+    /// Where each article's nodes start in `nodes` (one more entry than articles).
+    starts: Vec<u32>,
+    nodes: Vec<u32>,
+}
+
+impl Places {
+    /// The nodes of the month's article at `offset`.
+    #[must_use]
+    pub fn of(&self, offset: usize) -> &[u32] {
+        match (self.starts.get(offset), self.starts.get(offset + 1)) {
+            (Some(&lo), Some(&hi)) => &self.nodes[lo as usize..hi as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// Reads a month's places, `{"month":"YYYY-MM","nodes":[[node, …], …]}`, checked against the
+/// manifest's entry for that month (`nodes`: how many region entries the manifest has).
+///
+/// # Errors
+/// A malformed file, another month's, one whose article count differs from the manifest's, or
+/// a node the manifest does not have.
+pub fn read_places(
+    file: &str,
+    text: &str,
+    month: &MonthEntry,
+    nodes: usize,
+) -> Result<Places, ArchiveError> {
+    let doc = Doc { file };
+    let root = doc.parse(text)?;
+    let stated = doc.string(doc.field(&root, "", "month")?, "month")?;
+    let own = format!("{:04}-{:02}", month.month.year, month.month.month);
+    if stated != own {
+        return Err(doc.error(
+            "month",
+            format!("is {stated:?} where the manifest expects {own:?}"),
+        ));
+    }
+    let lists = doc.array(doc.field(&root, "", "nodes")?, "nodes")?;
+    if lists.len() != month.count as usize {
+        return Err(doc.error(
+            "nodes",
+            format!(
+                "holds {} articles where the manifest says {}: the file is from another publish run",
+                lists.len(),
+                month.count
+            ),
+        ));
+    }
+    let mut places = Places {
+        starts: Vec::with_capacity(lists.len() + 1),
+        nodes: Vec::new(),
+    };
+    places.starts.push(0);
+    for (i, list) in lists.iter().enumerate() {
+        let place = || format!("nodes[{i}]");
+        for node in doc.array(list, &place())? {
+            let node = doc.count(node, &place())?;
+            if node as usize >= nodes {
+                return Err(doc.error(&place(), "must name region entries of the manifest"));
+            }
+            places.nodes.push(node);
+        }
+        places
+            .starts
+            .push(u32::try_from(places.nodes.len()).unwrap_or(u32::MAX));
+    }
+    Ok(places)
+}

@@ -3,16 +3,21 @@
 //! files a view needs next; [`read_piece`]: a fetched file checked and read. Pure, so the
 //! viewer's state holds it and tests drive it natively; the browser shell only fetches.
 
+use super::search::{read_term_chunk, read_term_directory, TermChunk, TermDirectory};
 use super::{
-    id_bucket, id_bucket_file, read_day_table, read_id_bucket, read_set, Archive, DayTable, Need,
-    Parts, SetKey, Shard,
+    id_bucket, id_bucket_file, read_day_table, read_id_bucket, read_places, read_set, Archive,
+    DayTable, Need, Parts, Places, SetKey, Shard,
 };
 use crate::filter::ranks::RankSet;
 use crate::filter::{Filter, Outcome, SortOrder};
 use crate::format::parse_collection_bytes;
 use crate::model::{directory_of, Article};
+use crate::search::SearchQuery;
 use std::collections::HashMap;
 use std::rc::Rc;
+
+/// What a view shows: its filter, its order and its search (if any).
+pub type View<'v> = (&'v Filter, SortOrder, Option<&'v SearchQuery>);
 
 /// A file of the archive the viewer needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,14 +27,41 @@ pub enum Want {
     Cards(Shard),
     /// The id bucket that says where an article is.
     Ids(u32),
+    /// The search index's term directory.
+    Directory,
+    /// A chunk of the search index's terms: its place in the directory, its file, and the
+    /// terms it may hold (from its first, up to the next chunk's).
+    Terms {
+        chunk: usize,
+        file: String,
+        first: String,
+        next: Option<String>,
+    },
+    /// A month's places.
+    Places(usize),
 }
 
-impl From<Need> for Want {
-    fn from(need: Need) -> Self {
-        match need {
+impl Want {
+    /// The file for a part an answer needs (a chunk of terms is named by the directory).
+    #[must_use]
+    pub fn of(need: Need, parts: &Parts) -> Option<Self> {
+        Some(match need {
             Need::Set(key) => Self::Set(key),
             Need::Days(month) => Self::Days(month),
-        }
+            Need::Directory => Self::Directory,
+            Need::Places(month) => Self::Places(month),
+            Need::Terms(chunk) => {
+                let chunks = &parts.directory.as_ref()?.chunks;
+                let (first, file) = chunks.get(chunk)?.clone();
+                let next = chunks.get(chunk + 1).map(|(first, _)| first.clone());
+                Self::Terms {
+                    chunk,
+                    file,
+                    first,
+                    next,
+                }
+            }
+        })
     }
 }
 
@@ -47,6 +79,14 @@ impl Want {
                 .unwrap_or_default(),
             Self::Cards(shard) => shard.file.clone(),
             Self::Ids(bucket) => id_bucket_file(*bucket),
+            Self::Directory => archive.manifest.search.clone().unwrap_or_default(),
+            Self::Terms { file, .. } => file.clone(),
+            Self::Places(month) => archive
+                .manifest
+                .months
+                .get(*month)
+                .and_then(|m| m.places.clone())
+                .unwrap_or_default(),
         }
     }
 }
@@ -60,6 +100,9 @@ pub enum Piece {
     Cards(u32, Vec<Rc<Article>>),
     /// A bucket, and where each of its ids is: its rank.
     Ids(u32, Vec<(String, u32)>),
+    Directory(Rc<TermDirectory>),
+    Terms(usize, Rc<TermChunk>),
+    Places(usize, Rc<Places>),
 }
 
 /// A file being fetched, or that failed (with a located message).
@@ -73,7 +116,8 @@ pub enum FileLoad {
 #[derive(Clone, Debug, Default)]
 pub struct Arrived {
     pub parts: Parts,
-    /// Goes up whenever a rank set or a day table arrives (answers may change only then).
+    /// Goes up whenever a part of an answer arrives (a rank set, a day table, a part of the
+    /// search index or places): answers may change only then.
     pub tables: u32,
     pub cards: HashMap<u32, Rc<Article>>,
     pub ranks: HashMap<String, u32>,
@@ -102,10 +146,18 @@ pub enum Lookup {
 }
 
 impl Arrived {
-    /// The answer to a filter, once the parts it needs have arrived.
+    /// The answer to a filter (and a search), once the parts it needs have arrived.
     #[must_use]
-    pub fn outcome(&self, archive: &Archive, filter: &Filter, order: SortOrder) -> Option<Outcome> {
-        archive.evaluate(&self.parts, filter, order).ok()
+    pub fn outcome(
+        &self,
+        archive: &Archive,
+        filter: &Filter,
+        order: SortOrder,
+        search: Option<&SearchQuery>,
+    ) -> Option<Outcome> {
+        archive
+            .evaluate_searching(&self.parts, filter, order, search)
+            .ok()
     }
 
     /// The article of a rank, if its card has arrived.
@@ -150,7 +202,7 @@ impl Arrived {
     pub fn wants(
         &self,
         archive: &Archive,
-        view: (&Filter, SortOrder),
+        view: View<'_>,
         limit: usize,
         open: Option<&str>,
     ) -> Vec<(String, Want)> {
@@ -165,7 +217,7 @@ impl Arrived {
     pub fn waits(
         &self,
         archive: &Archive,
-        view: (&Filter, SortOrder),
+        view: View<'_>,
         limit: usize,
         open: Option<&str>,
     ) -> bool {
@@ -174,15 +226,20 @@ impl Arrived {
             .any(|(file, _)| !matches!(self.files.get(file), Some(FileLoad::Failed(_))))
     }
 
-    /// A part `filter` needs (a rank set or a day table) whose file failed: the file and why.
-    /// Until it is fetched again the filter has no answer, so the list says so, with Retry.
+    /// A part `filter` (and `search`) needs whose file failed: the file and why. Until it is
+    /// fetched again the filter has no answer, so the list says so, with Retry.
     #[must_use]
-    pub fn failed_part(&self, archive: &Archive, filter: &Filter) -> Option<(String, String)> {
+    pub fn failed_part(
+        &self,
+        archive: &Archive,
+        filter: &Filter,
+        search: Option<&SearchQuery>,
+    ) -> Option<(String, String)> {
         archive
-            .needs(&self.parts, filter)
+            .needs_searching(&self.parts, filter, search)
             .into_iter()
             .find_map(|need| {
-                let file = Want::from(need).file(archive);
+                let file = Want::of(need, &self.parts)?.file(archive);
                 match self.files.get(&file) {
                     Some(FileLoad::Failed(why)) => Some((file, why.clone())),
                     _ => None,
@@ -194,14 +251,14 @@ impl Arrived {
     fn missing(
         &self,
         archive: &Archive,
-        (filter, order): (&Filter, SortOrder),
+        (filter, order, search): View<'_>,
         limit: usize,
         open: Option<&str>,
     ) -> Vec<(String, Want)> {
         let mut wants: Vec<Want> = archive
-            .needs(&self.parts, filter)
+            .needs_searching(&self.parts, filter, search)
             .into_iter()
-            .map(Want::from)
+            .filter_map(|need| Want::of(need, &self.parts))
             .collect();
         let mut ranks: Vec<u32> = Vec::new();
         if let Some(id) = open {
@@ -220,7 +277,7 @@ impl Arrived {
             }
         }
         if wants.is_empty() {
-            if let Some(outcome) = self.outcome(archive, filter, order) {
+            if let Some(outcome) = self.outcome(archive, filter, order, search) {
                 let matches = &outcome.matches;
                 match open.and_then(|_| ranks.first().and_then(|&r| matches.position(r))) {
                     Some(at) => ranks.extend(
@@ -296,6 +353,18 @@ impl Arrived {
                 next.located
                     .extend(places.into_iter().map(|(id, r)| (id, Some(r))));
             }
+            Ok(Piece::Directory(directory)) => {
+                next.parts.directory = Some(directory);
+                next.tables += 1;
+            }
+            Ok(Piece::Terms(chunk, terms)) => {
+                next.parts.chunks.insert(chunk, terms);
+                next.tables += 1;
+            }
+            Ok(Piece::Places(month, places)) => {
+                next.parts.places.insert(month, places);
+                next.tables += 1;
+            }
         }
         next.files.remove(file);
         next
@@ -351,6 +420,27 @@ pub fn read_piece(
             }
             collection.resolve_urls_of(directory_of(url), 0..got);
             Ok(Piece::Cards(shard.first, collection.articles))
+        }
+        Want::Directory => {
+            let directory = read_term_directory(&file, text).map_err(|e| e.to_string())?;
+            Ok(Piece::Directory(Rc::new(directory)))
+        }
+        Want::Terms {
+            chunk, first, next, ..
+        } => {
+            let range = (first.as_str(), next.as_deref());
+            let terms = read_term_chunk(&file, text, range, bound).map_err(|e| e.to_string())?;
+            Ok(Piece::Terms(*chunk, Rc::new(terms)))
+        }
+        Want::Places(month) => {
+            let entry = archive
+                .manifest
+                .months
+                .get(*month)
+                .ok_or_else(|| format!("{file}: no such month"))?;
+            let nodes = archive.manifest.regions.len();
+            let places = read_places(&file, text, entry, nodes).map_err(|e| e.to_string())?;
+            Ok(Piece::Places(*month, Rc::new(places)))
         }
         Want::Ids(bucket) => {
             let entries = read_id_bucket(&file, text).map_err(|e| e.to_string())?;

@@ -56,22 +56,12 @@ impl Index {
         let passes = |set: &Option<Bitmap>, rank: u32| {
             set.as_ref().is_none_or(|b| b.contains(rank as usize))
         };
-        let mut selected: Vec<u32> = found
-            .iter()
-            .copied()
-            .filter(|&rank| passes(&regions, rank) && facets.iter().all(|f| passes(f, rank)))
-            .collect();
-        selected.sort_unstable();
-        let selection = Rc::new(Bitmap::from_sorted(&selected, self.count));
-        let mut matches = Matches::new(
-            Some(Rc::clone(&selection)),
+        let matches = self.found_matches(
+            found,
+            |rank| passes(&regions, rank) && facets.iter().all(|f| passes(f, rank)),
             (lo, hi),
-            order == SortOrder::OldestFirst,
-            self.days.len(),
+            order,
         );
-        if order == SortOrder::BestMatch {
-            matches = matches.in_order(found.iter().copied());
-        }
         // Facet counts walk the found articles (a search finds few): each one in the date span
         // counts for a region node it is in or below when it passes the other facets, and for
         // a value of a facet when it passes the regions and the other facets.
@@ -122,6 +112,52 @@ impl Index {
             facet_counts,
             dates_only,
         )
+    }
+
+    /// The found articles (ranks, best first) that pass `keep`, within a date span, in
+    /// `order` ([`SortOrder::BestMatch`] is `found`'s).
+    fn found_matches(
+        &self,
+        found: &[u32],
+        keep: impl Fn(u32) -> bool,
+        (lo, hi): (usize, usize),
+        order: SortOrder,
+    ) -> Matches {
+        let mut selected: Vec<u32> = found.iter().copied().filter(|&rank| keep(rank)).collect();
+        selected.sort_unstable();
+        let selection = Rc::new(Bitmap::from_sorted(&selected, self.count));
+        let matches = Matches::new(
+            Some(selection),
+            (lo, hi),
+            order == SortOrder::OldestFirst,
+            self.days.len(),
+        );
+        if order == SortOrder::BestMatch {
+            matches.in_order(found.iter().copied())
+        } else {
+            matches
+        }
+    }
+
+    /// The answer among the articles a search found (ranks, best first) that are in
+    /// `regions` (`None`: any), within a date span, given the region counts within the search
+    /// (an archive's: it counts them from its places; the facet counts are 0).
+    pub(crate) fn outcome_found(
+        &self,
+        found: &[u32],
+        regions: Option<&Bitmap>,
+        (lo, hi): (usize, usize),
+        order: SortOrder,
+        counts: (Vec<u32>, u32),
+    ) -> Outcome {
+        let keep = |rank: u32| regions.is_none_or(|b| b.contains(rank as usize));
+        let matches = self.found_matches(found, keep, (lo, hi), order);
+        let in_span = found
+            .iter()
+            .filter(|&&r| (lo..hi).contains(&(r as usize)))
+            .count();
+        let no_facet_counts = Facet::ALL.map(|f| vec![0; self.facets[f.slot()].len()]);
+        self.answer(matches, counts, no_facet_counts, to_u32(in_span))
     }
 
     fn evaluate_all(&self, filter: &Filter, order: SortOrder) -> Outcome {

@@ -7,11 +7,13 @@
 //! articles never need all their files in memory.
 
 use super::files::{write_if_changed, FileError, Written};
+use super::search_index::write_search_index;
 use super::PublishError;
 use crate::archive::{id_bucket, id_bucket_file};
 use crate::filter::{Index, YearMonth};
 use crate::format::write::{body_file, collection_file};
 use crate::model::{Article, Block, Collection};
+use crate::search::{body_text, SearchBuilder, SearchIndex};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -80,7 +82,9 @@ fn counts_in(members: &[Vec<u32>], none: &[u32], (lo, hi): (u32, u32)) -> (Value
 
 /// Writes an archive of the articles `index` holds (by rank): `sink(path, bytes)` receives every file
 /// (paths relative to the manifest), the manifest last; `cards(articles)` writes one shard.
-/// Only for collections whose articles all have a date (the archive's months hold them all).
+/// With `search` (built over the same articles in rank order), the search index and each
+/// month's places are written too. Only for collections whose articles all have a date (the
+/// archive's months hold them all).
 ///
 /// # Errors
 /// A collection with undated articles, or the sink's first error.
@@ -88,6 +92,7 @@ pub fn write_archive<E: From<String>>(
     index: &Index,
     meta: &ArchiveMeta,
     cards: &dyn Fn(&[Rc<Article>]) -> Vec<u8>,
+    search: Option<&SearchIndex>,
     sink: &mut Sink<'_, E>,
 ) -> Result<(), E> {
     let days = index.days();
@@ -136,6 +141,10 @@ pub fn write_archive<E: From<String>>(
         let days_file = format!("archive/days/{name}-{}.json", short_digest(&bytes));
         sink(&days_file, &bytes)?;
         let in_month: Vec<Rc<Article>> = (lo..hi).map(|r| Rc::clone(index.article(r))).collect();
+        let places_file = match search {
+            Some(_) => Some(write_places(index, &name, &in_month, sink)?),
+            None => None,
+        };
         for (offset, article) in in_month.iter().enumerate() {
             let bucket = id_bucket(&article.id, buckets) as usize;
             places[bucket].push(json!([article.id, name, offset]));
@@ -148,7 +157,7 @@ pub fn write_archive<E: From<String>>(
         let (counts, unspecified) = counts_in(&members, &none, (lo, hi));
         months.push(json!({
             "month": name, "count": hi - lo, "regions": counts, "unspecified": unspecified,
-            "cards": cards_name, "days": days_file,
+            "cards": cards_name, "days": days_file, "places": places_file,
         }));
     }
     for (bucket, ids) in places.into_iter().enumerate() {
@@ -162,11 +171,15 @@ pub fn write_archive<E: From<String>>(
         day_runs.push(json!([days[at], run]));
         at += run;
     }
+    let search_file = match search {
+        Some(search) => Some(write_search_index(search, sink)?),
+        None => None,
+    };
     let manifest = json!({
         "title": meta.title, "language": meta.language, "count": index.len(),
         "shard_size": meta.shard_size, "id_buckets": meta.id_buckets, "days": day_runs,
         "regions": regions, "unspecified": { "total": index.unspecified_total, "set": none_file },
-        "months": months,
+        "months": months, "search": search_file,
     });
     // The format first, so a reader can tell a manifest from a collection by its first bytes.
     let rest = manifest.to_string();
@@ -178,6 +191,25 @@ pub fn write_archive<E: From<String>>(
     sink("articles.json", manifest.as_bytes())
 }
 
+/// Writes a month's places (each article's region nodes, in rank order); the file's path.
+fn write_places<E>(
+    index: &Index,
+    month: &str,
+    articles: &[Rc<Article>],
+    sink: &mut Sink<'_, E>,
+) -> Result<String, E> {
+    let nodes: Vec<Vec<usize>> = articles
+        .iter()
+        .map(|a| a.regions.iter().filter_map(|p| index.node_of(p)).collect())
+        .collect();
+    let bytes = json!({ "month": month, "nodes": nodes })
+        .to_string()
+        .into_bytes();
+    let file = format!("archive/places/{month}-{}.json", short_digest(&bytes));
+    sink(&file, &bytes)?;
+    Ok(file)
+}
+
 /// Above this many articles, `--form auto` publishes an archive rather than one file.
 pub const AUTO_ARCHIVE_FROM: usize = 10_000;
 
@@ -186,11 +218,19 @@ pub const SHARD_SIZE: usize = 100;
 
 /// A published site's archive being written: the bodies as the article pages are made, then
 /// the rest; files of an earlier run that this one did not write are removed at the end.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct SiteArchive {
     /// Articles whose body has its own file (`archive/bodies/<id>.json`).
     bodies: HashSet<String>,
     written: HashSet<PathBuf>,
+    /// The search index, an article at a time in rank order ([`SiteArchive::index_text`]).
+    search: SearchBuilder,
+}
+
+impl std::fmt::Debug for SiteArchive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SiteArchive({} bodies)", self.bodies.len())
+    }
 }
 
 impl SiteArchive {
@@ -205,6 +245,16 @@ impl SiteArchive {
         self.bodies.insert(id.to_owned());
         self.written.insert(path);
         Ok(written)
+    }
+
+    /// Indexes the next article (by rank) for search: its title, standfirst, byline, tags and
+    /// body (`blocks`, when read from its own file).
+    pub fn index_text(&mut self, article: &Article, blocks: Option<&[Block]>) {
+        let mut text = body_text(article);
+        if let Some(blocks) = blocks {
+            crate::search::add_blocks_text(blocks, &mut text);
+        }
+        self.search.add_text(&article.title, &text);
     }
 
     /// Writes the manifest (`articles.json`), rank sets, day tables, card shards and id buckets
@@ -246,7 +296,11 @@ impl SiteArchive {
             written.insert(PathBuf::from(path));
             Ok(())
         };
-        write_archive(index, &meta, &cards, &mut sink)?;
+        // Every article was indexed in rank order, or the index is left out (a problem the
+        // caller has reported): a search would otherwise name the wrong articles.
+        let search = std::mem::take(&mut self.search);
+        let search = (search.indexed() == index.len()).then(|| search.finish());
+        write_archive(index, &meta, &cards, search.as_ref(), &mut sink)?;
         remove_unwritten(out, Path::new("archive"), &self.written)?;
         Ok(())
     }

@@ -7,6 +7,7 @@
 //! `sitemap.xml` and `feed.json`. Files are rewritten only when their content changes. In the
 //! archive form ([`Form`]), `articles.json` is the archive's manifest and `archive/` its parts.
 //! - [`archive`]: the sharded archive's files (written as format v1 by [`crate::format::write`]).
+//! - [`search_index`]: an archive's search index, in chunks of terms named by their content.
 //! - [`head`]: head tags, JSON-LD and escaping.
 //! - [`page`]: prerendering with the viewer's components, and the page around it.
 //! - [`dates`]: prerendered dates in the words the browser's `Intl` gives the viewer (CLDR).
@@ -21,6 +22,7 @@ pub mod head;
 pub mod listings;
 mod named;
 pub mod page;
+pub mod search_index;
 
 use crate::date::CivilDate;
 use crate::filter::Index;
@@ -230,6 +232,9 @@ pub fn publish(
     let mut kept = HashSet::new();
     for (done, article) in newest_first.iter().enumerate() {
         if !is_page_id(&article.id) {
+            if let Some(archive) = &mut archive {
+                archive.index_text(article, None);
+            }
             report.problems.push(format!(
                 "articles[id={}]: this id cannot name a page folder; the article has no page",
                 article.id
@@ -240,6 +245,9 @@ pub fn publish(
             query: Query::default().with_article(Some(&article.id)),
             ..article_state.clone()
         };
+        // Every article is indexed for search once, in rank order (its body from its own file
+        // when it has one).
+        let mut indexed = false;
         if let Body::Remote(url) = &article.body {
             let mut result = read_remote_body(url, input_dir);
             if let Ok((blocks, _)) = &mut result {
@@ -263,8 +271,14 @@ pub fn publish(
                     &article.id,
                 )?;
             }
-            if let (Some(archive), Ok((blocks, _))) = (&mut archive, &result) {
-                report.count(archive.body(out, &article.id, blocks)?);
+            if let Some(archive) = &mut archive {
+                let blocks = result.as_ref().ok().map(|(blocks, _)| blocks.as_slice());
+                // Searchable with the body read from its own file.
+                archive.index_text(article, blocks);
+                indexed = true;
+                if let Some(blocks) = blocks {
+                    report.count(archive.body(out, &article.id, blocks)?);
+                }
             }
             if let Err(error) = &result {
                 report
@@ -280,6 +294,9 @@ pub fn publish(
             (&mut archive, index.find(&article.id).map(|a| &a.body))
         {
             report.count(archive.body(out, &article.id, blocks)?);
+        }
+        if let Some(archive) = archive.as_mut().filter(|_| !indexed) {
+            archive.index_text(article, None);
         }
         let page_url = base_url
             .as_deref()

@@ -46,28 +46,39 @@ pub fn body_text(article: &Article) -> String {
         add(part);
     }
     if let Body::Blocks(blocks) = &article.body {
-        for block in blocks {
-            match block {
-                Block::Paragraph(inline) | Block::Quote { text: inline, .. } => {
-                    add(&inline.plain_text());
-                }
-                Block::Heading { text, .. }
-                | Block::Link { text, .. }
-                | Block::Preformatted { text }
-                | Block::PullQuote { text, .. } => add(text),
-                Block::Image(image) => add(image.caption.as_deref().unwrap_or_default()),
-                Block::List { items, .. } => {
-                    for item in items {
-                        add(&item.plain_text());
-                    }
-                }
-            }
-        }
+        add_blocks_text(blocks, &mut text);
     }
     text
 }
 
+/// Adds the text of body blocks (headings, paragraphs, quotes, lists, captions, links) to
+/// `text`, a line each.
+pub fn add_blocks_text(blocks: &[Block], text: &mut String) {
+    let mut add = |part: &str| {
+        text.push_str(part);
+        text.push('\n');
+    };
+    for block in blocks {
+        match block {
+            Block::Paragraph(inline) | Block::Quote { text: inline, .. } => {
+                add(&inline.plain_text());
+            }
+            Block::Heading { text, .. }
+            | Block::Link { text, .. }
+            | Block::Preformatted { text }
+            | Block::PullQuote { text, .. } => add(text),
+            Block::Image(image) => add(image.caption.as_deref().unwrap_or_default()),
+            Block::List { items, .. } => {
+                for item in items {
+                    add(&item.plain_text());
+                }
+            }
+        }
+    }
+}
+
 /// Builds a [`SearchIndex`] over articles in rank order, a slice at a time.
+#[derive(Default)]
 pub struct SearchBuilder {
     articles: Vec<Rc<Article>>,
     next: usize,
@@ -155,24 +166,37 @@ impl SearchBuilder {
             let Some(article) = self.articles.get(self.next).map(Rc::clone) else {
                 return true;
             };
-            let rank = u32::try_from(self.next).unwrap_or(u32::MAX);
-            self.length = 0;
-            tokens::for_each_term(&article.title, |term, _| {
-                self.count_with_characters(term, true);
-            });
-            tokens::for_each_term(&body_text(&article), |term, _| {
-                self.count_with_characters(term, false);
-            });
-            let length = self.length;
-            spent += 1 + length;
-            self.lengths.push(u32::try_from(length).unwrap_or(u32::MAX));
-            for id in self.seen.drain(..) {
-                let (title, body) = std::mem::take(&mut self.counts[id as usize]);
-                self.postings[id as usize].push(Posting { rank, title, body });
-            }
+            spent += 1 + self.add_text(&article.title, &body_text(&article));
             self.next += 1;
         }
         self.next >= self.articles.len()
+    }
+
+    /// Indexes the next article (the next rank) from its title and its other text; the terms
+    /// it counted. The publish step gives each archive article's text this way, with its body
+    /// read from its own file.
+    pub fn add_text(&mut self, title: &str, text: &str) -> usize {
+        let rank = u32::try_from(self.lengths.len()).unwrap_or(u32::MAX);
+        self.length = 0;
+        tokens::for_each_term(title, |term, _| {
+            self.count_with_characters(term, true);
+        });
+        tokens::for_each_term(text, |term, _| {
+            self.count_with_characters(term, false);
+        });
+        let length = self.length;
+        self.lengths.push(u32::try_from(length).unwrap_or(u32::MAX));
+        for id in self.seen.drain(..) {
+            let (title, body) = std::mem::take(&mut self.counts[id as usize]);
+            self.postings[id as usize].push(Posting { rank, title, body });
+        }
+        length
+    }
+
+    /// Articles indexed so far (by [`SearchBuilder::step`] or [`SearchBuilder::add_text`]).
+    #[must_use]
+    pub fn indexed(&self) -> usize {
+        self.lengths.len()
     }
 
     /// Articles indexed so far, and in all.
@@ -265,20 +289,38 @@ impl SearchIndex {
 
     /// BM25 of one term's postings, added into `scores` for the ranks in `keep`.
     fn score_into(&self, list: &[Posting], scores: &mut HashMap<u32, f32>) {
-        #[allow(clippy::cast_precision_loss)]
-        let n = self.lengths.len() as f32;
-        #[allow(clippy::cast_precision_loss)]
-        let df = list.len() as f32;
-        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+        let idf = self.idf(list.len());
         for p in list {
             if let Some(score) = scores.get_mut(&p.rank) {
-                let tf = TITLE_WEIGHT * f32::from(p.title) + f32::from(p.body);
-                #[allow(clippy::cast_precision_loss)]
-                let length = self.lengths[p.rank as usize] as f32;
-                let norm = K1 * (1.0 - B + B * length / self.average_length.max(1.0));
-                *score += idf * tf * (K1 + 1.0) / (tf + norm);
+                *score += self.bm25(idf, p);
             }
         }
+    }
+
+    /// The inverse document frequency of a term found in `df` articles.
+    fn idf(&self, df: usize) -> f32 {
+        #[allow(clippy::cast_precision_loss)]
+        let (n, df) = (self.lengths.len() as f32, df as f32);
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// One posting's BM25 score, given its term's `idf`.
+    fn bm25(&self, idf: f32, p: &Posting) -> f32 {
+        let tf = TITLE_WEIGHT * f32::from(p.title) + f32::from(p.body);
+        #[allow(clippy::cast_precision_loss)]
+        let length = self.lengths[p.rank as usize] as f32;
+        let norm = K1 * (1.0 - B + B * length / self.average_length.max(1.0));
+        idf * tf * (K1 + 1.0) / (tf + norm)
+    }
+
+    /// Every term in order, with its postings' ranks and their scores as a whole-word query
+    /// scores them (what the publish step writes for an archive).
+    pub fn scored_terms(&self) -> impl Iterator<Item = (&str, Vec<(u32, f32)>)> + '_ {
+        self.terms.iter().map(|(term, list)| {
+            let idf = self.idf(list.len());
+            let scored = list.iter().map(|p| (p.rank, self.bm25(idf, p))).collect();
+            (term.as_str(), scored)
+        })
     }
 
     /// The articles matching every term of `query` (and its phrases), best first, ties newest

@@ -1,0 +1,274 @@
+//! Searching a sharded archive: the publish step writes every term of the archive, sorted, in
+//! chunks (`archive/search/<n>-<hash>.json`, read by [`read_term_chunk`]) and a directory of
+//! them (`archive/search/terms-<hash>.json`, read by [`read_term_directory`]: each chunk's first
+//! term and file), so a query fetches only the chunks that can hold its words
+//! ([`TermDirectory::chunks_for`]) and answers from them ([`search_chunks`]).
+//!
+//! A posting is an article's rank and its BM25 score for the term as [`crate::search::SearchIndex`]
+//! computes it, in hundredths (an impact), so a query adds impacts instead of needing every
+//! article's length. The words found are the one-file index's; the order is its order up to
+//! that rounding. Quoted phrases match as their words (an archive has no article text to check
+//! word order against), and a last word being typed that begins terms in more than
+//! [`PREFIX_CHUNKS`] chunks matches as a whole word.
+
+use super::{ArchiveError, Doc};
+use crate::search::{Hit, SearchQuery};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Impacts are scores times this, rounded.
+pub const IMPACT_SCALE: f32 = 100.0;
+/// The most chunks a prefix is looked up in.
+pub const PREFIX_CHUNKS: usize = 6;
+
+/// The chunks of an archive's terms: each one's first term and file (relative to the
+/// manifest), in term order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermDirectory {
+    pub chunks: Vec<(String, String)>,
+}
+
+/// One chunk: its terms in order, each with its ranks (ascending) and impacts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermChunk {
+    pub terms: Vec<(String, Vec<u32>, Vec<u16>)>,
+}
+
+impl TermChunk {
+    fn postings(&self, term: &str) -> Option<(&[u32], &[u16])> {
+        self.terms
+            .binary_search_by(|(t, _, _)| t.as_str().cmp(term))
+            .ok()
+            .map(|at| (self.terms[at].1.as_slice(), self.terms[at].2.as_slice()))
+    }
+}
+
+impl TermDirectory {
+    /// The chunk whose terms would include `term`.
+    fn chunk_of(&self, term: &str) -> Option<usize> {
+        self.chunks
+            .partition_point(|(first, _)| first.as_str() <= term)
+            .checked_sub(1)
+    }
+
+    /// The chunks that can hold terms starting with `prefix`, or `None` when there are more
+    /// than [`PREFIX_CHUNKS`] of them (the prefix then matches as a whole word).
+    #[must_use]
+    pub fn prefix_chunks(&self, prefix: &str) -> Option<Vec<usize>> {
+        if self.chunks.is_empty() {
+            return Some(Vec::new());
+        }
+        let start = self.chunk_of(prefix).unwrap_or(0);
+        let more = self.chunks[start + 1..]
+            .iter()
+            .take_while(|(first, _)| first.starts_with(prefix))
+            .count();
+        (more < PREFIX_CHUNKS).then(|| (start..=start + more).collect())
+    }
+
+    /// The chunks a query needs: one per term, and those of its prefix.
+    #[must_use]
+    pub fn chunks_for(&self, query: &SearchQuery) -> Vec<usize> {
+        let mut chunks: Vec<usize> = query
+            .terms
+            .iter()
+            .filter_map(|term| self.chunk_of(term))
+            .collect();
+        if let Some(prefix) = &query.prefix {
+            match self.prefix_chunks(prefix) {
+                Some(more) => chunks.extend(more),
+                None => chunks.extend(self.chunk_of(prefix)),
+            }
+        }
+        chunks.sort_unstable();
+        chunks.dedup();
+        chunks
+    }
+}
+
+/// The articles matching every word of `query`, best first, ties newest first, from the
+/// chunks loaded so far.
+///
+/// # Errors
+/// The chunks it still needs, when any is missing.
+pub fn search_chunks(
+    directory: &TermDirectory,
+    loaded: &HashMap<usize, Rc<TermChunk>>,
+    query: &SearchQuery,
+) -> Result<Vec<Hit>, Vec<usize>> {
+    let needed = directory.chunks_for(query);
+    let missing: Vec<usize> = needed
+        .iter()
+        .copied()
+        .filter(|k| !loaded.contains_key(k))
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    if query.is_empty() {
+        return Ok(Vec::new());
+    }
+    let whole = |term: &str| {
+        directory
+            .chunk_of(term)
+            .and_then(|k| loaded.get(&k)?.postings(term))
+            .map(|(ranks, impacts)| {
+                ranks
+                    .iter()
+                    .copied()
+                    .zip(impacts.iter().copied())
+                    .collect::<Vec<(u32, u16)>>()
+            })
+            .unwrap_or_default()
+    };
+    let mut lists: Vec<Vec<(u32, u16)>> = query.terms.iter().map(|t| whole(t)).collect();
+    if let Some(prefix) = &query.prefix {
+        lists.push(match directory.prefix_chunks(prefix) {
+            Some(chunks) => prefix_postings(&chunks, loaded, prefix),
+            None => whole(prefix),
+        });
+    }
+    lists.sort_by_key(Vec::len);
+    let mut scores: HashMap<u32, u32> = lists[0]
+        .iter()
+        .map(|&(rank, impact)| (rank, u32::from(impact)))
+        .collect();
+    for list in &lists[1..] {
+        let mut next = HashMap::with_capacity(scores.len().min(list.len()));
+        for &(rank, impact) in list {
+            if let Some(score) = scores.get(&rank) {
+                next.insert(rank, score + u32::from(impact));
+            }
+        }
+        scores = next;
+    }
+    let mut hits: Vec<Hit> = scores
+        .into_iter()
+        .map(|(rank, score)| {
+            #[allow(clippy::cast_precision_loss)]
+            let score = score as f32 / IMPACT_SCALE;
+            Hit { rank, score }
+        })
+        .collect();
+    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.rank.cmp(&b.rank)));
+    Ok(hits)
+}
+
+/// Postings of every term starting with `prefix` in `chunks`, one per article: its best
+/// impact among them.
+fn prefix_postings(
+    chunks: &[usize],
+    loaded: &HashMap<usize, Rc<TermChunk>>,
+    prefix: &str,
+) -> Vec<(u32, u16)> {
+    let mut best: HashMap<u32, u16> = HashMap::new();
+    for chunk in chunks.iter().filter_map(|k| loaded.get(k)) {
+        let start = chunk.terms.partition_point(|(t, _, _)| t.as_str() < prefix);
+        for (_, ranks, impacts) in chunk.terms[start..]
+            .iter()
+            .take_while(|(t, _, _)| t.starts_with(prefix))
+        {
+            for (&rank, &impact) in ranks.iter().zip(impacts) {
+                let slot = best.entry(rank).or_insert(0);
+                *slot = (*slot).max(impact);
+            }
+        }
+    }
+    let mut list: Vec<(u32, u16)> = best.into_iter().collect();
+    list.sort_unstable();
+    list
+}
+
+/// Reads a term directory: `{"chunks":[[first term, file], …]}`, first terms ascending.
+///
+/// # Errors
+/// A malformed file, a file name that is not a plain relative path, or terms out of order.
+pub fn read_term_directory(file: &str, text: &str) -> Result<TermDirectory, ArchiveError> {
+    let doc = Doc { file };
+    let root = doc.parse(text)?;
+    let mut chunks: Vec<(String, String)> = Vec::new();
+    for (i, entry) in doc
+        .array(doc.field(&root, "", "chunks")?, "chunks")?
+        .iter()
+        .enumerate()
+    {
+        let place = || format!("chunks[{i}]");
+        let [first, name] = doc.array(entry, &place())? else {
+            return Err(doc.error(&place(), "must be [first term, file]"));
+        };
+        let first = doc.string(first, &place())?;
+        if chunks
+            .last()
+            .is_some_and(|(last, _)| last.as_str() >= first)
+        {
+            return Err(doc.error(&place(), "first terms must be in ascending order"));
+        }
+        chunks.push((first.to_owned(), doc.file_name(name, &place())?));
+    }
+    Ok(TermDirectory { chunks })
+}
+
+/// Reads a chunk of terms: `{"terms":[[term, [first rank, gap, …], [impact, …]], …]}`. `range`
+/// is the terms it may hold (from its first term, up to the next chunk's), `bound` the
+/// archive's count.
+///
+/// # Errors
+/// A malformed file, terms outside `range` or out of order, ranks past the archive's last
+/// article, or impacts that do not pair with the ranks.
+pub fn read_term_chunk(
+    file: &str,
+    text: &str,
+    range: (&str, Option<&str>),
+    bound: usize,
+) -> Result<TermChunk, ArchiveError> {
+    let doc = Doc { file };
+    let root = doc.parse(text)?;
+    let mut terms: Vec<(String, Vec<u32>, Vec<u16>)> = Vec::new();
+    for (i, entry) in doc
+        .array(doc.field(&root, "", "terms")?, "terms")?
+        .iter()
+        .enumerate()
+    {
+        let place = || format!("terms[{i}]");
+        let [term, gaps, impacts] = doc.array(entry, &place())? else {
+            return Err(doc.error(&place(), "must be [term, [rank gaps], [impacts]]"));
+        };
+        let term = doc.string(term, &place())?;
+        let ordered = terms
+            .last()
+            .map_or(term >= range.0, |(last, _, _)| last.as_str() < term);
+        if !ordered || range.1.is_some_and(|next| term >= next) {
+            return Err(doc.error(
+                &place(),
+                format!("{term:?} is out of order, or belongs to another chunk"),
+            ));
+        }
+        let gaps = doc.array(gaps, &place())?;
+        let impacts = doc.array(impacts, &place())?;
+        if gaps.len() != impacts.len() || gaps.is_empty() {
+            return Err(doc.error(&place(), "must have as many impacts as ranks, at least one"));
+        }
+        let mut ranks = Vec::with_capacity(gaps.len());
+        let mut next = 0_u64;
+        for (j, gap) in gaps.iter().enumerate() {
+            let gap = u64::from(doc.count(gap, &place())?);
+            next += gap;
+            if (j > 0 && gap == 0) || next >= bound as u64 {
+                return Err(doc.error(
+                    &format!("{}[1][{j}]", place()),
+                    "ranks must rise and stay below the archive's count",
+                ));
+            }
+            ranks.push(u32::try_from(next).unwrap_or(u32::MAX));
+        }
+        let impacts = impacts
+            .iter()
+            .map(|impact| {
+                u16::try_from(doc.count(impact, &place())?)
+                    .map_err(|_| doc.error(&place(), "an impact must be below 65536"))
+            })
+            .collect::<Result<Vec<u16>, ArchiveError>>()?;
+        terms.push((term.to_owned(), ranks, impacts));
+    }
+    Ok(TermChunk { terms })
+}
