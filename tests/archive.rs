@@ -121,11 +121,9 @@ fn load(archive: &Archive, files: &Files, needs: &[Need], parts: &mut Parts) {
                     text(files, &file).as_bytes(),
                 )
                 .unwrap_or_else(|e| panic!("{file}: {e}"));
-                let arrived = Arrived {
-                    parts: std::mem::take(parts),
-                    ..Arrived::default()
-                }
-                .with(&file, Ok(piece));
+                let mut arrived = Arrived::default();
+                arrived.parts = std::mem::take(parts);
+                let arrived = arrived.with(&file, Ok(piece));
                 *parts = arrived.parts;
             }
         }

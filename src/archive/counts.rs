@@ -2,10 +2,13 @@
 //! answers one from the manifest's tables and the [`Parts`] loaded so far, exactly as
 //! [`Index::evaluate`] answers it from every article, or names the parts it still [`Need`]s.
 
+use super::search::Found;
 use super::search::{TermChunk, TermDirectory};
 use super::{DayTable, Manifest, Places};
 use crate::filter::ranks::{Bitmap, RankSet};
 use crate::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
+use crate::search::SearchQuery;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -58,7 +61,9 @@ pub struct Archive {
     month_regions: Vec<Vec<u32>>,
     month_unspecified: Vec<u32>,
     /// The first rank of each month of the manifest (newest first).
-    month_starts: Vec<u32>,
+    pub(super) month_starts: Vec<u32>,
+    /// The last search answered, and what it found (see `found.rs`).
+    pub(super) last_search: RefCell<Option<(SearchQuery, Rc<Found>)>>,
 }
 
 impl Archive {
@@ -120,6 +125,7 @@ impl Archive {
             month_regions,
             month_unspecified,
             month_starts,
+            last_search: RefCell::new(None),
         }
     }
 

@@ -4,25 +4,35 @@
 //! matches fall in. Equal to [`crate::filter::Index::evaluate_within`] over the one-file
 //! search's matches (tests/archive.rs).
 
-use super::search::search_chunks;
+use super::search::{search_chunks, Found};
 use super::{Archive, Need, Parts};
 use crate::filter::ranks::Bitmap;
 use crate::filter::{Filter, Outcome, SortOrder};
-use crate::search::{Hit, SearchQuery};
+use crate::search::SearchQuery;
+use std::rc::Rc;
 
 impl Archive {
     /// What the search finds with the parts loaded so far: `Ok(None)` without an index (the
     /// archive was published without one, so nothing is found), or the parts it still needs.
-    fn hits(&self, parts: &Parts, query: &SearchQuery) -> Result<Option<Vec<Hit>>, Vec<Need>> {
+    /// Kept for the last query answered: once its chunks have arrived the answer cannot change
+    /// (chunks never change once read), and a view asks for it several times per change.
+    fn found(&self, parts: &Parts, query: &SearchQuery) -> Result<Option<Rc<Found>>, Vec<Need>> {
         if self.manifest.search.is_none() {
             return Ok(None);
+        }
+        if let Some((last, found)) = &*self.last_search.borrow() {
+            if last == query {
+                return Ok(Some(Rc::clone(found)));
+            }
         }
         let Some(directory) = &parts.directory else {
             return Err(vec![Need::Directory]);
         };
-        search_chunks(directory, &parts.chunks, query)
-            .map(Some)
-            .map_err(|chunks| chunks.into_iter().map(Need::Terms).collect())
+        let found = search_chunks(directory, &parts.chunks, query)
+            .map_err(|chunks| chunks.into_iter().map(Need::Terms).collect::<Vec<_>>())?;
+        let found = Rc::new(found);
+        *self.last_search.borrow_mut() = Some((query.clone(), Rc::clone(&found)));
+        Ok(Some(found))
     }
 
     /// The parts a filter with an optional search needs that are not in `parts`: the filter's,
@@ -39,23 +49,27 @@ impl Archive {
         let Some(query) = search else {
             return needs;
         };
-        match self.hits(parts, query) {
+        match self.found(parts, query) {
             Err(more) => needs.extend(more),
             Ok(None) => {}
-            Ok(Some(hits)) => {
-                let (lo, hi) = self.index.date_span(filter);
-                let mut months: Vec<usize> = hits
-                    .iter()
-                    .filter(|hit| (lo..hi).contains(&(hit.rank as usize)))
-                    .filter_map(|hit| Some(self.place_of(hit.rank)?.0))
+            Ok(Some(found)) => {
+                let span = self.index.date_span(filter);
+                let months = (0..self.manifest.months.len())
                     .filter(|month| !parts.places.contains_key(month))
-                    .collect();
-                months.sort_unstable();
-                months.dedup();
-                needs.extend(months.into_iter().map(Need::Places));
+                    .filter(|&month| self.has_match_in(&found.ascending, month, span));
+                needs.extend(months.map(Need::Places));
             }
         }
         needs
+    }
+
+    /// Whether any of the (ascending) ranks lies in `month` and in the span `lo..hi`.
+    fn has_match_in(&self, ascending: &[u32], month: usize, (lo, hi): (usize, usize)) -> bool {
+        let start = self.month_starts[month] as usize;
+        let end = start + self.manifest.months[month].count as usize;
+        let (lo, hi) = (lo.max(start), hi.min(end));
+        let at = ascending.partition_point(|&r| (r as usize) < lo);
+        lo < hi && ascending.get(at).is_some_and(|&r| (r as usize) < hi)
     }
 
     /// Answers a filter, among the articles a search finds when there is one, from the tables
@@ -77,60 +91,79 @@ impl Archive {
         if !missing.is_empty() {
             return Err(missing);
         }
-        let found: Vec<u32> = self
-            .hits(parts, query)
-            .ok()
-            .flatten()
-            .unwrap_or_default()
-            .iter()
-            .map(|hit| hit.rank)
-            .collect();
+        let found = self.found(parts, query).ok().flatten().unwrap_or_default();
         let span = self.index.date_span(filter);
         let selection = (!filter.regions.is_empty()).then(|| {
             let keys = self.selected_sets(filter);
             let sets = keys.iter().filter_map(|key| parts.sets.get(key));
             Bitmap::union_of(sets.map(|set| &**set), self.index.len())
         });
-        let counts = self.counts_within(parts, &found, span);
-        Ok(self
-            .index
-            .outcome_found(&found, selection.as_ref(), span, order, counts))
+        let counts = self.counts_within(parts, &found.ascending, span);
+        Ok(self.index.outcome_found(
+            (&found.best_first, &found.ascending),
+            selection.as_ref(),
+            span,
+            order,
+            counts,
+        ))
     }
 
-    /// Each region node's count among `found` within a date span, and no region's: an article
-    /// counts once for each node it is in or below.
+    /// Each region node's count among the (ascending) ranks within a date span, and no
+    /// region's: an article counts once for each node it is in or below. A month's places are
+    /// looked up once, as the ranks go through it. An article in one node (most are) adds to
+    /// that node alone, carried up to its ancestors at the end; one in several walks up from
+    /// each, counting a shared ancestor once.
     fn counts_within(
         &self,
         parts: &Parts,
-        found: &[u32],
+        ascending: &[u32],
         (lo, hi): (usize, usize),
     ) -> (Vec<u32>, u32) {
         let nodes = &self.index.nodes;
+        let mut alone = vec![0_u32; nodes.len()];
         let mut counts = vec![0_u32; nodes.len()];
         let mut last_counted = vec![u32::MAX; nodes.len()];
         let mut unspecified = 0;
-        for &rank in found.iter().filter(|&&r| (lo..hi).contains(&(r as usize))) {
-            let Some((month, offset)) = self.place_of(rank) else {
-                continue;
-            };
-            let own = parts
-                .places
-                .get(&month)
-                .map_or(&[][..], |places| places.of(offset as usize));
-            if own.is_empty() {
-                unspecified += 1;
+        let from = ascending.partition_point(|&r| (r as usize) < lo);
+        let to = ascending.partition_point(|&r| (r as usize) < hi);
+        let (mut start, mut end, mut places) = (0, 0, None);
+        for &rank in &ascending[from..to] {
+            if rank >= end || places.is_none() {
+                let Some((month, _)) = self.place_of(rank) else {
+                    continue;
+                };
+                start = self.month_starts[month];
+                end = start + self.manifest.months[month].count;
+                places = parts.places.get(&month);
             }
-            for &node in own {
-                let mut node = Some(node as usize);
-                while let Some(n) = node.filter(|&n| n < nodes.len()) {
-                    if last_counted[n] == rank {
-                        break;
+            match places.map_or(&[][..], |p| p.of((rank - start) as usize)) {
+                [] => unspecified += 1,
+                &[node] => {
+                    if let Some(slot) = alone.get_mut(node as usize) {
+                        *slot += 1;
                     }
-                    last_counted[n] = rank;
-                    counts[n] += 1;
-                    node = nodes[n].parent;
+                }
+                own => {
+                    for &node in own {
+                        let mut node = Some(node as usize);
+                        while let Some(n) = node.filter(|&n| n < nodes.len()) {
+                            if last_counted[n] == rank {
+                                break;
+                            }
+                            last_counted[n] = rank;
+                            counts[n] += 1;
+                            node = nodes[n].parent;
+                        }
+                    }
                 }
             }
+        }
+        // A parent is an earlier entry than its children: carry totals up from the last.
+        for n in (0..nodes.len()).rev() {
+            if let Some(parent) = nodes[n].parent.filter(|&p| p < n) {
+                alone[parent] += alone[n];
+            }
+            counts[n] += alone[n];
         }
         (counts, unspecified)
     }

@@ -8,6 +8,7 @@ use super::{ArchiveError, Doc, MonthEntry, SetEntry};
 use crate::date::CivilDate;
 use crate::filter::ranks::RankSet;
 use crate::filter::YearMonth;
+use crate::format::json::Json;
 
 /// Reads a rank set file: `entry` is what the manifest says of it, `bound` the archive's count.
 ///
@@ -49,6 +50,24 @@ pub fn read_set(
     Ok(RankSet::new(ranks, bound))
 }
 
+/// A month's file read as JSON, checked to be that month's (`"month":"YYYY-MM"`).
+fn month_file<'t>(
+    doc: &Doc<'_>,
+    text: &'t str,
+    month: &MonthEntry,
+) -> Result<Json<'t>, ArchiveError> {
+    let root = doc.parse(text)?;
+    let stated = doc.string(doc.field(&root, "", "month")?, "month")?;
+    let own = format!("{:04}-{:02}", month.month.year, month.month.month);
+    if stated != own {
+        return Err(doc.error(
+            "month",
+            format!("is {stated:?} where the manifest expects {own:?}"),
+        ));
+    }
+    Ok(root)
+}
+
 /// One day of a day table: the day (days since 1970-01-01), its region counts as
 /// `(node, count)`, and its articles with no region.
 pub type DayRow = (i64, Vec<(usize, u32)>, u32);
@@ -87,15 +106,7 @@ pub fn read_day_table(
     nodes: usize,
 ) -> Result<DayTable, ArchiveError> {
     let doc = Doc { file };
-    let root = doc.parse(text)?;
-    let stated = doc.string(doc.field(&root, "", "month")?, "month")?;
-    let own = format!("{:04}-{:02}", month.month.year, month.month.month);
-    if stated != own {
-        return Err(doc.error(
-            "month",
-            format!("is {stated:?} where the manifest expects {own:?}"),
-        ));
-    }
+    let root = month_file(&doc, text, month)?;
     let mut days: Vec<DayRow> = Vec::new();
     let mut sums = vec![0_u64; nodes];
     let mut unspecified = 0_u64;
@@ -225,15 +236,7 @@ pub fn read_places(
     nodes: usize,
 ) -> Result<Places, ArchiveError> {
     let doc = Doc { file };
-    let root = doc.parse(text)?;
-    let stated = doc.string(doc.field(&root, "", "month")?, "month")?;
-    let own = format!("{:04}-{:02}", month.month.year, month.month.month);
-    if stated != own {
-        return Err(doc.error(
-            "month",
-            format!("is {stated:?} where the manifest expects {own:?}"),
-        ));
-    }
+    let root = month_file(&doc, text, month)?;
     let lists = doc.array(doc.field(&root, "", "nodes")?, "nodes")?;
     if lists.len() != month.count as usize {
         return Err(doc.error(

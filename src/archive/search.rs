@@ -12,7 +12,8 @@
 //! [`PREFIX_CHUNKS`] chunks matches as a whole word.
 
 use super::{ArchiveError, Doc};
-use crate::search::{Hit, SearchQuery};
+use crate::search::SearchQuery;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -86,8 +87,46 @@ impl TermDirectory {
     }
 }
 
-/// The articles matching every word of `query`, best first, ties newest first, from the
-/// chunks loaded so far.
+/// What a search found: ranks best first (ties newest first), the same ranks ascending, and
+/// each one's score in impacts (in ascending order's order).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    pub best_first: Vec<u32>,
+    pub ascending: Vec<u32>,
+    pub scores: Vec<u32>,
+}
+
+impl Found {
+    /// From ranks in ascending order with their scores: best first by a counting sort on the
+    /// scores (whole impacts, so few distinct values), which keeps ascending ranks within a
+    /// score.
+    fn from_ascending(scored: Vec<(u32, u32)>) -> Self {
+        let top = scored.iter().map(|&(_, score)| score).max().unwrap_or(0) as usize;
+        let mut starts = vec![0_usize; top + 2];
+        for &(_, score) in &scored {
+            starts[top - score as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut best_first = vec![0_u32; scored.len()];
+        for &(rank, score) in &scored {
+            let slot = &mut starts[top - score as usize];
+            best_first[*slot] = rank;
+            *slot += 1;
+        }
+        let (ascending, scores) = scored.into_iter().unzip();
+        Self {
+            best_first,
+            ascending,
+            scores,
+        }
+    }
+}
+
+/// The articles matching every word of `query`, from the chunks loaded so far. Lists are
+/// intersected by merging (they are in rank order), starting from the shortest, with scores
+/// kept as whole impacts.
 ///
 /// # Errors
 /// The chunks it still needs, when any is missing.
@@ -95,7 +134,7 @@ pub fn search_chunks(
     directory: &TermDirectory,
     loaded: &HashMap<usize, Rc<TermChunk>>,
     query: &SearchQuery,
-) -> Result<Vec<Hit>, Vec<usize>> {
+) -> Result<Found, Vec<usize>> {
     let needed = directory.chunks_for(query);
     let missing: Vec<usize> = needed
         .iter()
@@ -106,77 +145,89 @@ pub fn search_chunks(
         return Err(missing);
     }
     if query.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Found::default());
     }
-    let whole = |term: &str| {
-        directory
+    let whole = |term: &str| -> Postings<'_> {
+        let found = directory
             .chunk_of(term)
-            .and_then(|k| loaded.get(&k)?.postings(term))
-            .map(|(ranks, impacts)| {
-                ranks
-                    .iter()
-                    .copied()
-                    .zip(impacts.iter().copied())
-                    .collect::<Vec<(u32, u16)>>()
-            })
-            .unwrap_or_default()
+            .and_then(|k| loaded.get(&k)?.postings(term));
+        let (ranks, impacts) = found.unwrap_or((&[], &[]));
+        (Cow::Borrowed(ranks), Cow::Borrowed(impacts))
     };
-    let mut lists: Vec<Vec<(u32, u16)>> = query.terms.iter().map(|t| whole(t)).collect();
+    let mut lists: Vec<Postings<'_>> = query.terms.iter().map(|t| whole(t)).collect();
     if let Some(prefix) = &query.prefix {
         lists.push(match directory.prefix_chunks(prefix) {
             Some(chunks) => prefix_postings(&chunks, loaded, prefix),
             None => whole(prefix),
         });
     }
-    lists.sort_by_key(Vec::len);
-    let mut scores: HashMap<u32, u32> = lists[0]
+    lists.sort_by_key(|(ranks, _)| ranks.len());
+    let (ranks, impacts) = &lists[0];
+    let mut scored: Vec<(u32, u32)> = ranks
         .iter()
-        .map(|&(rank, impact)| (rank, u32::from(impact)))
+        .zip(impacts.iter())
+        .map(|(&rank, &impact)| (rank, u32::from(impact)))
         .collect();
-    for list in &lists[1..] {
-        let mut next = HashMap::with_capacity(scores.len().min(list.len()));
-        for &(rank, impact) in list {
-            if let Some(score) = scores.get(&rank) {
-                next.insert(rank, score + u32::from(impact));
+    for (ranks, impacts) in &lists[1..] {
+        let mut at = 0;
+        scored.retain_mut(|(rank, score)| {
+            while ranks.get(at).is_some_and(|r| r < rank) {
+                at += 1;
             }
-        }
-        scores = next;
+            match ranks.get(at) {
+                Some(r) if r == rank => {
+                    *score += u32::from(impacts[at]);
+                    true
+                }
+                _ => false,
+            }
+        });
     }
-    let mut hits: Vec<Hit> = scores
-        .into_iter()
-        .map(|(rank, score)| {
-            #[allow(clippy::cast_precision_loss)]
-            let score = score as f32 / IMPACT_SCALE;
-            Hit { rank, score }
-        })
-        .collect();
-    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.rank.cmp(&b.rank)));
-    Ok(hits)
+    Ok(Found::from_ascending(scored))
 }
+
+/// A term's postings: ranks (ascending) and their impacts, borrowed from a chunk or merged.
+type Postings<'c> = (Cow<'c, [u32]>, Cow<'c, [u16]>);
 
 /// Postings of every term starting with `prefix` in `chunks`, one per article: its best
 /// impact among them.
-fn prefix_postings(
+fn prefix_postings<'c>(
     chunks: &[usize],
-    loaded: &HashMap<usize, Rc<TermChunk>>,
+    loaded: &'c HashMap<usize, Rc<TermChunk>>,
     prefix: &str,
-) -> Vec<(u32, u16)> {
-    let mut best: HashMap<u32, u16> = HashMap::new();
+) -> Postings<'c> {
+    let mut lists: Vec<(&'c [u32], &'c [u16])> = Vec::new();
     for chunk in chunks.iter().filter_map(|k| loaded.get(k)) {
         let start = chunk.terms.partition_point(|(t, _, _)| t.as_str() < prefix);
-        for (_, ranks, impacts) in chunk.terms[start..]
-            .iter()
-            .take_while(|(t, _, _)| t.starts_with(prefix))
-        {
-            for (&rank, &impact) in ranks.iter().zip(impacts) {
-                let slot = best.entry(rank).or_insert(0);
-                *slot = (*slot).max(impact);
+        lists.extend(
+            chunk.terms[start..]
+                .iter()
+                .take_while(|(t, _, _)| t.starts_with(prefix))
+                .map(|(_, ranks, impacts)| (ranks.as_slice(), impacts.as_slice())),
+        );
+    }
+    if let [(ranks, impacts)] = lists[..] {
+        return (Cow::Borrowed(ranks), Cow::Borrowed(impacts));
+    }
+    // Sorted by rank, the best impact last among equal ranks, then one per rank.
+    let mut pairs: Vec<(u32, u16)> = lists
+        .iter()
+        .flat_map(|(ranks, impacts)| ranks.iter().copied().zip(impacts.iter().copied()))
+        .collect();
+    pairs.sort_unstable();
+    let mut ranks: Vec<u32> = Vec::with_capacity(pairs.len());
+    let mut impacts: Vec<u16> = Vec::with_capacity(pairs.len());
+    for (rank, impact) in pairs {
+        if ranks.last() == Some(&rank) {
+            if let Some(last) = impacts.last_mut() {
+                *last = impact;
             }
+        } else {
+            ranks.push(rank);
+            impacts.push(impact);
         }
     }
-    let mut list: Vec<(u32, u16)> = best.into_iter().collect();
-    list.sort_unstable();
-    list
+    (Cow::Owned(ranks), Cow::Owned(impacts))
 }
 
 /// Reads a term directory: `{"chunks":[[first term, file], …]}`, first terms ascending.

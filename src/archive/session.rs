@@ -13,6 +13,7 @@ use crate::filter::{Filter, Outcome, SortOrder};
 use crate::format::parse_collection_bytes;
 use crate::model::{directory_of, Article};
 use crate::search::SearchQuery;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -126,7 +127,14 @@ pub struct Arrived {
     pub located: HashMap<String, Option<u32>>,
     /// The buckets read.
     pub buckets: Vec<u32>,
+    /// The last answer given ([`Arrived::outcome`]) and the view it answers: a view asks for
+    /// it several times per change (its wants, whether it waits, its list), and it changes
+    /// only when a part arrives, which makes a new `Arrived`.
+    last_answer: RefCell<Option<(AnswerKey, Option<Outcome>)>>,
 }
+
+/// What an answer depends on besides the parts: the filter, the order and the search.
+type AnswerKey = (Filter, SortOrder, Option<SearchQuery>);
 
 impl PartialEq for Arrived {
     fn eq(&self, other: &Self) -> bool {
@@ -155,9 +163,17 @@ impl Arrived {
         order: SortOrder,
         search: Option<&SearchQuery>,
     ) -> Option<Outcome> {
-        archive
+        let key = (filter.clone(), order, search.cloned());
+        if let Some((last, answer)) = &*self.last_answer.borrow() {
+            if *last == key {
+                return answer.clone();
+            }
+        }
+        let answer = archive
             .evaluate_searching(&self.parts, filter, order, search)
-            .ok()
+            .ok();
+        *self.last_answer.borrow_mut() = Some((key, answer.clone()));
+        answer
     }
 
     /// The article of a rank, if its card has arrived.
@@ -329,6 +345,8 @@ impl Arrived {
     #[must_use]
     pub fn with(&self, file: &str, result: Result<Piece, String>) -> Self {
         let mut next = self.clone();
+        // The parts change: an answer is worked out again.
+        next.last_answer = RefCell::default();
         match result {
             Err(why) => {
                 next.files.insert(file.to_owned(), FileLoad::Failed(why));
@@ -395,15 +413,21 @@ pub fn read_piece(
             let set = read_set(&file, text, entry, bound).map_err(|e| e.to_string())?;
             Ok(Piece::Set(*key, Rc::new(set)))
         }
-        Want::Days(month) => {
+        Want::Days(month) | Want::Places(month) => {
             let entry = archive
                 .manifest
                 .months
                 .get(*month)
                 .ok_or_else(|| format!("{file}: no such month"))?;
             let nodes = archive.manifest.regions.len();
-            let table = read_day_table(&file, text, entry, nodes).map_err(|e| e.to_string())?;
-            Ok(Piece::Days(*month, Rc::new(table)))
+            let error = |e: super::ArchiveError| e.to_string();
+            if matches!(want, Want::Days(_)) {
+                let table = read_day_table(&file, text, entry, nodes).map_err(error)?;
+                Ok(Piece::Days(*month, Rc::new(table)))
+            } else {
+                let places = read_places(&file, text, entry, nodes).map_err(error)?;
+                Ok(Piece::Places(*month, Rc::new(places)))
+            }
         }
         Want::Cards(shard) => {
             let parsed = parse_collection_bytes(bytes).map_err(|e| format!("{file}: {e}"))?;
@@ -431,16 +455,6 @@ pub fn read_piece(
             let range = (first.as_str(), next.as_deref());
             let terms = read_term_chunk(&file, text, range, bound).map_err(|e| e.to_string())?;
             Ok(Piece::Terms(*chunk, Rc::new(terms)))
-        }
-        Want::Places(month) => {
-            let entry = archive
-                .manifest
-                .months
-                .get(*month)
-                .ok_or_else(|| format!("{file}: no such month"))?;
-            let nodes = archive.manifest.regions.len();
-            let places = read_places(&file, text, entry, nodes).map_err(|e| e.to_string())?;
-            Ok(Piece::Places(*month, Rc::new(places)))
         }
         Want::Ids(bucket) => {
             let entries = read_id_bucket(&file, text).map_err(|e| e.to_string())?;

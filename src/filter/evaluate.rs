@@ -56,12 +56,13 @@ impl Index {
         let passes = |set: &Option<Bitmap>, rank: u32| {
             set.as_ref().is_none_or(|b| b.contains(rank as usize))
         };
-        let matches = self.found_matches(
-            found,
-            |rank| passes(&regions, rank) && facets.iter().all(|f| passes(f, rank)),
-            (lo, hi),
-            order,
-        );
+        let mut selected: Vec<u32> = found
+            .iter()
+            .copied()
+            .filter(|&rank| passes(&regions, rank) && facets.iter().all(|f| passes(f, rank)))
+            .collect();
+        selected.sort_unstable();
+        let matches = self.found_matches(found, &selected, (lo, hi), order);
         // Facet counts walk the found articles (a search finds few): each one in the date span
         // counts for a region node it is in or below when it passes the other facets, and for
         // a value of a facet when it passes the regions and the other facets.
@@ -114,18 +115,16 @@ impl Index {
         )
     }
 
-    /// The found articles (ranks, best first) that pass `keep`, within a date span, in
-    /// `order` ([`SortOrder::BestMatch`] is `found`'s).
+    /// The `selected` articles (ascending ranks, among those found) within a date span, in
+    /// `order` ([`SortOrder::BestMatch`] is `found`'s: ranks best first).
     fn found_matches(
         &self,
         found: &[u32],
-        keep: impl Fn(u32) -> bool,
+        selected: &[u32],
         (lo, hi): (usize, usize),
         order: SortOrder,
     ) -> Matches {
-        let mut selected: Vec<u32> = found.iter().copied().filter(|&rank| keep(rank)).collect();
-        selected.sort_unstable();
-        let selection = Rc::new(Bitmap::from_sorted(&selected, self.count));
+        let selection = Rc::new(Bitmap::from_sorted(selected, self.count));
         let matches = Matches::new(
             Some(selection),
             (lo, hi),
@@ -139,23 +138,28 @@ impl Index {
         }
     }
 
-    /// The answer among the articles a search found (ranks, best first) that are in
-    /// `regions` (`None`: any), within a date span, given the region counts within the search
-    /// (an archive's: it counts them from its places; the facet counts are 0).
+    /// The answer among the articles a search found (ranks best first, and ascending) that
+    /// are in `regions` (`None`: any), within a date span, given the region counts within the
+    /// search (an archive's: it counts them from its places; the facet counts are 0).
     pub(crate) fn outcome_found(
         &self,
-        found: &[u32],
+        (best_first, ascending): (&[u32], &[u32]),
         regions: Option<&Bitmap>,
         (lo, hi): (usize, usize),
         order: SortOrder,
         counts: (Vec<u32>, u32),
     ) -> Outcome {
-        let keep = |rank: u32| regions.is_none_or(|b| b.contains(rank as usize));
-        let matches = self.found_matches(found, keep, (lo, hi), order);
-        let in_span = found
-            .iter()
-            .filter(|&&r| (lo..hi).contains(&(r as usize)))
-            .count();
+        let selected: Vec<u32> = match regions {
+            Some(b) => ascending
+                .iter()
+                .copied()
+                .filter(|&rank| b.contains(rank as usize))
+                .collect(),
+            None => ascending.to_vec(),
+        };
+        let matches = self.found_matches(best_first, &selected, (lo, hi), order);
+        let below = |bound: usize| ascending.partition_point(|&r| (r as usize) < bound);
+        let in_span = below(hi) - below(lo);
         let no_facet_counts = Facet::ALL.map(|f| vec![0; self.facets[f.slot()].len()]);
         self.answer(matches, counts, no_facet_counts, to_u32(in_span))
     }
