@@ -13,6 +13,7 @@
 //! - [`focus`]: moving keyboard focus inside the viewer's own root.
 //! - [`latest`]: the latest rendered value, for callbacks made once.
 //! - `hooks` (browser only): the shell's effects, one named hook each.
+//! - [`outcome`]: the answer a list shows, from a file's index or an archive's parts.
 //! - [`panels`]: loading and error panels, and the list of skipped articles and notices.
 //! - [`search`]: the search box, and excerpts with the matched words marked.
 //! - [`view`]: picks the panel or page for an [`AppState`](crate::state::AppState).
@@ -47,6 +48,7 @@ pub mod focus;
 pub mod hooks;
 pub mod latest;
 pub mod link;
+pub mod outcome;
 pub mod panels;
 pub mod reader;
 pub mod search;

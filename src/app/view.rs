@@ -4,10 +4,11 @@
 //! previous/next), or "not found". Pure: the browser shell passes callbacks in, and the `ssr`
 //! tests render it directly.
 
-use crate::app::collection::{use_outcome, CollectionPage};
+use crate::app::collection::CollectionPage;
 use crate::app::controls::ReaderControls;
 use crate::app::focus;
 use crate::app::link::{FilterLinks, NavLink};
+use crate::app::outcome::use_outcome;
 use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
 use crate::app::search::{search_words, use_search, SearchWords};

@@ -28,12 +28,14 @@
 //! This file holds the error type and the field readers the others share; `manifest.rs` the
 //! manifest, `parts.rs` rank sets, day tables, places and id buckets, `counts.rs` the archive and
 //! its answers (with a search: `found.rs`), `search.rs` the search index's files and queries
-//! over them, `session.rs` what a viewer has fetched of an archive and what it needs next.
+//! over them, `session.rs` what a viewer has fetched of an archive and what it needs next,
+//! `pieces.rs` each file it fetches, checked and read.
 
 mod counts;
 mod found;
 mod manifest;
 mod parts;
+mod pieces;
 pub mod search;
 mod session;
 
@@ -43,7 +45,8 @@ pub use parts::{
     find_in_id_bucket, read_day_table, read_id_bucket, read_places, read_set, DayRow, DayTable,
     Places,
 };
-pub use session::{read_piece, Arrived, FileLoad, Lookup, Piece, View, Want};
+pub use pieces::{read_piece, Piece, Want};
+pub use session::{Arrived, FileLoad, Lookup, View};
 
 use crate::format::json::{self, Json};
 use std::fmt;

@@ -1,17 +1,13 @@
-//! [`Arrived`]: what of an archive a viewer has fetched so far (rank sets, day tables, cards,
-//! id buckets) and what it is fetching or failed to fetch, file by file; [`Arrived::wants`]: the
-//! files a view needs next; [`read_piece`]: a fetched file checked and read. Pure, so the
-//! viewer's state holds it and tests drive it natively; the browser shell only fetches.
+//! [`Arrived`]: what of an archive a viewer has fetched so far (rank sets, day tables, places,
+//! the search index's parts, cards, id buckets) and what it is fetching or failed to fetch,
+//! file by file; [`Arrived::wants`]: the files a view needs next. Pure, so the viewer's state
+//! holds it and tests drive it natively; the browser shell only fetches (and reads each file
+//! with `pieces.rs`).
 
-use super::search::{read_term_chunk, read_term_directory, TermChunk, TermDirectory};
-use super::{
-    id_bucket, id_bucket_file, read_day_table, read_id_bucket, read_places, read_set, Archive,
-    DayTable, Need, Parts, Places, SetKey, Shard,
-};
-use crate::filter::ranks::RankSet;
+use super::pieces::{Piece, Want};
+use super::{id_bucket, id_bucket_file, Archive, Parts};
 use crate::filter::{Filter, Outcome, SortOrder};
-use crate::format::parse_collection_bytes;
-use crate::model::{directory_of, Article};
+use crate::model::Article;
 use crate::search::SearchQuery;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -19,92 +15,6 @@ use std::rc::Rc;
 
 /// What a view shows: its filter, its order and its search (if any).
 pub type View<'v> = (&'v Filter, SortOrder, Option<&'v SearchQuery>);
-
-/// A file of the archive the viewer needs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Want {
-    Set(SetKey),
-    Days(usize),
-    Cards(Shard),
-    /// The id bucket that says where an article is.
-    Ids(u32),
-    /// The search index's term directory.
-    Directory,
-    /// A chunk of the search index's terms: its place in the directory, its file, and the
-    /// terms it may hold (from its first, up to the next chunk's).
-    Terms {
-        chunk: usize,
-        file: String,
-        first: String,
-        next: Option<String>,
-    },
-    /// A month's places.
-    Places(usize),
-}
-
-impl Want {
-    /// The file for a part an answer needs (a chunk of terms is named by the directory).
-    #[must_use]
-    pub fn of(need: Need, parts: &Parts) -> Option<Self> {
-        Some(match need {
-            Need::Set(key) => Self::Set(key),
-            Need::Days(month) => Self::Days(month),
-            Need::Directory => Self::Directory,
-            Need::Places(month) => Self::Places(month),
-            Need::Terms(chunk) => {
-                let chunks = &parts.directory.as_ref()?.chunks;
-                let (first, file) = chunks.get(chunk)?.clone();
-                let next = chunks.get(chunk + 1).map(|(first, _)| first.clone());
-                Self::Terms {
-                    chunk,
-                    file,
-                    first,
-                    next,
-                }
-            }
-        })
-    }
-}
-
-impl Want {
-    /// Its file, relative to the manifest.
-    #[must_use]
-    pub fn file(&self, archive: &Archive) -> String {
-        match self {
-            Self::Set(key) => archive.set_file(*key).unwrap_or_default().to_owned(),
-            Self::Days(month) => archive
-                .manifest
-                .months
-                .get(*month)
-                .map(|m| m.days.clone())
-                .unwrap_or_default(),
-            Self::Cards(shard) => shard.file.clone(),
-            Self::Ids(bucket) => id_bucket_file(*bucket),
-            Self::Directory => archive.manifest.search.clone().unwrap_or_default(),
-            Self::Terms { file, .. } => file.clone(),
-            Self::Places(month) => archive
-                .manifest
-                .months
-                .get(*month)
-                .and_then(|m| m.places.clone())
-                .unwrap_or_default(),
-        }
-    }
-}
-
-/// A file that arrived, read.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Piece {
-    Set(SetKey, Rc<RankSet>),
-    Days(usize, Rc<DayTable>),
-    /// A shard's first rank and its articles.
-    Cards(u32, Vec<Rc<Article>>),
-    /// A bucket, and where each of its ids is: its rank.
-    Ids(u32, Vec<(String, u32)>),
-    Directory(Rc<TermDirectory>),
-    Terms(usize, Rc<TermChunk>),
-    Places(usize, Rc<Places>),
-}
 
 /// A file being fetched, or that failed (with a located message).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -386,85 +296,5 @@ impl Arrived {
         }
         next.files.remove(file);
         next
-    }
-}
-
-/// Reads a fetched file for `want`: `url` is where it was fetched from (the cards' URLs are
-/// resolved against it). Every file is checked against the manifest.
-///
-/// # Errors
-/// A located message: the file, and what is wrong where.
-pub fn read_piece(
-    archive: &Archive,
-    want: &Want,
-    url: &str,
-    bytes: &[u8],
-) -> Result<Piece, String> {
-    let file = want.file(archive);
-    let text = std::str::from_utf8(bytes).map_err(|_| format!("{file}: is not UTF-8"))?;
-    let bound = archive.index.len();
-    match want {
-        Want::Set(key) => {
-            let entry = match key {
-                SetKey::Node(n) => archive.manifest.regions.get(*n).map(|r| &r.set),
-                SetKey::Unspecified => Some(&archive.manifest.unspecified),
-            }
-            .ok_or_else(|| format!("{file}: names no region of the manifest"))?;
-            let set = read_set(&file, text, entry, bound).map_err(|e| e.to_string())?;
-            Ok(Piece::Set(*key, Rc::new(set)))
-        }
-        Want::Days(month) | Want::Places(month) => {
-            let entry = archive
-                .manifest
-                .months
-                .get(*month)
-                .ok_or_else(|| format!("{file}: no such month"))?;
-            let nodes = archive.manifest.regions.len();
-            let error = |e: super::ArchiveError| e.to_string();
-            if matches!(want, Want::Days(_)) {
-                let table = read_day_table(&file, text, entry, nodes).map_err(error)?;
-                Ok(Piece::Days(*month, Rc::new(table)))
-            } else {
-                let places = read_places(&file, text, entry, nodes).map_err(error)?;
-                Ok(Piece::Places(*month, Rc::new(places)))
-            }
-        }
-        Want::Cards(shard) => {
-            let parsed = parse_collection_bytes(bytes).map_err(|e| format!("{file}: {e}"))?;
-            if let Some(problem) = parsed.skipped.first() {
-                return Err(format!("{file}: {problem}"));
-            }
-            let mut collection = parsed.collection;
-            let got = collection.articles.len();
-            if got != shard.len as usize {
-                return Err(format!(
-                    "{file}: holds {got} articles where the manifest says {}: the file is from another publish run",
-                    shard.len
-                ));
-            }
-            collection.resolve_urls_of(directory_of(url), 0..got);
-            Ok(Piece::Cards(shard.first, collection.articles))
-        }
-        Want::Directory => {
-            let directory = read_term_directory(&file, text).map_err(|e| e.to_string())?;
-            Ok(Piece::Directory(Rc::new(directory)))
-        }
-        Want::Terms {
-            chunk, first, next, ..
-        } => {
-            let range = (first.as_str(), next.as_deref());
-            let terms = read_term_chunk(&file, text, range, bound).map_err(|e| e.to_string())?;
-            Ok(Piece::Terms(*chunk, Rc::new(terms)))
-        }
-        Want::Ids(bucket) => {
-            let entries = read_id_bucket(&file, text).map_err(|e| e.to_string())?;
-            let places = entries
-                .into_iter()
-                .filter_map(|(id, month, offset)| {
-                    Some((id, archive.rank_in_month(&month, offset)?))
-                })
-                .collect();
-            Ok(Piece::Ids(*bucket, places))
-        }
     }
 }
