@@ -6,7 +6,7 @@
 use crate::archive::{Arrived, Lookup, Piece};
 use crate::date::CivilDate;
 use crate::format::Problem;
-use crate::model::{Article, Block, Body, SafeUrl};
+use crate::model::{Article, Block, Body};
 use crate::prefs::Preferences;
 use crate::query::Query;
 use crate::search::SearchIndex;
@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Reducible;
 
+mod bodies;
 mod language;
 mod loaded;
 pub use language::Languages;
@@ -191,22 +192,6 @@ impl AppState {
         Self { prefs, ..self }
     }
 
-    /// The body that should be loaded and that nobody has started loading: the open article's
-    /// first, else the one whose card was hovered or focused. Its id and URL.
-    #[must_use]
-    pub fn pending_body(&self) -> Option<(String, SafeUrl)> {
-        [self.query.article.as_deref(), self.prefetch.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter_map(|id| self.find(id))
-            .find_map(|article| match &article.body {
-                Body::Remote(url) if !self.bodies.contains_key(&article.id) => {
-                    Some((article.id.clone(), url.clone()))
-                }
-                _ => None,
-            })
-    }
-
     /// Whether the view is complete: the file is read and, when an article is open whose body
     /// lives in its own file, that body has arrived (or failed). A published page's prerendered
     /// copy gives way to the viewer only then, so nothing on screen goes back to "Loading".
@@ -240,18 +225,6 @@ impl AppState {
                 Some(BodyLoad::Ready { .. } | BodyLoad::Failed(_))
             ),
             _ => true,
-        }
-    }
-
-    fn with_body(&self, id: String, body: Option<BodyLoad>) -> Self {
-        let mut bodies = (*self.bodies).clone();
-        match body {
-            Some(body) => bodies.insert(id, body),
-            None => bodies.remove(&id),
-        };
-        Self {
-            bodies: Rc::new(bodies),
-            ..self.clone()
         }
     }
 

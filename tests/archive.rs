@@ -19,8 +19,11 @@ use article_viewer::format::parse_collection;
 use article_viewer::format::write::collection_file;
 use article_viewer::generate;
 use article_viewer::model::Article;
+use article_viewer::model::Body;
 use article_viewer::publish::archive::{write_archive, ArchiveMeta};
+use article_viewer::query::Query;
 use article_viewer::search::{tokens, SearchBuilder, SearchIndex, SearchQuery};
+use article_viewer::state::{Action, AppState, Load, Loaded};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -412,16 +415,28 @@ fn articles_written_as_format_v1_read_back_equal() {
 fn settle(
     archive: &Archive,
     files: &Files,
-    mut arrived: Arrived,
+    arrived: Arrived,
     view: (&Filter, SortOrder, usize, Option<&str>),
     broken: &[String],
 ) -> Arrived {
+    settle_searching(archive, files, arrived, view, broken, None)
+}
+
+/// [`settle`], with a search.
+fn settle_searching(
+    archive: &Archive,
+    files: &Files,
+    mut arrived: Arrived,
+    view: (&Filter, SortOrder, usize, Option<&str>),
+    broken: &[String],
+    search: Option<&SearchQuery>,
+) -> Arrived {
     let (filter, order, limit, open) = view;
     for _ in 0..20 {
-        let wants = arrived.wants(archive, (filter, order, None), limit, open);
+        let wants = arrived.wants(archive, (filter, order, search), limit, open);
         if wants.is_empty() {
             assert!(
-                !arrived.waits(archive, (filter, order, None), limit, open),
+                !arrived.waits(archive, (filter, order, search), limit, open),
                 "nothing wanted and nothing on its way: the view is complete"
             );
             return arrived;
@@ -430,10 +445,10 @@ fn settle(
             arrived = arrived.started(&file);
             // On its way, a file is no longer wanted but the view still waits for it.
             assert!(!arrived
-                .wants(archive, (filter, order, None), limit, open)
+                .wants(archive, (filter, order, search), limit, open)
                 .iter()
                 .any(|(f, _)| *f == file));
-            assert!(arrived.waits(archive, (filter, order, None), limit, open));
+            assert!(arrived.waits(archive, (filter, order, search), limit, open));
             let bytes: &[u8] = if broken.contains(&file) {
                 b"{\"oops\""
             } else {
@@ -831,4 +846,120 @@ fn a_search_chunk_from_another_place_is_refused_with_its_place() {
     )
     .expect_err("a count from another run");
     assert_eq!(error.place, "nodes");
+}
+
+#[tokio::test]
+async fn an_archive_search_loads_the_bodies_of_its_cards_and_marks_the_words_in_them() {
+    let articles = articles_of(&generate::collection(600, 31).to_string());
+    let index = Index::new(&articles);
+    let search = SearchBuilder::over(&index).finish();
+    let meta = ArchiveMeta {
+        title: None,
+        language: Some("en".into()),
+        shard_size: 25,
+        id_buckets: 2,
+    };
+    // Cards without their text, each naming its body's own file, as the publish step writes.
+    let cards = |articles: &[Rc<Article>]| {
+        let pairs: Vec<_> = articles
+            .iter()
+            .map(|a| (a.as_ref(), Some(format!("../bodies/{}.json", a.id))))
+            .collect();
+        collection_file(None, None, &pairs)
+    };
+    let mut files = Files::new();
+    write_archive(
+        &index,
+        &meta,
+        &cards,
+        Some(&search),
+        &mut |path: &str, bytes: &[u8]| {
+            files.insert(path.to_owned(), bytes.to_vec());
+            Ok::<(), String>(())
+        },
+    )
+    .expect("written");
+    let archive = open(&files);
+    // A word of a body only (in no title, standfirst or byline of the generated set).
+    let word = "railway";
+    let query = SearchQuery::parse(&format!("{word} "));
+    let arrived = settle_searching(
+        &archive,
+        &files,
+        Arrived::default(),
+        (&Filter::default(), SortOrder::BestMatch, 20, None),
+        &[],
+        Some(&query),
+    );
+    let url = "https://example.org/news/articles.json";
+    let state = AppState::new(Query::parse(&format!("?q={word}%20")), common::TODAY);
+    let request = state.request;
+    let state = state.apply(Action::Loaded {
+        request,
+        result: Ok(Rc::new(Loaded::archive(archive, url))),
+    });
+    let state = AppState {
+        arrived: Rc::new(arrived),
+        ..state
+    };
+    let shown: Vec<String> = {
+        let Load::Ready(loaded) = &state.load else {
+            panic!("loaded")
+        };
+        let archive = loaded.archive.as_ref().expect("an archive");
+        let filter = Filter::default();
+        let outcome = state
+            .arrived
+            .outcome(archive, &filter, SortOrder::BestMatch, Some(&query))
+            .expect("answered");
+        let ranks: Vec<u32> = outcome.matches.iter().take(20).collect();
+        ranks
+            .iter()
+            .map(|&r| {
+                state
+                    .arrived
+                    .article(r)
+                    .expect("its card arrived")
+                    .id
+                    .clone()
+            })
+            .collect()
+    };
+    assert_eq!(shown.len(), 20, "a full page of matches");
+    let pending = state.pending_bodies();
+    let ids: Vec<&str> = pending.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, shown, "the shown cards' bodies, in list order");
+    for (id, url) in &pending {
+        // Resolved against where its shard was fetched from (`settle` reads them as if from
+        // the manifest's folder).
+        assert!(
+            url.as_str().ends_with(&format!("/bodies/{id}.json")),
+            "{url:?}"
+        );
+    }
+    // Started bodies are not asked for again; arrived ones give their excerpt.
+    let mut state = state;
+    for id in &shown {
+        state = state.apply(Action::BodyStarted { id: id.clone() });
+    }
+    assert!(state.pending_bodies().is_empty());
+    let by_id: std::collections::HashMap<&str, &Rc<Article>> =
+        articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    for id in &shown {
+        let Body::Blocks(blocks) = &by_id[id.as_str()].body else {
+            panic!("generated articles carry their body")
+        };
+        state = state.apply(Action::BodyLoaded {
+            id: id.clone(),
+            result: Ok((blocks.clone(), Vec::new())),
+        });
+    }
+    let html = common::render_view(Rc::new(state)).await;
+    let page = common::Page::parse(&html);
+    assert_eq!(page.count(".av-card"), 20);
+    let excerpts = page.texts(".av-card__excerpt mark");
+    assert!(
+        excerpts.len() >= 20 && excerpts.iter().all(|m| m.to_lowercase() == word),
+        "every card marks the word in its excerpt: {excerpts:?}"
+    );
 }

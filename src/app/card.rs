@@ -4,7 +4,7 @@
 
 use crate::app::dates::DateTime;
 use crate::app::link::NavLink;
-use crate::app::search::{marked_excerpt, marked_text, SearchWords};
+use crate::app::search::{marked_excerpt, marked_text, LoadedBodies, SearchWords};
 use crate::app::use_ui;
 use crate::model::{Article, LanguageTag};
 use crate::query::Query;
@@ -82,10 +82,13 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let onfocusin = Callback::from(move |_: FocusEvent| prefetch());
     // While a search is shown: the part of the standfirst or text where the words are.
     let words = use_context::<Option<SearchWords>>().flatten();
+    // An archive's card holds no text: its body, once read from its own file, has it.
+    let bodies = use_context::<LoadedBodies>();
     let excerpt = words.and_then(|words| {
         let standfirst = article.standfirst.as_deref().unwrap_or_default();
         marked_excerpt(standfirst, &words)
             .or_else(|| marked_excerpt(&crate::search::body_text(article), &words))
+            .or_else(|| marked_excerpt(&bodies?.text_of(&article.id)?, &words))
     });
     html! {
         <li class="av-card" part="card" lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))} dir={language.map(LanguageTag::direction)}

@@ -7,7 +7,9 @@ use crate::app::dates::DateFormat;
 use crate::app::filters::FilterPanel;
 use crate::app::latest::use_latest;
 use crate::app::outcome::use_outcome;
-use crate::app::search::{empty_search, search_words, use_search, SearchBox, SearchWords};
+use crate::app::search::{
+    empty_search, search_words, use_search, LoadedBodies, SearchBox, SearchWords,
+};
 use crate::app::use_ui;
 use crate::archive::Arrived;
 use crate::date::{CivilDate, Timestamp};
@@ -35,6 +37,9 @@ pub struct CollectionPageProps {
     pub query: Query,
     pub today: CivilDate,
     pub list_limit: usize,
+    /// Bodies read from their own files (an archive search's cards take excerpts from them).
+    #[prop_or_default]
+    pub bodies: LoadedBodies,
     pub on_navigate: Callback<Query>,
     pub on_action: Callback<Action>,
 }
@@ -207,6 +212,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                     } else {
                         <ContextProvider<CardLinks> context={CardLinks { list: props.query.clone(), on_navigate: props.on_navigate.clone() }}>
                         <ContextProvider<Option<SearchWords>> context={words.clone()}>
+                        <ContextProvider<LoadedBodies> context={props.bodies.clone()}>
                         <ol class="av-cards">
                             { for entries.iter().map(|entry| match entry {
                                 ListEntry::Card(article) => html! {
@@ -217,6 +223,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                                 waiting => waiting_entry(&ui, waiting, &props.on_action),
                             }) }
                         </ol>
+                        </ContextProvider<LoadedBodies>>
                         </ContextProvider<Option<SearchWords>>>
                         </ContextProvider<CardLinks>>
                         if remaining > 0 {

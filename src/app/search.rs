@@ -8,8 +8,36 @@ use crate::i18n::Ui;
 use crate::query::Query;
 use crate::search::excerpt::excerpt;
 use crate::search::{SearchIndex, SearchQuery};
+use crate::state::BodyLoad;
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Bodies read from their own files, by article id: an archive search's cards (which hold no
+/// text) take their excerpts from them. Compared by identity: every change makes a new map.
+#[derive(Clone, Debug, Default)]
+pub struct LoadedBodies(pub Rc<HashMap<String, BodyLoad>>);
+
+impl PartialEq for LoadedBodies {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl LoadedBodies {
+    /// The text of an article's body, once it has arrived.
+    #[must_use]
+    pub fn text_of(&self, id: &str) -> Option<String> {
+        match self.0.get(id)? {
+            BodyLoad::Ready { blocks, .. } => {
+                let mut text = String::new();
+                crate::search::add_blocks_text(blocks, &mut text);
+                Some(text)
+            }
+            _ => None,
+        }
+    }
+}
 
 /// The words of the search being shown (folded), for marking matches.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,7 +11,7 @@ use crate::app::link::{FilterLinks, NavLink};
 use crate::app::outcome::use_outcome;
 use crate::app::panels::{loading, problem_list, ErrorPanel};
 use crate::app::reader::{ArticleView, ARTICLE_BODY_ID};
-use crate::app::search::{search_words, use_search, SearchWords};
+use crate::app::search::{search_words, use_search, LoadedBodies, SearchWords};
 use crate::app::use_ui;
 use crate::archive::Lookup;
 use crate::i18n::Ui;
@@ -84,7 +84,7 @@ pub fn View(props: &ViewProps) -> Html {
             }
             None => html! {
                 <>
-                    <CollectionPage loaded={Rc::clone(loaded)} arrived={Rc::clone(&state.arrived)} search={state.search.clone()} on_search={props.on_search.clone()} query={state.query.clone()} today={state.today} list_limit={state.list_limit}
+                    <CollectionPage loaded={Rc::clone(loaded)} arrived={Rc::clone(&state.arrived)} search={state.search.clone()} on_search={props.on_search.clone()} query={state.query.clone()} today={state.today} list_limit={state.list_limit} bodies={LoadedBodies(Rc::clone(&state.bodies))}
                         on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()} />
                     { problem_list(&ui, &loaded.parsed.skipped, &loaded.parsed.notices) }
                 </>

@@ -131,12 +131,14 @@ pub fn use_takeover(settled: bool) {
     });
 }
 
-/// Loads the body of an opened (or prefetched) article that has a `body_url`.
+/// Loads the bodies that have a `body_url` and are needed: an opened (or prefetched)
+/// article's, and those of an archive search's cards (see [`AppState::pending_bodies`]).
 #[hook]
 pub fn use_body_loader(state: &UseReducerHandle<AppState>) {
     let dispatcher = state.dispatcher();
-    use_effect_with(state.pending_body(), move |pending| {
-        if let Some((id, url)) = pending.clone() {
+    use_effect_with(state.pending_bodies(), move |pending| {
+        for (id, url) in pending.clone() {
+            let dispatcher = dispatcher.clone();
             dispatcher.dispatch(Action::BodyStarted { id: id.clone() });
             wasm_bindgen_futures::spawn_local(async move {
                 let result = web::fetch_bytes(url.as_str()).await.and_then(|bytes| {

@@ -1,0 +1,73 @@
+//! Articles' bodies that live in their own files (`body_url`): which ones the shell should
+//! fetch next ([`AppState::pending_bodies`]), and the state with one loading, arrived or
+//! forgotten.
+
+use super::{AppState, BodyLoad, Load};
+use crate::model::{Article, Body, SafeUrl};
+use std::rc::Rc;
+
+impl AppState {
+    /// The first of [`AppState::pending_bodies`].
+    #[must_use]
+    pub fn pending_body(&self) -> Option<(String, SafeUrl)> {
+        self.pending_bodies().into_iter().next()
+    }
+
+    /// The bodies to load that nobody has started loading, ids and URLs: the open article's
+    /// first, then the one whose card was hovered or focused, then, while a search of an
+    /// archive is shown, those of its cards on screen (an archive's cards hold no text, and
+    /// their excerpts show where the words are in it).
+    #[must_use]
+    pub fn pending_bodies(&self) -> Vec<(String, SafeUrl)> {
+        let mut articles: Vec<Rc<Article>> =
+            [self.query.article.as_deref(), self.prefetch.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter_map(|id| self.find(id))
+                .collect();
+        articles.extend(self.searched_cards());
+        let mut pending: Vec<(String, SafeUrl)> = Vec::new();
+        for article in articles {
+            if let Body::Remote(url) = &article.body {
+                let new = pending.iter().all(|(id, _)| *id != article.id);
+                if new && !self.bodies.contains_key(&article.id) {
+                    pending.push((article.id.clone(), url.clone()));
+                }
+            }
+        }
+        pending
+    }
+
+    /// The cards a search of an archive shows (those that have arrived), none otherwise.
+    fn searched_cards(&self) -> Vec<Rc<Article>> {
+        let (Load::Ready(loaded), None) = (&self.load, &self.query.article) else {
+            return Vec::new();
+        };
+        let (Some(archive), Some(search)) = (&loaded.archive, self.query.search_query()) else {
+            return Vec::new();
+        };
+        let filter = self.query.filter();
+        let Some(outcome) = self
+            .arrived
+            .outcome(archive, &filter, self.query.sort, Some(&search))
+        else {
+            return Vec::new();
+        };
+        let shown = outcome.matches.iter().take(self.list_limit);
+        shown
+            .filter_map(|rank| self.arrived.article(rank).map(Rc::clone))
+            .collect()
+    }
+
+    pub(super) fn with_body(&self, id: String, body: Option<BodyLoad>) -> Self {
+        let mut bodies = (*self.bodies).clone();
+        match body {
+            Some(body) => bodies.insert(id, body),
+            None => bodies.remove(&id),
+        };
+        Self {
+            bodies: Rc::new(bodies),
+            ..self.clone()
+        }
+    }
+}
