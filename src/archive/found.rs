@@ -28,7 +28,7 @@ impl Archive {
         let Some(directory) = &parts.directory else {
             return Err(vec![Need::Directory]);
         };
-        let found = search_chunks(directory, &parts.chunks, query)
+        let found = search_chunks(directory, &parts.chunks, query, self.index.len())
             .map_err(|chunks| chunks.into_iter().map(Need::Terms).collect::<Vec<_>>())?;
         let found = Rc::new(found);
         *self.last_search.borrow_mut() = Some((query.clone(), Rc::clone(&found)));

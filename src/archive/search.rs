@@ -124,7 +124,8 @@ impl Found {
     }
 }
 
-/// The articles matching every word of `query`, from the chunks loaded so far. Lists are
+/// The articles matching every word of `query`, from the chunks loaded so far (`bound`: the
+/// archive's count). Lists are
 /// intersected by merging (they are in rank order), starting from the shortest, with scores
 /// kept as whole impacts.
 ///
@@ -134,6 +135,7 @@ pub fn search_chunks(
     directory: &TermDirectory,
     loaded: &HashMap<usize, Rc<TermChunk>>,
     query: &SearchQuery,
+    bound: usize,
 ) -> Result<Found, Vec<usize>> {
     let needed = directory.chunks_for(query);
     let missing: Vec<usize> = needed
@@ -157,11 +159,14 @@ pub fn search_chunks(
     let mut lists: Vec<Postings<'_>> = query.terms.iter().map(|t| whole(t)).collect();
     if let Some(prefix) = &query.prefix {
         lists.push(match directory.prefix_chunks(prefix) {
-            Some(chunks) => prefix_postings(&chunks, loaded, prefix),
+            Some(chunks) => prefix_postings(&chunks, loaded, prefix, bound),
             None => whole(prefix),
         });
     }
-    lists.sort_by_key(|(ranks, _)| ranks.len());
+    // Start from the shortest list (found without sorting: a sort adds code for its type).
+    if let Some(shortest) = (0..lists.len()).min_by_key(|&i| lists[i].0.len()) {
+        lists.swap(0, shortest);
+    }
     let (ranks, impacts) = &lists[0];
     let mut scored: Vec<(u32, u32)> = ranks
         .iter()
@@ -195,6 +200,7 @@ fn prefix_postings<'c>(
     chunks: &[usize],
     loaded: &'c HashMap<usize, Rc<TermChunk>>,
     prefix: &str,
+    bound: usize,
 ) -> Postings<'c> {
     let mut lists: Vec<(&'c [u32], &'c [u16])> = Vec::new();
     for chunk in chunks.iter().filter_map(|k| loaded.get(k)) {
@@ -209,24 +215,20 @@ fn prefix_postings<'c>(
     if let [(ranks, impacts)] = lists[..] {
         return (Cow::Borrowed(ranks), Cow::Borrowed(impacts));
     }
-    // Sorted by rank, the best impact last among equal ranks, then one per rank.
-    let mut pairs: Vec<(u32, u16)> = lists
-        .iter()
-        .flat_map(|(ranks, impacts)| ranks.iter().copied().zip(impacts.iter().copied()))
-        .collect();
-    pairs.sort_unstable();
-    let mut ranks: Vec<u32> = Vec::with_capacity(pairs.len());
-    let mut impacts: Vec<u16> = Vec::with_capacity(pairs.len());
-    for (rank, impact) in pairs {
-        if ranks.last() == Some(&rank) {
-            if let Some(last) = impacts.last_mut() {
-                *last = impact;
+    // Per rank of the archive, one more than its best impact (0: none), then in rank order.
+    let mut best = vec![0_u32; bound];
+    for (ranks, impacts) in &lists {
+        for (&rank, &impact) in ranks.iter().zip(impacts.iter()) {
+            if let Some(slot) = best.get_mut(rank as usize) {
+                *slot = (*slot).max(u32::from(impact) + 1);
             }
-        } else {
-            ranks.push(rank);
-            impacts.push(impact);
         }
     }
+    let (ranks, impacts): (Vec<u32>, Vec<u16>) = (0_u32..)
+        .zip(best)
+        .filter(|&(_, best)| best > 0)
+        .map(|(rank, best)| (rank, u16::try_from(best - 1).unwrap_or(u16::MAX)))
+        .unzip();
     (Cow::Owned(ranks), Cow::Owned(impacts))
 }
 
