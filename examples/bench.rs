@@ -5,7 +5,8 @@
 //! Parses generated collections of 10,000 and 100,000 articles, builds the filter index, and
 //! times filter changes (each a full evaluation: matches in order plus every facet count) over
 //! 100,000 articles, reporting the median and 95th percentile; with `--million`, also over
-//! 1,000,000 articles.
+//! 1,000,000 articles. Searches 10,000 articles, and a sharded archive of the largest set
+//! (written in memory with its search index) once a query's parts have arrived.
 
 use article_viewer::filter::{Filter, Index, RegionChoice, SortOrder};
 use article_viewer::format::parse_collection;
@@ -72,6 +73,7 @@ fn main() {
     };
 
     time_filters(&index, count, &mut figures);
+    time_archive_search(&index, count, &mut figures);
     if std::env::args().any(|a| a == "--million") {
         // A million articles: the 100,000 ten times over under new ids (bodies left empty, since
         // filtering never reads them), so the figure needs no 300 MB file.
@@ -271,4 +273,92 @@ fn time_filters(
     );
     figures.insert(format!("filter_{count}_median_ms"), median.into());
     figures.insert(format!("filter_{count}_p95_ms"), p95.into());
+}
+
+/// Search over a sharded archive of the same articles (written in memory): once a query's
+/// parts have arrived, what each typed query costs the viewer: its chunks searched, its
+/// matches in order and every region count within them (`Arrived::outcome` on a fresh answer),
+/// from the median of 21 runs alternating one word and two.
+fn time_archive_search(
+    index: &Index,
+    count: usize,
+    figures: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    use article_viewer::archive::{read_manifest, read_piece, Archive, Arrived};
+    use article_viewer::publish::archive::{write_archive, ArchiveMeta};
+    use article_viewer::search::{SearchBuilder, SearchQuery};
+    use std::collections::HashMap;
+    let start = Instant::now();
+    let search = SearchBuilder::over(index).finish();
+    let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+    let meta = ArchiveMeta {
+        title: None,
+        language: None,
+        shard_size: 100,
+        id_buckets: 1,
+    };
+    // Cards are not read here: each shard is written empty.
+    let cards = |_: &[Rc<Article>]| Vec::new();
+    write_archive(
+        index,
+        &meta,
+        &cards,
+        Some(&search),
+        &mut |path: &str, bytes: &[u8]| {
+            files.insert(path.to_owned(), bytes.to_vec());
+            Ok::<(), String>(())
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let written = start.elapsed();
+    let text = std::str::from_utf8(&files["articles.json"]).unwrap_or_default();
+    let archive =
+        Archive::new(read_manifest("articles.json", text).unwrap_or_else(|e| panic!("{e}")));
+    let filter = Filter::default();
+    let order = SortOrder::BestMatch;
+    let words = ["harbour ", "harbour budget "].map(SearchQuery::parse);
+    let mut arrived = Arrived::default();
+    for query in &words {
+        for _ in 0..4 {
+            let wants = arrived.wants(&archive, (&filter, order, Some(query)), 20, None);
+            for (file, want) in wants
+                .into_iter()
+                .filter(|(f, _)| !f.starts_with("archive/cards/"))
+            {
+                let piece = read_piece(&archive, &want, "articles.json", &files[&file]);
+                arrived = arrived.with(&file, piece);
+            }
+        }
+    }
+    let mut runs: Vec<Duration> = (0..21)
+        .map(|i| {
+            // A new Arrived forgets the last answer; the archive keeps the last query's hits,
+            // so alternating queries search afresh each time.
+            let fresh = arrived.with("none", Err(String::new()));
+            let start = Instant::now();
+            std::hint::black_box(fresh.outcome(&archive, &filter, order, Some(&words[i % 2])));
+            start.elapsed()
+        })
+        .collect();
+    runs.sort();
+    let bytes: usize = files
+        .iter()
+        .filter(|(path, _)| path.starts_with("archive/search/"))
+        .map(|(_, b)| b.len())
+        .sum();
+    println!(
+        "{:<44} {:>12.1}",
+        format!(
+            "archive of {count}: write with search ({} MB index)",
+            bytes / 1_000_000
+        ),
+        millis(written)
+    );
+    println!(
+        "{:<44} {:>12.2}",
+        format!("archive of {count}: a typed query's answer"),
+        millis(runs[10])
+    );
+    figures.insert(format!("archive_write_{count}_ms"), millis(written).into());
+    figures.insert(format!("archive_query_{count}_ms"), millis(runs[10]).into());
 }
