@@ -56,6 +56,16 @@ fn publish_with(index: &Index, shard_size: usize, search: Option<&SearchIndex>) 
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         serde_json::to_vec(&ids).unwrap_or_else(|e| panic!("ids are JSON: {e}"))
     };
+    written(index, &meta, &cards, search)
+}
+
+/// Every file `write_archive` writes, by path (each once); `cards` writes a shard.
+fn written(
+    index: &Index,
+    meta: &ArchiveMeta,
+    cards: &dyn Fn(&[Rc<Article>]) -> Vec<u8>,
+    search: Option<&SearchIndex>,
+) -> Files {
     let mut files = Files::new();
     let mut sink = |path: &str, bytes: &[u8]| -> Result<(), String> {
         assert!(
@@ -64,7 +74,7 @@ fn publish_with(index: &Index, shard_size: usize, search: Option<&SearchIndex>) 
         );
         Ok(())
     };
-    write_archive(index, &meta, &cards, search, &mut sink)
+    write_archive(index, meta, cards, search, &mut sink)
         .unwrap_or_else(|e| panic!("the archive is written: {e}"));
     files
 }
@@ -476,18 +486,7 @@ fn a_viewer_fetches_only_what_its_view_needs_and_a_broken_shard_costs_only_its_c
         let pairs: Vec<_> = articles.iter().map(|a| (a.as_ref(), None)).collect();
         collection_file(None, None, &pairs)
     };
-    let mut files = Files::new();
-    write_archive(
-        &index,
-        &meta,
-        &cards,
-        None,
-        &mut |path: &str, bytes: &[u8]| -> Result<(), String> {
-            files.insert(path.to_owned(), bytes.to_vec());
-            Ok(())
-        },
-    )
-    .expect("written");
+    let files = written(&index, &meta, &cards, None);
     let archive = open(&files);
     let europe = RegionChoice::Path(index.nodes[index.roots[1]].path.clone());
     let filter = Filter {
@@ -867,18 +866,7 @@ async fn an_archive_search_loads_the_bodies_of_its_cards_and_marks_the_words_in_
             .collect();
         collection_file(None, None, &pairs)
     };
-    let mut files = Files::new();
-    write_archive(
-        &index,
-        &meta,
-        &cards,
-        Some(&search),
-        &mut |path: &str, bytes: &[u8]| {
-            files.insert(path.to_owned(), bytes.to_vec());
-            Ok::<(), String>(())
-        },
-    )
-    .expect("written");
+    let files = written(&index, &meta, &cards, Some(&search));
     let archive = open(&files);
     // A word of a body only (in no title, standfirst or byline of the generated set).
     let word = "railway";
