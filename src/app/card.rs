@@ -82,14 +82,25 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let onfocusin = Callback::from(move |_: FocusEvent| prefetch());
     // While a search is shown: the part of the standfirst or text where the words are.
     let words = use_context::<Option<SearchWords>>().flatten();
-    // An archive's card holds no text: its body, once read from its own file, has it.
-    let bodies = use_context::<LoadedBodies>();
-    let excerpt = words.and_then(|words| {
+    // An archive's card holds no text: its body, once read from its own file, has it. The
+    // excerpt is cut again only when the words or that body change (bodies arrive one by one,
+    // and each arrival renders every card).
+    let body = use_context::<LoadedBodies>().and_then(|bodies| bodies.blocks_of(&article.id));
+    let body_key = body.as_ref().map(|blocks| Rc::as_ptr(blocks) as usize);
+    let key = (words, Rc::as_ptr(article) as usize, body_key);
+    let card = Rc::clone(article);
+    let excerpt = (*use_memo(key, move |(words, _, _)| {
+        let (words, article) = (words.as_ref()?, &card);
         let standfirst = article.standfirst.as_deref().unwrap_or_default();
-        marked_excerpt(standfirst, &words)
-            .or_else(|| marked_excerpt(&crate::search::body_text(article), &words))
-            .or_else(|| marked_excerpt(&bodies?.text_of(&article.id)?, &words))
-    });
+        marked_excerpt(standfirst, words)
+            .or_else(|| marked_excerpt(&crate::search::body_text(article), words))
+            .or_else(|| {
+                let mut text = String::new();
+                crate::search::add_blocks_text(body.as_deref()?, &mut text);
+                marked_excerpt(&text, words)
+            })
+    }))
+    .clone();
     html! {
         <li class="av-card" part="card" lang={language.map(|l| AttrValue::from(l.as_str().to_owned()))} dir={language.map(LanguageTag::direction)}
             {onmouseover} {onfocusin}>

@@ -25,15 +25,11 @@ impl PartialEq for LoadedBodies {
 }
 
 impl LoadedBodies {
-    /// The text of an article's body, once it has arrived.
+    /// An article's body, once it has arrived.
     #[must_use]
-    pub fn text_of(&self, id: &str) -> Option<String> {
+    pub fn blocks_of(&self, id: &str) -> Option<Rc<Vec<crate::model::Block>>> {
         match self.0.get(id)? {
-            BodyLoad::Ready { blocks, .. } => {
-                let mut text = String::new();
-                crate::search::add_blocks_text(blocks, &mut text);
-                Some(text)
-            }
+            BodyLoad::Ready { blocks, .. } => Some(Rc::clone(blocks)),
             _ => None,
         }
     }
