@@ -79,6 +79,8 @@ pub enum Action {
     Retry,
     /// The shell started loading an article's body.
     BodyStarted { id: String },
+    /// The shell started loading several bodies at once (one change, so one render).
+    BodiesStarted { ids: Vec<String> },
     /// An article's body arrived, or failed.
     BodyLoaded {
         id: String,
@@ -331,6 +333,7 @@ impl AppState {
             },
             Action::SearchIndexed { .. } => self.clone(),
             Action::BodyStarted { id } => self.with_body(id, Some(BodyLoad::Loading)),
+            Action::BodiesStarted { ids } => self.with_bodies_loading(ids),
             Action::BodyLoaded { id, .. } if self.bodies.get(&id) != Some(&BodyLoad::Loading) => {
                 self.clone()
             }

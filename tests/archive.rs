@@ -926,10 +926,8 @@ async fn an_archive_search_loads_the_bodies_of_its_cards_and_marks_the_words_in_
         );
     }
     // Started bodies are not asked for again; arrived ones give their excerpt.
-    let mut state = state;
-    for id in &shown {
-        state = state.apply(Action::BodyStarted { id: id.clone() });
-    }
+    // The shell starts them all in one change.
+    let mut state = state.apply(Action::BodiesStarted { ids: shown.clone() });
     assert!(state.pending_bodies().is_empty());
     let by_id: std::collections::HashMap<&str, &Rc<Article>> =
         articles.iter().map(|a| (a.id.as_str(), a)).collect();

@@ -59,6 +59,16 @@ impl AppState {
             .collect()
     }
 
+    /// With each of these bodies loading.
+    pub(super) fn with_bodies_loading(&self, ids: Vec<String>) -> Self {
+        let mut bodies = (*self.bodies).clone();
+        bodies.extend(ids.into_iter().map(|id| (id, BodyLoad::Loading)));
+        Self {
+            bodies: Rc::new(bodies),
+            ..self.clone()
+        }
+    }
+
     pub(super) fn with_body(&self, id: String, body: Option<BodyLoad>) -> Self {
         let mut bodies = (*self.bodies).clone();
         match body {

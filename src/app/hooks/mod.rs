@@ -137,9 +137,12 @@ pub fn use_takeover(settled: bool) {
 pub fn use_body_loader(state: &UseReducerHandle<AppState>) {
     let dispatcher = state.dispatcher();
     use_effect_with(state.pending_bodies(), move |pending| {
+        if !pending.is_empty() {
+            let ids = pending.iter().map(|(id, _)| id.clone()).collect();
+            dispatcher.dispatch(Action::BodiesStarted { ids });
+        }
         for (id, url) in pending.clone() {
             let dispatcher = dispatcher.clone();
-            dispatcher.dispatch(Action::BodyStarted { id: id.clone() });
             wasm_bindgen_futures::spawn_local(async move {
                 let result = web::fetch_bytes(url.as_str()).await.and_then(|bytes| {
                     let (mut blocks, notices) = parse_body_bytes(&bytes)?;
