@@ -914,7 +914,7 @@ async fn an_archive_search_loads_the_bodies_of_its_cards_and_marks_the_words_in_
             .collect()
     };
     assert_eq!(shown.len(), 20, "a full page of matches");
-    let pending = state.pending_bodies();
+    let pending = state.excerpt_bodies();
     let ids: Vec<&str> = pending.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, shown, "the shown cards' bodies, in list order");
     for (id, url) in &pending {
@@ -928,7 +928,7 @@ async fn an_archive_search_loads_the_bodies_of_its_cards_and_marks_the_words_in_
     // Started bodies are not asked for again; arrived ones give their excerpt.
     // The shell starts them all in one change.
     let mut state = state.apply(Action::BodiesStarted { ids: shown.clone() });
-    assert!(state.pending_bodies().is_empty());
+    assert!(state.excerpt_bodies().is_empty());
     let by_id: std::collections::HashMap<&str, &Rc<Article>> =
         articles.iter().map(|a| (a.id.as_str(), a)).collect();
     for id in &shown {

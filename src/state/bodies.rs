@@ -1,31 +1,32 @@
 //! Articles' bodies that live in their own files (`body_url`): which ones the shell should
-//! fetch next ([`AppState::pending_bodies`]), and the state with one loading, arrived or
-//! forgotten.
+//! fetch now ([`AppState::pending_body`]) and for an archive search's excerpts
+//! ([`AppState::excerpt_bodies`]), and the state with them loading, arrived or forgotten.
 
 use super::{AppState, BodyLoad, Load};
 use crate::model::{Article, Body, SafeUrl};
 use std::rc::Rc;
 
 impl AppState {
-    /// The first of [`AppState::pending_bodies`].
+    /// The body that should be loaded now and that nobody has started loading: the open
+    /// article's first, else the one whose card was hovered or focused. Its id and URL.
     #[must_use]
     pub fn pending_body(&self) -> Option<(String, SafeUrl)> {
-        self.pending_bodies().into_iter().next()
+        let ids = [self.query.article.as_deref(), self.prefetch.as_deref()];
+        let articles = ids.into_iter().flatten().filter_map(|id| self.find(id));
+        self.not_started(articles).into_iter().next()
     }
 
-    /// The bodies to load that nobody has started loading, ids and URLs: the open article's
-    /// first, then the one whose card was hovered or focused, then, while a search of an
-    /// archive is shown, those of its cards on screen (an archive's cards hold no text, and
-    /// their excerpts show where the words are in it).
+    /// While a search of an archive is shown, the bodies of its cards on screen that nobody
+    /// has started loading (an archive's cards hold no text; their excerpts show where the
+    /// words are in it). The shell waits until the search has stayed the same a moment, so
+    /// the words typed on the way fetch nothing.
     #[must_use]
-    pub fn pending_bodies(&self) -> Vec<(String, SafeUrl)> {
-        let mut articles: Vec<Rc<Article>> =
-            [self.query.article.as_deref(), self.prefetch.as_deref()]
-                .into_iter()
-                .flatten()
-                .filter_map(|id| self.find(id))
-                .collect();
-        articles.extend(self.searched_cards());
+    pub fn excerpt_bodies(&self) -> Vec<(String, SafeUrl)> {
+        self.not_started(self.searched_cards().into_iter())
+    }
+
+    /// The bodies of `articles` kept in their own files that nobody has started loading.
+    fn not_started(&self, articles: impl Iterator<Item = Rc<Article>>) -> Vec<(String, SafeUrl)> {
         let mut pending: Vec<(String, SafeUrl)> = Vec::new();
         for article in articles {
             if let Body::Remote(url) = &article.body {

@@ -7,7 +7,7 @@ use crate::app::focus;
 use crate::app::link::LinkPolicy;
 use crate::app::reader::ARTICLE_TITLE_ID;
 use crate::format::parse_body_bytes;
-use crate::model::{directory_of, MapUrls};
+use crate::model::{directory_of, MapUrls, SafeUrl};
 use crate::prefs::Preferences;
 use crate::query::Query;
 use crate::search::SearchBuilder;
@@ -131,29 +131,50 @@ pub fn use_takeover(settled: bool) {
     });
 }
 
-/// Loads the bodies that have a `body_url` and are needed: an opened (or prefetched)
-/// article's, and those of an archive search's cards (see [`AppState::pending_bodies`]).
+/// Loads the body of an opened (or prefetched) article that has a `body_url` at once, and
+/// those of an archive search's cards once the search has stayed the same for
+/// [`EXCERPT_BODIES_AFTER_MS`] (see [`AppState::excerpt_bodies`]).
 #[hook]
 pub fn use_body_loader(state: &UseReducerHandle<AppState>) {
     let dispatcher = state.dispatcher();
-    use_effect_with(state.pending_bodies(), move |pending| {
-        if !pending.is_empty() {
-            let ids = pending.iter().map(|(id, _)| id.clone()).collect();
-            dispatcher.dispatch(Action::BodiesStarted { ids });
-        }
-        for (id, url) in pending.clone() {
-            let dispatcher = dispatcher.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = web::fetch_bytes(url.as_str()).await.and_then(|bytes| {
-                    let (mut blocks, notices) = parse_body_bytes(&bytes)?;
-                    let base = directory_of(url.as_str());
-                    blocks.map_urls(&|u| u.relative_to(base));
-                    Ok((blocks, notices))
-                });
-                dispatcher.dispatch(Action::BodyLoaded { id, result });
-            });
-        }
+    use_effect_with(state.pending_body(), move |pending| {
+        load_bodies(&dispatcher, pending.iter().cloned().collect());
     });
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.excerpt_bodies(), move |pending| {
+        let pending = pending.clone();
+        let timer = (!pending.is_empty()).then(|| {
+            gloo_timers::callback::Timeout::new(EXCERPT_BODIES_AFTER_MS, move || {
+                load_bodies(&dispatcher, pending);
+            })
+        });
+        // A new search (or page) before it fires cancels it.
+        move || drop(timer)
+    });
+}
+
+/// How long a search of an archive stays the same before its cards' bodies are fetched.
+pub const EXCERPT_BODIES_AFTER_MS: u32 = 250;
+
+/// Marks the bodies as loading (one change) and fetches each.
+fn load_bodies(dispatcher: &UseReducerDispatcher<AppState>, pending: Vec<(String, SafeUrl)>) {
+    if pending.is_empty() {
+        return;
+    }
+    let ids = pending.iter().map(|(id, _)| id.clone()).collect();
+    dispatcher.dispatch(Action::BodiesStarted { ids });
+    for (id, url) in pending {
+        let dispatcher = dispatcher.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = web::fetch_bytes(url.as_str()).await.and_then(|bytes| {
+                let (mut blocks, notices) = parse_body_bytes(&bytes)?;
+                let base = directory_of(url.as_str());
+                blocks.map_urls(&|u| u.relative_to(base));
+                Ok((blocks, notices))
+            });
+            dispatcher.dispatch(Action::BodyLoaded { id, result });
+        });
+    }
 }
 
 /// Fetches the files of a sharded archive that the view needs (the parts its filter needs, the
