@@ -845,6 +845,16 @@ fn a_search_chunk_from_another_place_is_refused_with_its_place() {
     )
     .expect_err("a count from another run");
     assert_eq!(error.place, "nodes");
+    // A manifest with a search index but a month without its places is refused.
+    let manifest = text(&files, "articles.json");
+    let month = archive.manifest.months[2]
+        .places
+        .as_deref()
+        .expect("listed");
+    let without = manifest.replacen(&format!(",\"places\":\"{month}\""), "", 1);
+    assert_ne!(without, manifest, "the field was found");
+    let error = read_manifest("articles.json", &without).expect_err("places missing");
+    assert_eq!(error.place, "months[2].places");
 }
 
 #[tokio::test]

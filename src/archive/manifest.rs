@@ -102,6 +102,15 @@ pub fn read_manifest(file: &str, text: &str) -> Result<Manifest, ArchiveError> {
     let months = read_months(&doc, doc.field(&root, "", "months")?, &manifest)?;
     let manifest = Manifest { months, ..manifest };
     check_totals(&doc, &manifest)?;
+    // A search's region counts need every month's places.
+    if manifest.search.is_some() {
+        if let Some(i) = manifest.months.iter().position(|m| m.places.is_none()) {
+            return Err(doc.error(
+                &format!("months[{i}].places"),
+                "is missing (the manifest names a search index, whose counts need it)",
+            ));
+        }
+    }
     Ok(manifest)
 }
 
