@@ -889,16 +889,9 @@ async fn an_archive_search_loads_the_bodies_of_its_cards_and_marks_the_words_in_
         &[],
         Some(&query),
     );
-    let url = "https://example.org/news/articles.json";
-    let state = AppState::new(Query::parse(&format!("?q={word}%20")), common::TODAY);
-    let request = state.request;
-    let state = state.apply(Action::Loaded {
-        request,
-        result: Ok(Rc::new(Loaded::archive(archive, url))),
-    });
     let state = AppState {
         arrived: Rc::new(arrived),
-        ..state
+        ..archive_state(&files, &format!("?q={word}%20"))
     };
     let shown: Vec<String> = {
         let Load::Ready(loaded) = &state.load else {
@@ -958,4 +951,35 @@ async fn an_archive_search_loads_the_bodies_of_its_cards_and_marks_the_words_in_
         excerpts.len() >= 20 && excerpts.iter().all(|m| m.to_lowercase() == word),
         "every card marks the word in its excerpt: {excerpts:?}"
     );
+}
+
+/// The viewer's state with an archive's manifest loaded (nothing else arrived yet).
+fn archive_state(files: &Files, address: &str) -> AppState {
+    let state = AppState::new(Query::parse(address), common::TODAY);
+    let request = state.request;
+    let loaded = Loaded::archive(open(files), "https://example.org/news/articles.json");
+    state.apply(Action::Loaded {
+        request,
+        result: Ok(Rc::new(loaded)),
+    })
+}
+
+#[tokio::test]
+async fn the_search_box_shows_on_an_archive_only_when_it_has_a_search_index() {
+    let articles = articles_of(&generate::collection(120, 41).to_string());
+    let index = Index::new(&articles);
+    let search = SearchBuilder::over(&index).finish();
+    for (files, boxes) in [
+        (publish(&index, 20), 0),
+        (publish_with(&index, 20, Some(&search)), 1),
+    ] {
+        let html = common::render_view(Rc::new(archive_state(&files, ""))).await;
+        let page = common::Page::parse(&html);
+        assert_eq!(
+            page.count("input#av-search-input"),
+            boxes,
+            "{boxes} search box"
+        );
+        assert_eq!(page.count("label[for=av-search-input]"), boxes);
+    }
 }
