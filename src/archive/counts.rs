@@ -174,8 +174,18 @@ impl Archive {
         (offset < self.manifest.months[at].count).then(|| self.month_starts[at] + offset)
     }
 
+    /// The articles in any of the filter's regions, from their loaded rank sets; `None` when it
+    /// names none (any region).
+    pub(super) fn selection(&self, parts: &Parts, filter: &Filter) -> Option<Bitmap> {
+        (!filter.regions.is_empty()).then(|| {
+            let keys = self.selected_sets(filter);
+            let sets = keys.iter().filter_map(|key| parts.sets.get(key));
+            Bitmap::union_of(sets.map(|set| &**set), self.index.len())
+        })
+    }
+
     /// The rank sets a filter's regions select.
-    pub(super) fn selected_sets(&self, filter: &Filter) -> Vec<SetKey> {
+    fn selected_sets(&self, filter: &Filter) -> Vec<SetKey> {
         let mut keys: Vec<SetKey> = filter
             .regions
             .iter()
@@ -238,11 +248,7 @@ impl Archive {
             return Err(missing);
         }
         let span = self.index.date_span(filter);
-        let selection = (!filter.regions.is_empty()).then(|| {
-            let keys = self.selected_sets(filter);
-            let sets = keys.iter().filter_map(|key| parts.sets.get(key));
-            Rc::new(Bitmap::union_of(sets.map(|set| &**set), self.index.len()))
-        });
+        let selection = self.selection(parts, filter).map(Rc::new);
         let counts = self.region_counts(parts, filter, span);
         Ok(self.index.outcome(selection, span, order, counts))
     }

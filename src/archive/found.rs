@@ -6,8 +6,7 @@
 
 use super::search::{search_chunks, Found};
 use super::{Archive, Need, Parts};
-use crate::filter::ranks::Bitmap;
-use crate::filter::{Filter, Outcome, SortOrder};
+use crate::filter::{CountUp, Filter, Outcome, SortOrder};
 use crate::search::SearchQuery;
 use std::rc::Rc;
 
@@ -93,11 +92,7 @@ impl Archive {
         }
         let found = self.found(parts, query).ok().flatten().unwrap_or_default();
         let span = self.index.date_span(filter);
-        let selection = (!filter.regions.is_empty()).then(|| {
-            let keys = self.selected_sets(filter);
-            let sets = keys.iter().filter_map(|key| parts.sets.get(key));
-            Bitmap::union_of(sets.map(|set| &**set), self.index.len())
-        });
+        let selection = self.selection(parts, filter);
         let counts = self.counts_within(parts, &found.ascending, span);
         Ok(self.index.outcome_found(
             (&found.best_first, &found.ascending),
@@ -121,8 +116,7 @@ impl Archive {
     ) -> (Vec<u32>, u32) {
         let nodes = &self.index.nodes;
         let mut alone = vec![0_u32; nodes.len()];
-        let mut counts = vec![0_u32; nodes.len()];
-        let mut last_counted = vec![u32::MAX; nodes.len()];
+        let mut several = CountUp::new(nodes);
         let mut unspecified = 0;
         let from = ascending.partition_point(|&r| (r as usize) < lo);
         let to = ascending.partition_point(|&r| (r as usize) < hi);
@@ -145,19 +139,12 @@ impl Archive {
                 }
                 own => {
                     for &node in own {
-                        let mut node = Some(node as usize);
-                        while let Some(n) = node.filter(|&n| n < nodes.len()) {
-                            if last_counted[n] == rank {
-                                break;
-                            }
-                            last_counted[n] = rank;
-                            counts[n] += 1;
-                            node = nodes[n].parent;
-                        }
+                        several.add(rank, node as usize);
                     }
                 }
             }
         }
+        let mut counts = several.counts;
         // A parent is an earlier entry than its children: carry totals up from the last.
         for n in (0..nodes.len()).rev() {
             if let Some(parent) = nodes[n].parent.filter(|&p| p < n) {

@@ -56,9 +56,7 @@ impl Want {
             }
         })
     }
-}
 
-impl Want {
     /// Its file, relative to the manifest.
     #[must_use]
     pub fn file(&self, archive: &Archive) -> String {

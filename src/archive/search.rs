@@ -87,13 +87,11 @@ impl TermDirectory {
     }
 }
 
-/// What a search found: ranks best first (ties newest first), the same ranks ascending, and
-/// each one's score in impacts (in ascending order's order).
+/// What a search found: ranks best first (ties newest first), and the same ranks ascending.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Found {
     pub best_first: Vec<u32>,
     pub ascending: Vec<u32>,
-    pub scores: Vec<u32>,
 }
 
 impl Found {
@@ -115,19 +113,16 @@ impl Found {
             best_first[*slot] = rank;
             *slot += 1;
         }
-        let (ascending, scores) = scored.into_iter().unzip();
         Self {
             best_first,
-            ascending,
-            scores,
+            ascending: scored.into_iter().map(|(rank, _)| rank).collect(),
         }
     }
 }
 
 /// The articles matching every word of `query`, from the chunks loaded so far (`bound`: the
-/// archive's count). Lists are
-/// intersected by merging (they are in rank order), starting from the shortest, with scores
-/// kept as whole impacts.
+/// archive's count). Lists are intersected by merging (they are in rank order), starting from
+/// the shortest, with scores kept as whole impacts.
 ///
 /// # Errors
 /// The chunks it still needs, when any is missing.

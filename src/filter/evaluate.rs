@@ -7,7 +7,7 @@
 use super::facets::{count_within, intersection, Facet};
 use super::matches::Matches;
 use super::ranks::Bitmap;
-use super::{to_u32, Filter, Index, Outcome, RegionChoice, SortOrder};
+use super::{to_u32, CountUp, Filter, Index, Outcome, RegionChoice, SortOrder};
 use std::rc::Rc;
 
 /// Each facet's selection (`None`: nothing chosen in it), tags, authors and sources in order.
@@ -66,8 +66,7 @@ impl Index {
         // Facet counts walk the found articles (a search finds few): each one in the date span
         // counts for a region node it is in or below when it passes the other facets, and for
         // a value of a facet when it passes the regions and the other facets.
-        let mut region_counts = vec![0_u32; self.nodes.len()];
-        let mut last_counted = vec![u32::MAX; self.nodes.len()];
+        let mut region_counts = CountUp::new(&self.nodes);
         let mut facet_counts = Facet::ALL.map(|f| vec![0_u32; self.facets[f.slot()].len()]);
         let mut unspecified_count = 0;
         let mut dates_only = 0;
@@ -95,21 +94,13 @@ impl Index {
             if article.regions.is_empty() {
                 unspecified_count += 1;
             }
-            for path in &article.regions {
-                let mut node = self.node_of(path);
-                while let Some(n) = node {
-                    if last_counted[n] == rank {
-                        break;
-                    }
-                    last_counted[n] = rank;
-                    region_counts[n] += 1;
-                    node = self.nodes[n].parent;
-                }
+            for node in article.regions.iter().filter_map(|path| self.node_of(path)) {
+                region_counts.add(rank, node);
             }
         }
         self.answer(
             matches,
-            (region_counts, unspecified_count),
+            (region_counts.counts, unspecified_count),
             facet_counts,
             dates_only,
         )

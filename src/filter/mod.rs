@@ -155,6 +155,39 @@ pub struct RegionNode {
     pub total: u32,
 }
 
+/// Region counts over articles taken one at a time: an article counts once for each node it is
+/// in or below, however many of its regions share an ancestor (the one-file search's counts,
+/// and an archive's within a search).
+pub(crate) struct CountUp<'n> {
+    nodes: &'n [RegionNode],
+    pub counts: Vec<u32>,
+    /// Per node, the last rank counted there.
+    last_counted: Vec<u32>,
+}
+
+impl<'n> CountUp<'n> {
+    pub(crate) fn new(nodes: &'n [RegionNode]) -> Self {
+        Self {
+            nodes,
+            counts: vec![0; nodes.len()],
+            last_counted: vec![u32::MAX; nodes.len()],
+        }
+    }
+
+    /// Counts the article `rank` for `node` and its ancestors, each once per article.
+    pub(crate) fn add(&mut self, rank: u32, node: usize) {
+        let mut node = Some(node);
+        while let Some(n) = node.filter(|&n| n < self.nodes.len()) {
+            if self.last_counted[n] == rank {
+                break;
+            }
+            self.last_counted[n] = rank;
+            self.counts[n] += 1;
+            node = self.nodes[n].parent;
+        }
+    }
+}
+
 impl RegionNode {
     #[must_use]
     pub fn name(&self) -> &str {
