@@ -180,6 +180,30 @@ impl Doc<'_> {
             .map_err(|_| self.error(place, "must be a whole number from 0 to 4294967295"))
     }
 
+    /// Ranks written as the first, then the gap to each next one (at least 1), each below
+    /// `bound`; `place(i)` names the `i`-th gap in messages.
+    pub fn ranks_from_gaps(
+        &self,
+        gaps: &[Json<'_>],
+        place: impl Fn(usize) -> String,
+        bound: usize,
+    ) -> Result<Vec<u32>, ArchiveError> {
+        let mut ranks: Vec<u32> = Vec::with_capacity(gaps.len());
+        let mut next = 0_u64;
+        for (i, gap) in gaps.iter().enumerate() {
+            let gap = u64::from(self.count(gap, &place(i))?);
+            if i > 0 && gap == 0 {
+                return Err(self.error(&place(i), "a gap must be at least 1"));
+            }
+            next += gap;
+            if next >= bound as u64 {
+                return Err(self.error(&place(i), "reaches past the archive's last article"));
+            }
+            ranks.push(u32::try_from(next).unwrap_or(u32::MAX));
+        }
+        Ok(ranks)
+    }
+
     /// A file named relative to the manifest: plain path segments, no `..`, no scheme.
     pub fn file_name(&self, value: &Json<'_>, place: &str) -> Result<String, ArchiveError> {
         let name = self.string(value, place)?;

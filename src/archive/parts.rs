@@ -23,20 +23,7 @@ pub fn read_set(
     let doc = Doc { file };
     let root = doc.parse(text)?;
     let gaps = doc.array(doc.field(&root, "", "gaps")?, "gaps")?;
-    let mut ranks: Vec<u32> = Vec::with_capacity(gaps.len());
-    let mut next = 0_u64;
-    for (i, gap) in gaps.iter().enumerate() {
-        let place = format!("gaps[{i}]");
-        let gap = u64::from(doc.count(gap, &place)?);
-        if i > 0 && gap == 0 {
-            return Err(doc.error(&place, "a gap must be at least 1"));
-        }
-        next += gap;
-        if next >= bound as u64 {
-            return Err(doc.error(&place, "reaches past the archive's last article"));
-        }
-        ranks.push(u32::try_from(next).unwrap_or(u32::MAX));
-    }
+    let ranks = doc.ranks_from_gaps(gaps, |i| format!("gaps[{i}]"), bound)?;
     if ranks.len() != entry.total as usize {
         return Err(doc.error(
             "gaps",

@@ -296,19 +296,7 @@ pub fn read_term_chunk(
         if gaps.len() != impacts.len() || gaps.is_empty() {
             return Err(doc.error(&place(), "must have as many impacts as ranks, at least one"));
         }
-        let mut ranks = Vec::with_capacity(gaps.len());
-        let mut next = 0_u64;
-        for (j, gap) in gaps.iter().enumerate() {
-            let gap = u64::from(doc.count(gap, &place())?);
-            next += gap;
-            if (j > 0 && gap == 0) || next >= bound as u64 {
-                return Err(doc.error(
-                    &format!("{}[1][{j}]", place()),
-                    "ranks must rise and stay below the archive's count",
-                ));
-            }
-            ranks.push(u32::try_from(next).unwrap_or(u32::MAX));
-        }
+        let ranks = doc.ranks_from_gaps(gaps, |j| format!("terms[{i}][1][{j}]"), bound)?;
         let impacts = impacts
             .iter()
             .map(|impact| {

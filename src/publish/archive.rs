@@ -43,18 +43,25 @@ pub fn short_digest(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// A rank set as the reader takes it: the first rank, then the gap to each next one.
+/// Ascending ranks as the readers take them: the first rank, then the gap to each next one.
 #[must_use]
-pub fn set_json(ranks: &[u32]) -> Vec<u8> {
-    let gaps: Vec<u32> = ranks
-        .iter()
-        .scan(None, |last: &mut Option<u32>, &rank| {
+pub fn rank_gaps(ranks: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    ranks
+        .into_iter()
+        .scan(None, |last: &mut Option<u32>, rank| {
             let gap = last.map_or(rank, |l| rank - l);
             *last = Some(rank);
             Some(gap)
         })
-        .collect();
-    json!({ "gaps": gaps }).to_string().into_bytes()
+        .collect()
+}
+
+/// A rank set as the reader takes it (`{"gaps":[…]}`, see [`rank_gaps`]).
+#[must_use]
+pub fn set_json(ranks: &[u32]) -> Vec<u8> {
+    json!({ "gaps": rank_gaps(ranks.iter().copied()) })
+        .to_string()
+        .into_bytes()
 }
 
 fn month_text(month: YearMonth) -> String {

@@ -3,7 +3,7 @@
 //! hundredths), cut into chunks of about [`CHUNK_BYTES`], each named by its content, and a
 //! directory of the chunks' first terms. A query fetches the directory and one chunk per word.
 
-use super::archive::{short_digest, Sink};
+use super::archive::{rank_gaps, short_digest, Sink};
 use crate::archive::search::IMPACT_SCALE;
 use crate::search::SearchIndex;
 
@@ -13,24 +13,18 @@ pub const CHUNK_BYTES: usize = 24_000;
 
 /// One term as a chunk holds it: `["term",[first rank, gap, …],[impact, …]]`.
 fn term_entry(term: &str, postings: &[(u32, f32)]) -> String {
-    let mut gaps = String::with_capacity(postings.len() * 3);
-    let mut impacts = String::with_capacity(postings.len() * 3);
-    let mut last: Option<u32> = None;
-    for (i, &(rank, score)) in postings.iter().enumerate() {
-        if i > 0 {
-            gaps.push(',');
-            impacts.push(',');
-        }
-        gaps.push_str(&last.map_or(rank, |l| rank - l).to_string());
-        last = Some(rank);
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let impact = (score * IMPACT_SCALE)
-            .round()
-            .clamp(0.0, f32::from(u16::MAX)) as u16;
-        impacts.push_str(&impact.to_string());
-    }
-    let term = serde_json::Value::String(term.to_owned()).to_string();
-    format!("[{term},[{gaps}],[{impacts}]]")
+    let gaps = rank_gaps(postings.iter().map(|&(rank, _)| rank));
+    let impacts: Vec<u16> = postings
+        .iter()
+        .map(|&(_, score)| {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let impact = (score * IMPACT_SCALE)
+                .round()
+                .clamp(0.0, f32::from(u16::MAX)) as u16;
+            impact
+        })
+        .collect();
+    serde_json::json!([term, gaps, impacts]).to_string()
 }
 
 /// Writes the chunks of `search` to `sink` and then their directory; the directory's path
