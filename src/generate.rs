@@ -164,74 +164,83 @@ fn truncated(path: &str, depth: usize) -> String {
 /// A collection of `count` synthetic articles as format-version-1 JSON.
 #[must_use]
 pub fn collection(count: usize, seed: u64) -> Value {
+    json!({
+        "version": 1,
+        "title": collection_title(count),
+        "language": "en",
+        "articles": articles(count, seed).collect::<Vec<Value>>(),
+    })
+}
+
+/// The title [`collection`] gives `count` articles.
+#[must_use]
+pub fn collection_title(count: usize) -> String {
+    format!("{count} generated sample articles")
+}
+
+/// The articles of [`collection`], one at a time, so a million can be written without holding
+/// them all.
+pub fn articles(count: usize, seed: u64) -> impl Iterator<Item = Value> {
     let mut random = Random(seed);
     let last = crate::date::CivilDate::new(LAST_DAY.0, LAST_DAY.1, LAST_DAY.2)
         .map_or(0, crate::date::CivilDate::days_since_epoch);
     let span_days = 5.0 * 365.0;
-    let articles: Vec<Value> = (0..count)
-        .map(|n| {
-            // Recent days are likelier: the offset back from the last day grows with u².
-            let back = random.unit().powi(2) * span_days;
-            #[allow(clippy::cast_possible_truncation)]
-            let day = crate::date::CivilDate::from_days_since_epoch(last - back as i64);
-            let published = if random.below(10) < 7 {
-                format!(
-                    "{day}T{:02}:{:02}:00{}",
-                    random.below(24),
-                    random.below(60),
-                    random.pick(OFFSETS)
-                )
-            } else {
-                day.to_string()
-            };
-            let region_count = match random.below(20) {
-                0 | 1 => 0,
-                2..=14 => 1,
-                15..=18 => 2,
-                _ => 3,
-            };
-            let regions: Vec<String> = (0..region_count)
-                .map(|_| {
-                    let depth = match random.below(10) {
-                        0 => 1,
-                        1..=4 => 2,
-                        _ => 3,
-                    };
-                    truncated(random.pick(WORLD), depth)
-                })
-                .collect();
-            let paragraphs = 2 + random.below(6) + random.below(6) * random.below(6);
-            let body: Vec<Value> = (0..paragraphs)
-                .map(|_| {
-                    let length = 20 + random.below(60);
-                    json!({"type": "paragraph", "text": random.words(length)})
-                })
-                .collect();
-            let title_length = 5 + random.below(8);
-            let mut article = json!({
-                "id": format!("gen-{n:06}"),
-                "title": random.words(title_length),
-                "published": published,
-                "regions": regions,
-                "source": {"name": "Sample"},
-                "body": body,
+    (0..count).map(move |n| {
+        // Recent days are likelier: the offset back from the last day grows with u².
+        let back = random.unit().powi(2) * span_days;
+        #[allow(clippy::cast_possible_truncation)]
+        let day = crate::date::CivilDate::from_days_since_epoch(last - back as i64);
+        let published = if random.below(10) < 7 {
+            format!(
+                "{day}T{:02}:{:02}:00{}",
+                random.below(24),
+                random.below(60),
+                random.pick(OFFSETS)
+            )
+        } else {
+            day.to_string()
+        };
+        let region_count = match random.below(20) {
+            0 | 1 => 0,
+            2..=14 => 1,
+            15..=18 => 2,
+            _ => 3,
+        };
+        let regions: Vec<String> = (0..region_count)
+            .map(|_| {
+                let depth = match random.below(10) {
+                    0 => 1,
+                    1..=4 => 2,
+                    _ => 3,
+                };
+                truncated(random.pick(WORLD), depth)
+            })
+            .collect();
+        let paragraphs = 2 + random.below(6) + random.below(6) * random.below(6);
+        let body: Vec<Value> = (0..paragraphs)
+            .map(|_| {
+                let length = 20 + random.below(60);
+                json!({"type": "paragraph", "text": random.words(length)})
+            })
+            .collect();
+        let title_length = 5 + random.below(8);
+        let mut article = json!({
+            "id": format!("gen-{n:06}"),
+            "title": random.words(title_length),
+            "published": published,
+            "regions": regions,
+            "source": {"name": "Sample"},
+            "body": body,
+        });
+        if random.below(3) > 0 {
+            let length = 15 + random.below(15);
+            article["standfirst"] = json!(random.words(length));
+        }
+        if random.below(2) == 0 {
+            article["image"] = json!({
+                "src": "images/soldier.svg", "alt": "Placeholder image", "width": 1200, "height": 675
             });
-            if random.below(3) > 0 {
-                let length = 15 + random.below(15);
-                article["standfirst"] = json!(random.words(length));
-            }
-            if random.below(2) == 0 {
-                article["image"] = json!({
-                    "src": "images/soldier.svg", "alt": "Placeholder image", "width": 1200, "height": 675
-                });
-            }
-            article
-        })
-        .collect();
-    json!({
-        "version": 1,
-        "title": format!("{count} generated sample articles"),
-        "language": "en",
-        "articles": articles,
+        }
+        article
     })
 }
