@@ -18,6 +18,24 @@ const { launch } = await import("../e2e/browser.mjs");
 const brotli = (bytes) =>
   zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
+// Remembers the WebAssembly linear memory of the page (the Rust viewer has one) so its size can be
+// read later; wraps instantiate/instantiateStreaming without changing what they do.
+export function wasmMemoryHook() {
+  const keep = (result) => {
+    try {
+      const instance = result.instance ?? result;
+      const memory = Object.values(instance.exports ?? {}).find((v) => v instanceof WebAssembly.Memory);
+      if (memory) window.__wasmMemory = memory;
+    } catch { /* not an instance */ }
+    return result;
+  };
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    if (typeof original !== "function") continue;
+    WebAssembly[name] = function (...args) { return original.apply(this, args).then(keep); };
+  }
+}
+
 /** Opens `site` in Chromium and measures; resolves to the figures (or { ok: false, error }). */
 export async function archiveFigures(site) {
   if (!existsSync(join(site, "archive"))) return { ok: false, error: `${site} is not a published archive` };
@@ -25,6 +43,7 @@ export async function archiveFigures(site) {
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(wasmMemoryHook);
     let fetched = [];
     page.on("request", (request) => {
       const path = new URL(request.url()).pathname;
@@ -158,7 +177,10 @@ export async function archiveFigures(site) {
     await throttle.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     changes.sort((a, b) => a - b);
     const filterChange = { medianMs: changes[changes.length >> 1], p95Ms: changes[Math.min(changes.length - 1, Math.ceil(changes.length * 0.95) - 1)] };
-    return { ok: true, site, total, paintMs, first, regionChange, rangeChange, query, filterChange };
+    // The viewer's linear memory once all of the above is done (it never shrinks, so this is
+    // its peak).
+    const wasmMemoryBytes = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null);
+    return { ok: true, site, total, paintMs, first, regionChange, rangeChange, query, filterChange, wasmMemoryBytes };
   } finally {
     await browser.close();
     await server.close();
@@ -180,6 +202,9 @@ export function printArchiveFigures(figures) {
   const change = figures.filterChange;
   if (change) {
     console.log(`  a region checked or unchecked, its parts arrived, to its painted count at 4x CPU: median ${change.medianMs.toFixed(0)} ms, p95 ${change.p95Ms.toFixed(0)} ms (10 changes)`);
+  }
+  if (figures.wasmMemoryBytes) {
+    console.log(`  Wasm memory after all of the above: ${(figures.wasmMemoryBytes / 1e6).toFixed(1)} MB`);
   }
   const query = figures.query;
   if (query) {

@@ -21,7 +21,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(ROOT);
 const { startServer } = await import("../e2e/static-server.mjs");
 const { SITE_DIR, publishFigures, publishedPaint } = await import("./publish.mjs");
-const { printArchiveFigures } = await import("./archive.mjs");
+const { printArchiveFigures, wasmMemoryHook } = await import("./archive.mjs");
 const { writeFeed } = await import("./feeds.mjs");
 
 const ARGS = new Set(process.argv.slice(2));
@@ -237,24 +237,6 @@ function paintProbe(selector) {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true });
-}
-
-// Remembers the WebAssembly linear memory of the page (the Rust viewer has one) so its size can be
-// read later; wraps instantiate/instantiateStreaming without changing what they do.
-function wasmMemoryHook() {
-  const keep = (result) => {
-    try {
-      const instance = result.instance ?? result;
-      const memory = Object.values(instance.exports ?? {}).find((v) => v instanceof WebAssembly.Memory);
-      if (memory) window.__wasmMemory = memory;
-    } catch { /* not an instance */ }
-    return result;
-  };
-  for (const name of ["instantiate", "instantiateStreaming"]) {
-    const original = WebAssembly[name];
-    if (typeof original !== "function") continue;
-    WebAssembly[name] = function (...args) { return original.apply(this, args).then(keep); };
-  }
 }
 
 async function openPage(browser, { selector, hookWasm = false }) {

@@ -29,7 +29,7 @@ fn main() -> std::io::Result<()> {
             &mut BufWriter::new(std::io::stdout().lock()),
             count,
             seed,
-            |a| Ok(a),
+            Ok,
         ),
         Some(dir) => {
             std::fs::create_dir_all(dir.join("bodies"))?;
