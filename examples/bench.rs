@@ -285,7 +285,7 @@ fn time_archive_search(
     figures: &mut serde_json::Map<String, serde_json::Value>,
 ) {
     use article_viewer::archive::{read_manifest, read_piece, Archive, Arrived};
-    use article_viewer::publish::archive::{write_archive, ArchiveMeta};
+    use article_viewer::publish::archive::{write_archive, ArchiveMeta, SearchIndexes};
     use article_viewer::search::{SearchBuilder, SearchQuery};
     use std::collections::HashMap;
     let start = Instant::now();
@@ -303,7 +303,10 @@ fn time_archive_search(
         index,
         &meta,
         &cards,
-        Some(&search),
+        Some(SearchIndexes {
+            words: &search,
+            phrases: None,
+        }),
         &mut |path: &str, bytes: &[u8]| {
             files.insert(path.to_owned(), bytes.to_vec());
             Ok::<(), String>(())

@@ -7,7 +7,7 @@ mod common;
 
 use article_viewer::app::arriving::{list_entries, ListEntry};
 use article_viewer::archive::read_places;
-use article_viewer::archive::search::{read_term_chunk, read_term_directory};
+use article_viewer::archive::search::{read_term_chunk, read_term_directory, Shelf};
 use article_viewer::archive::{
     find_in_id_bucket, id_bucket, id_bucket_file, read_day_table, read_manifest, read_set, Archive,
     Need, Parts, SetKey,
@@ -20,7 +20,8 @@ use article_viewer::format::write::collection_file;
 use article_viewer::generate;
 use article_viewer::model::Article;
 use article_viewer::model::Body;
-use article_viewer::publish::archive::{write_archive, ArchiveMeta};
+use article_viewer::publish::archive::{write_archive, ArchiveMeta, SearchIndexes};
+use article_viewer::publish::search_index::Phrases;
 use article_viewer::query::Query;
 use article_viewer::search::{tokens, SearchBuilder, SearchIndex, SearchQuery};
 use article_viewer::state::{Action, AppState, Load, Loaded};
@@ -44,7 +45,8 @@ fn publish(index: &Index, shard_size: usize) -> Files {
     publish_with(index, shard_size, None)
 }
 
-/// The same, with a search index (built over the same articles in rank order) and places.
+/// The same, with a search index (built over the same articles in rank order), the pairs of
+/// words for phrases, and places.
 fn publish_with(index: &Index, shard_size: usize, search: Option<&SearchIndex>) -> Files {
     let meta = ArchiveMeta {
         title: Some("Generated".into()),
@@ -59,7 +61,8 @@ fn publish_with(index: &Index, shard_size: usize, search: Option<&SearchIndex>) 
     written(index, &meta, &cards, search)
 }
 
-/// Every file `write_archive` writes, by path (each once); `cards` writes a shard.
+/// Every file `write_archive` writes, by path (each once); `cards` writes a shard. With
+/// `search`, the pairs of words for phrases are written too, built over `index`.
 fn written(
     index: &Index,
     meta: &ArchiveMeta,
@@ -74,6 +77,11 @@ fn written(
         );
         Ok(())
     };
+    let phrases = search.map(|_| Phrases::over(index));
+    let search = search.map(|words| SearchIndexes {
+        words,
+        phrases: phrases.as_ref(),
+    });
     write_archive(index, meta, cards, search, &mut sink)
         .unwrap_or_else(|e| panic!("the archive is written: {e}"));
     files
@@ -124,7 +132,7 @@ fn load(archive: &Archive, files: &Files, needs: &[Need], parts: &mut Parts) {
                 .unwrap_or_else(|e| panic!("day table: {e}"));
                 parts.days.insert(m, Rc::new(table));
             }
-            Need::Directory | Need::Terms(_) | Need::Places(_) => {
+            Need::Directory(_) | Need::Terms(..) | Need::Places(_) => {
                 let want = Want::of(*need, parts).unwrap_or_else(|| panic!("{need:?} has a file"));
                 let file = want.file(archive);
                 let piece = read_piece(
@@ -736,14 +744,17 @@ fn an_archive_search_finds_and_counts_what_the_one_file_search_does() {
             let (parts, asked) = load_search(&archive, &files, &filter, &query);
             found_some += usize::from(!found.is_empty());
             with_places += usize::from(asked.iter().any(|n| matches!(n, Need::Places(_))));
-            let chunks = asked.iter().filter(|n| matches!(n, Need::Terms(_))).count();
+            let chunks = asked
+                .iter()
+                .filter(|n| matches!(n, Need::Terms(Shelf::Words, _)))
+                .count();
             let words_asked = query.terms.len() + usize::from(query.prefix.is_some());
             assert!(
                 chunks <= words_asked + 5,
                 "only the chunks of the words searched: {chunks} for {typed:?}"
             );
             assert!(
-                asked.contains(&Need::Directory),
+                asked.contains(&Need::Directory(Shelf::Words)),
                 "the directory first: {asked:?}"
             );
             for order in [SortOrder::NewestFirst, SortOrder::OldestFirst] {
@@ -801,6 +812,80 @@ fn an_archive_search_finds_and_counts_what_the_one_file_search_does() {
     }
 }
 
+/// A quoted phrase of `len` adjacent words from a title of `index`, chosen by `next`.
+fn title_phrase(index: &Index, len: usize, next: &mut dyn FnMut(usize) -> usize) -> Option<String> {
+    let rank = u32::try_from(next(index.len())).unwrap_or(0);
+    let mut words = Vec::new();
+    tokens::for_each_word(&index.article(rank).title, |w| words.push(w.to_owned()));
+    let start = next((words.len() + 1).checked_sub(len)?.max(1));
+    Some(words.get(start..start + len)?.join(" "))
+}
+
+#[test]
+fn an_archive_matches_quoted_phrases_with_its_pairs_of_words() {
+    let articles = articles_of(&generate::collection(1_500, 12).to_string());
+    let index = Index::new(&articles);
+    let search = SearchBuilder::over(&index).finish();
+    let files = publish_with(&index, 50, Some(&search));
+    let archive = open(&files);
+    let mut next = common::random_below(12);
+    // How many phrases found fewer articles than their words alone, and how many were longer
+    // than two words: the test must see both.
+    let (mut narrower, mut longer) = (0, 0);
+    for round in 0..40 {
+        let len = if round % 4 == 3 { 3 } else { 2 };
+        let Some(phrase) = title_phrase(&index, len, &mut next) else {
+            continue;
+        };
+        let query = SearchQuery::parse(&format!("\"{phrase}\" "));
+        let ranks = |q: &SearchQuery| -> Vec<u32> {
+            let mut ranks: Vec<u32> = search.search(q).iter().map(|h| h.rank).collect();
+            ranks.sort_unstable();
+            ranks
+        };
+        let expected = ranks(&query);
+        let as_words = ranks(&SearchQuery::parse(&format!("{phrase} ")));
+        let filter = Filter::default();
+        let (parts, asked) = load_search(&archive, &files, &filter, &query);
+        assert!(
+            asked.contains(&Need::Directory(Shelf::Pairs)),
+            "a phrase asks for the pairs: {asked:?}"
+        );
+        let pair_chunks = asked
+            .iter()
+            .filter(|n| matches!(n, Need::Terms(Shelf::Pairs, _)));
+        assert!(
+            pair_chunks.count() < len,
+            "one chunk per pair at most: {asked:?}"
+        );
+        let actual = archive
+            .evaluate_searching(&parts, &filter, SortOrder::NewestFirst, Some(&query))
+            .unwrap_or_else(|e| panic!("every part is loaded: {e:?}"))
+            .matches
+            .to_vec();
+        assert!(
+            !expected.is_empty(),
+            "a title's own words are found: {phrase:?}"
+        );
+        if len == 2 {
+            // Two words are one pair: exactly the one-file search's matches.
+            assert_eq!(actual, expected, "{phrase:?}");
+        } else {
+            // Longer: every article holding each adjacent pair, so at least the one-file
+            // search's matches and at most the words'.
+            longer += 1;
+            assert!(expected.iter().all(|r| actual.contains(r)), "{phrase:?}");
+            assert!(actual.iter().all(|r| as_words.contains(r)), "{phrase:?}");
+        }
+        narrower += usize::from(actual.len() < as_words.len());
+    }
+    assert!(
+        narrower >= 10,
+        "phrases narrowed their words' matches: {narrower}"
+    );
+    assert!(longer >= 5, "three-word phrases were tried: {longer}");
+}
+
 #[test]
 fn a_search_chunk_from_another_place_is_refused_with_its_place() {
     let articles = articles_of(&generate::collection(300, 9).to_string());
@@ -822,14 +907,16 @@ fn a_search_chunk_from_another_place_is_refused_with_its_place() {
     );
     let (first, file) = &directory.chunks[1];
     let chunk = text(&files, file);
-    read_term_chunk(file, chunk, (first, None), index.len()).unwrap_or_else(|e| panic!("{e}"));
+    read_term_chunk(file, chunk, (first, None), index.len(), Shelf::Words)
+        .unwrap_or_else(|e| panic!("{e}"));
     // Read as if it were the first chunk, whose terms end where the second's begin.
-    let error = read_term_chunk(file, chunk, ("", Some(first)), index.len())
+    let error = read_term_chunk(file, chunk, ("", Some(first)), index.len(), Shelf::Words)
         .expect_err("terms past the chunk's range");
     assert_eq!(error.file, *file);
     assert_eq!(error.place, "terms[0]");
     // An archive with fewer articles than the ranks the chunk names.
-    let error = read_term_chunk(file, chunk, (first, None), 1).expect_err("ranks past the count");
+    let error = read_term_chunk(file, chunk, (first, None), 1, Shelf::Words)
+        .expect_err("ranks past the count");
     assert!(error.place.starts_with("terms["), "{error}");
     let places = archive.manifest.months[0]
         .places

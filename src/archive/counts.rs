@@ -2,8 +2,7 @@
 //! answers one from the manifest's tables and the [`Parts`] loaded so far, exactly as
 //! [`Index::evaluate`] answers it from every article, or names the parts it still [`Need`]s.
 
-use super::search::Found;
-use super::search::{TermChunk, TermDirectory};
+use super::search::{Found, Shelf, Shelved};
 use super::{DayTable, Manifest, Places};
 use crate::filter::ranks::{Bitmap, RankSet};
 use crate::filter::{Filter, Index, Outcome, RegionChoice, SortOrder};
@@ -25,10 +24,10 @@ pub enum Need {
     Set(SetKey),
     /// The day table of a month (its place in [`Manifest::months`]).
     Days(usize),
-    /// The search index's term directory.
-    Directory,
-    /// A chunk of the search index's terms (its place in the directory).
-    Terms(usize),
+    /// A search index's term directory: the words', or the pairs' for quoted phrases.
+    Directory(Shelf),
+    /// A chunk of a search index's terms (its place in the directory).
+    Terms(Shelf, usize),
     /// The places of a month (its place in [`Manifest::months`]).
     Places(usize),
 }
@@ -38,9 +37,28 @@ pub enum Need {
 pub struct Parts {
     pub sets: HashMap<SetKey, Rc<RankSet>>,
     pub days: HashMap<usize, Rc<DayTable>>,
-    pub directory: Option<Rc<TermDirectory>>,
-    pub chunks: HashMap<usize, Rc<TermChunk>>,
+    /// The search index's words, and the pairs of words quoted phrases are matched with.
+    pub words: Shelved,
+    pub pairs: Shelved,
     pub places: HashMap<usize, Rc<Places>>,
+}
+
+impl Parts {
+    /// The directory and chunks of one of the search indexes.
+    #[must_use]
+    pub fn shelf(&self, shelf: Shelf) -> &Shelved {
+        match shelf {
+            Shelf::Words => &self.words,
+            Shelf::Pairs => &self.pairs,
+        }
+    }
+
+    pub fn shelf_mut(&mut self, shelf: Shelf) -> &mut Shelved {
+        match shelf {
+            Shelf::Words => &mut self.words,
+            Shelf::Pairs => &mut self.pairs,
+        }
+    }
 }
 
 /// A shard of cards: its file (relative to the manifest), its first rank and how many it holds.

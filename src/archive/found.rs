@@ -4,7 +4,7 @@
 //! matches fall in. Equal to [`crate::filter::Index::evaluate_within`] over the one-file
 //! search's matches (tests/archive.rs).
 
-use super::search::{search_chunks, Found};
+use super::search::{keep_phrases, missing_pair_chunks, phrase_pairs, search_chunks, Found, Shelf};
 use super::{Archive, Need, Parts};
 use crate::filter::{CountUp, Filter, Outcome, SortOrder};
 use crate::search::SearchQuery;
@@ -24,11 +24,41 @@ impl Archive {
                 return Ok(Some(Rc::clone(found)));
             }
         }
-        let Some(directory) = &parts.directory else {
-            return Err(vec![Need::Directory]);
+        // Quoted phrases need the pairs' index too (when the archive has one); both
+        // directories are asked for at once, then the chunks of both.
+        let pairs = match self.manifest.phrases {
+            Some(_) => phrase_pairs(query),
+            None => Vec::new(),
         };
-        let found = search_chunks(directory, &parts.chunks, query, self.index.len())
-            .map_err(|chunks| chunks.into_iter().map(Need::Terms).collect::<Vec<_>>())?;
+        let mut needs = Vec::new();
+        if parts.words.directory.is_none() {
+            needs.push(Need::Directory(Shelf::Words));
+        }
+        if !pairs.is_empty() && parts.pairs.directory.is_none() {
+            needs.push(Need::Directory(Shelf::Pairs));
+        }
+        if !needs.is_empty() {
+            return Err(needs);
+        }
+        let Some(directory) = &parts.words.directory else {
+            return Err(vec![Need::Directory(Shelf::Words)]);
+        };
+        let words = search_chunks(directory, &parts.words.chunks, query, self.index.len());
+        let pair_chunks = missing_pair_chunks(&parts.pairs, &pairs);
+        let found = match words {
+            Ok(found) if pair_chunks.is_empty() && pairs.is_empty() => found,
+            Ok(found) if pair_chunks.is_empty() => keep_phrases(&found, &parts.pairs, &pairs),
+            words => {
+                let word_chunks = words.err().unwrap_or_default();
+                let words = word_chunks
+                    .into_iter()
+                    .map(|k| Need::Terms(Shelf::Words, k));
+                let pairs = pair_chunks
+                    .into_iter()
+                    .map(|k| Need::Terms(Shelf::Pairs, k));
+                return Err(words.chain(pairs).collect());
+            }
+        };
         let found = Rc::new(found);
         *self.last_search.borrow_mut() = Some((query.clone(), Rc::clone(&found)));
         Ok(Some(found))

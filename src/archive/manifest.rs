@@ -56,6 +56,9 @@ pub struct Manifest {
     pub months: Vec<MonthEntry>,
     /// The file of the search index's term directory, when the archive has one.
     pub search: Option<String>,
+    /// The file of the directory of pairs of adjacent words, for quoted phrases (without it
+    /// a phrase matches as its words).
+    pub phrases: Option<String>,
 }
 
 /// Reads a manifest (`file` names it in messages).
@@ -77,6 +80,12 @@ pub fn read_manifest(file: &str, text: &str) -> Result<Manifest, ArchiveError> {
             Some(value) => Ok(Some(doc.string(value, name)?.to_owned())),
         }
     };
+    let optional_file = |name: &str| -> Result<Option<String>, ArchiveError> {
+        match root.get(name) {
+            None | Some(Json::Null) => Ok(None),
+            Some(value) => Ok(Some(doc.file_name(value, name)?)),
+        }
+    };
     let positive = |name: &str| -> Result<u32, ArchiveError> {
         let value = doc.count(doc.field(&root, "", name)?, name)?;
         if value == 0 {
@@ -94,10 +103,8 @@ pub fn read_manifest(file: &str, text: &str) -> Result<Manifest, ArchiveError> {
         regions: read_regions(&doc, doc.field(&root, "", "regions")?)?,
         unspecified: read_set_entry(&doc, doc.field(&root, "", "unspecified")?, "unspecified")?,
         months: Vec::new(),
-        search: match root.get("search") {
-            None | Some(Json::Null) => None,
-            Some(value) => Some(doc.file_name(value, "search")?),
-        },
+        search: optional_file("search")?,
+        phrases: optional_file("phrases")?,
     };
     let months = read_months(&doc, doc.field(&root, "", "months")?, &manifest)?;
     let manifest = Manifest { months, ..manifest };

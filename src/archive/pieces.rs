@@ -2,7 +2,7 @@
 //! [`Piece`] (a file that arrived, read) and [`read_piece`], which checks a fetched file against
 //! the manifest and reads it, with a located message when it disagrees.
 
-use super::search::{read_term_chunk, read_term_directory, TermChunk, TermDirectory};
+use super::search::{read_term_chunk, read_term_directory, Shelf, TermChunk, TermDirectory};
 use super::{
     id_bucket_file, read_day_table, read_id_bucket, read_places, read_set, Archive, DayTable, Need,
     Parts, Places, SetKey, Shard,
@@ -20,11 +20,12 @@ pub enum Want {
     Cards(Shard),
     /// The id bucket that says where an article is.
     Ids(u32),
-    /// The search index's term directory.
-    Directory,
-    /// A chunk of the search index's terms: its place in the directory, its file, and the
+    /// A search index's term directory (the words', or the pairs').
+    Directory(Shelf),
+    /// A chunk of a search index's terms: its place in the directory, its file, and the
     /// terms it may hold (from its first, up to the next chunk's).
     Terms {
+        shelf: Shelf,
         chunk: usize,
         file: String,
         first: String,
@@ -41,13 +42,14 @@ impl Want {
         Some(match need {
             Need::Set(key) => Self::Set(key),
             Need::Days(month) => Self::Days(month),
-            Need::Directory => Self::Directory,
+            Need::Directory(shelf) => Self::Directory(shelf),
             Need::Places(month) => Self::Places(month),
-            Need::Terms(chunk) => {
-                let chunks = &parts.directory.as_ref()?.chunks;
+            Need::Terms(shelf, chunk) => {
+                let chunks = &parts.shelf(shelf).directory.as_ref()?.chunks;
                 let (first, file) = chunks.get(chunk)?.clone();
                 let next = chunks.get(chunk + 1).map(|(first, _)| first.clone());
                 Self::Terms {
+                    shelf,
                     chunk,
                     file,
                     first,
@@ -70,7 +72,8 @@ impl Want {
                 .unwrap_or_default(),
             Self::Cards(shard) => shard.file.clone(),
             Self::Ids(bucket) => id_bucket_file(*bucket),
-            Self::Directory => archive.manifest.search.clone().unwrap_or_default(),
+            Self::Directory(Shelf::Words) => archive.manifest.search.clone().unwrap_or_default(),
+            Self::Directory(Shelf::Pairs) => archive.manifest.phrases.clone().unwrap_or_default(),
             Self::Terms { file, .. } => file.clone(),
             Self::Places(month) => archive
                 .manifest
@@ -91,8 +94,8 @@ pub enum Piece {
     Cards(u32, Vec<Rc<Article>>),
     /// A bucket, and where each of its ids is: its rank.
     Ids(u32, Vec<(String, u32)>),
-    Directory(Rc<TermDirectory>),
-    Terms(usize, Rc<TermChunk>),
+    Directory(Shelf, Rc<TermDirectory>),
+    Terms(Shelf, usize, Rc<TermChunk>),
     Places(usize, Rc<Places>),
 }
 
@@ -152,16 +155,21 @@ pub fn read_piece(
             collection.resolve_urls_of(directory_of(url), 0..got);
             Ok(Piece::Cards(shard.first, collection.articles))
         }
-        Want::Directory => {
+        Want::Directory(shelf) => {
             let directory = read_term_directory(&file, text).map_err(|e| e.to_string())?;
-            Ok(Piece::Directory(Rc::new(directory)))
+            Ok(Piece::Directory(*shelf, Rc::new(directory)))
         }
         Want::Terms {
-            chunk, first, next, ..
+            shelf,
+            chunk,
+            first,
+            next,
+            ..
         } => {
             let range = (first.as_str(), next.as_deref());
-            let terms = read_term_chunk(&file, text, range, bound).map_err(|e| e.to_string())?;
-            Ok(Piece::Terms(*chunk, Rc::new(terms)))
+            let terms =
+                read_term_chunk(&file, text, range, bound, *shelf).map_err(|e| e.to_string())?;
+            Ok(Piece::Terms(*shelf, *chunk, Rc::new(terms)))
         }
         Want::Ids(bucket) => {
             let entries = read_id_bucket(&file, text).map_err(|e| e.to_string())?;

@@ -7,9 +7,14 @@
 //! A posting is an article's rank and its BM25 score for the term as [`crate::search::SearchIndex`]
 //! computes it, in hundredths (an impact), so a query adds impacts instead of needing every
 //! article's length. The words found are the one-file index's; the order is its order up to
-//! that rounding. Quoted phrases match as their words (an archive has no article text to check
-//! word order against), and a last word being typed that begins terms in more than
-//! [`PREFIX_CHUNKS`] chunks matches as a whole word.
+//! that rounding. A last word being typed that begins terms in more than [`PREFIX_CHUNKS`]
+//! chunks matches as a whole word.
+//!
+//! Quoted phrases are matched with a second index of the same layout ([`Shelf::Pairs`], named
+//! by the manifest's `phrases`): every pair of adjacent words (folded, as the one-file search
+//! reads phrases) and the articles it occurs in, ranks only ([`keep_phrases`]). A two-word
+//! phrase finds exactly what the one-file search finds; a longer one finds the articles holding
+//! each of its adjacent pairs, which can include one where they are not in one run.
 
 use super::{ArchiveError, Doc};
 use crate::search::SearchQuery;
@@ -21,6 +26,81 @@ use std::rc::Rc;
 pub const IMPACT_SCALE: f32 = 100.0;
 /// The most chunks a prefix is looked up in.
 pub const PREFIX_CHUNKS: usize = 6;
+
+/// Which of an archive's term indexes a directory or chunk belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Shelf {
+    /// Words (stemmed), each posting with its impact (`archive/search/`).
+    Words,
+    /// Pairs of adjacent words (folded, not stemmed), ranks only (`archive/phrases/`).
+    Pairs,
+}
+
+/// One shelf's directory and the chunks loaded from it.
+#[derive(Clone, Debug, Default)]
+pub struct Shelved {
+    pub directory: Option<Rc<TermDirectory>>,
+    pub chunks: HashMap<usize, Rc<TermChunk>>,
+}
+
+/// The term a pair of adjacent words is filed under.
+#[must_use]
+pub fn pair_term(first: &str, second: &str) -> String {
+    format!("{first} {second}")
+}
+
+/// The pairs of adjacent words in a query's phrases, sorted, each once.
+#[must_use]
+pub fn phrase_pairs(query: &SearchQuery) -> Vec<String> {
+    let mut pairs: Vec<String> = Vec::new();
+    for phrase in &query.phrases {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        pairs.extend(words.windows(2).map(|w| pair_term(w[0], w[1])));
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The chunks of the pairs' index that `wanted` needs and that are not loaded (all of them
+/// once its directory is).
+#[must_use]
+pub fn missing_pair_chunks(pairs: &Shelved, wanted: &[String]) -> Vec<usize> {
+    let Some(directory) = &pairs.directory else {
+        return Vec::new();
+    };
+    let mut missing: Vec<usize> = wanted
+        .iter()
+        .filter_map(|p| directory.chunk_of(p))
+        .filter(|k| !pairs.chunks.contains_key(k))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    missing
+}
+
+/// The articles of `found` that hold every pair of `wanted`, from the pair chunks loaded (see
+/// [`missing_pair_chunks`]; a pair in no loaded chunk is in no article).
+#[must_use]
+pub fn keep_phrases(found: &Found, pairs: &Shelved, wanted: &[String]) -> Found {
+    let Some(directory) = &pairs.directory else {
+        return Found::default();
+    };
+    let lists: Vec<&[u32]> = wanted
+        .iter()
+        .map(|pair| {
+            directory
+                .chunk_of(pair)
+                .and_then(|k| pairs.chunks.get(&k)?.postings(pair))
+                .map_or(&[][..], |(ranks, _)| ranks)
+        })
+        .collect();
+    let holds = |rank: &u32| lists.iter().all(|ranks| ranks.binary_search(rank).is_ok());
+    Found {
+        best_first: found.best_first.iter().copied().filter(holds).collect(),
+        ascending: found.ascending.iter().copied().filter(holds).collect(),
+    }
+}
 
 /// The chunks of an archive's terms: each one's first term and file (relative to the
 /// manifest), in term order.
@@ -256,9 +336,10 @@ pub fn read_term_directory(file: &str, text: &str) -> Result<TermDirectory, Arch
     Ok(TermDirectory { chunks })
 }
 
-/// Reads a chunk of terms: `{"terms":[[term, [first rank, gap, …], [impact, …]], …]}`. `range`
-/// is the terms it may hold (from its first term, up to the next chunk's), `bound` the
-/// archive's count.
+/// Reads a chunk of terms: `{"terms":[[term, [first rank, gap, …], [impact, …]], …]}` (a chunk
+/// of pairs, [`Shelf::Pairs`], has no impacts: `[term, [first rank, gap, …]]`). `range` is the
+/// terms it may hold (from its first term, up to the next chunk's), `bound` the archive's
+/// count.
 ///
 /// # Errors
 /// A malformed file, terms outside `range` or out of order, ranks past the archive's last
@@ -268,6 +349,7 @@ pub fn read_term_chunk(
     text: &str,
     range: (&str, Option<&str>),
     bound: usize,
+    shelf: Shelf,
 ) -> Result<TermChunk, ArchiveError> {
     let doc = Doc { file };
     let root = doc.parse(text)?;
@@ -278,8 +360,13 @@ pub fn read_term_chunk(
         .enumerate()
     {
         let place = || format!("terms[{i}]");
-        let [term, gaps, impacts] = doc.array(entry, &place())? else {
-            return Err(doc.error(&place(), "must be [term, [rank gaps], [impacts]]"));
+        let (term, gaps, impacts) = match (shelf, doc.array(entry, &place())?) {
+            (Shelf::Words, [term, gaps, impacts]) => (term, gaps, Some(impacts)),
+            (Shelf::Pairs, [term, gaps]) => (term, gaps, None),
+            (Shelf::Words, _) => {
+                return Err(doc.error(&place(), "must be [term, [rank gaps], [impacts]]"))
+            }
+            (Shelf::Pairs, _) => return Err(doc.error(&place(), "must be [pair, [rank gaps]]")),
         };
         let term = doc.string(term, &place())?;
         let ordered = terms
@@ -292,8 +379,11 @@ pub fn read_term_chunk(
             ));
         }
         let gaps = doc.array(gaps, &place())?;
-        let impacts = doc.array(impacts, &place())?;
-        if gaps.len() != impacts.len() || gaps.is_empty() {
+        let impacts = match impacts {
+            Some(impacts) => doc.array(impacts, &place())?,
+            None => &[],
+        };
+        if gaps.is_empty() || (shelf == Shelf::Words && gaps.len() != impacts.len()) {
             return Err(doc.error(&place(), "must have as many impacts as ranks, at least one"));
         }
         let ranks = doc.ranks_from_gaps(gaps, |j| format!("terms[{i}][1][{j}]"), bound)?;

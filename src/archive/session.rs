@@ -281,12 +281,12 @@ impl Arrived {
                 next.located
                     .extend(places.into_iter().map(|(id, r)| (id, Some(r))));
             }
-            Ok(Piece::Directory(directory)) => {
-                next.parts.directory = Some(directory);
+            Ok(Piece::Directory(shelf, directory)) => {
+                next.parts.shelf_mut(shelf).directory = Some(directory);
                 next.tables += 1;
             }
-            Ok(Piece::Terms(chunk, terms)) => {
-                next.parts.chunks.insert(chunk, terms);
+            Ok(Piece::Terms(shelf, chunk, terms)) => {
+                next.parts.shelf_mut(shelf).chunks.insert(chunk, terms);
                 next.tables += 1;
             }
             Ok(Piece::Places(month, places)) => {

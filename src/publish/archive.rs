@@ -7,7 +7,7 @@
 //! articles never need all their files in memory.
 
 use super::files::{write_if_changed, FileError, Written};
-use super::search_index::write_search_index;
+use super::search_index::{write_search_index, Phrases};
 use super::PublishError;
 use crate::archive::{id_bucket, id_bucket_file};
 use crate::filter::{Index, YearMonth};
@@ -28,6 +28,14 @@ pub struct ArchiveMeta {
     /// Cards per shard file.
     pub shard_size: usize,
     pub id_buckets: usize,
+}
+
+/// An archive's search indexes: the words', and the pairs' for quoted phrases (without them
+/// a phrase matches as its words), built over the same articles in rank order.
+#[derive(Clone, Copy)]
+pub struct SearchIndexes<'s> {
+    pub words: &'s SearchIndex,
+    pub phrases: Option<&'s Phrases>,
 }
 
 /// Receives each file of an archive: its path relative to the manifest, and its bytes.
@@ -89,8 +97,7 @@ fn counts_in(members: &[Vec<u32>], none: &[u32], (lo, hi): (u32, u32)) -> (Value
 
 /// Writes an archive of the articles `index` holds (by rank): `sink(path, bytes)` receives every file
 /// (paths relative to the manifest), the manifest last; `cards(articles)` writes one shard.
-/// With `search` (built over the same articles in rank order), the search index and each
-/// month's places are written too. Only for collections whose articles all have a date (the
+/// With `search`, the search indexes and each month's places are written too. Only for collections whose articles all have a date (the
 /// archive's months hold them all).
 ///
 /// # Errors
@@ -99,7 +106,7 @@ pub fn write_archive<E: From<String>>(
     index: &Index,
     meta: &ArchiveMeta,
     cards: &dyn Fn(&[Rc<Article>]) -> Vec<u8>,
-    search: Option<&SearchIndex>,
+    search: Option<SearchIndexes<'_>>,
     sink: &mut Sink<'_, E>,
 ) -> Result<(), E> {
     let days = index.days();
@@ -179,14 +186,18 @@ pub fn write_archive<E: From<String>>(
         at += run;
     }
     let search_file = match search {
-        Some(search) => Some(write_search_index(search, sink)?),
+        Some(search) => Some(write_search_index(search.words, sink)?),
+        None => None,
+    };
+    let phrases_file = match search.and_then(|s| s.phrases) {
+        Some(phrases) => Some(phrases.write(sink)?),
         None => None,
     };
     let manifest = json!({
         "title": meta.title, "language": meta.language, "count": index.len(),
         "shard_size": meta.shard_size, "id_buckets": meta.id_buckets, "days": day_runs,
         "regions": regions, "unspecified": { "total": index.unspecified_total, "set": none_file },
-        "months": months, "search": search_file,
+        "months": months, "search": search_file, "phrases": phrases_file,
     });
     // The format first, so a reader can tell a manifest from a collection by its first bytes.
     let rest = manifest.to_string();
@@ -230,8 +241,9 @@ pub struct SiteArchive {
     /// Articles whose body has its own file (`archive/bodies/<id>.json`).
     bodies: HashSet<String>,
     written: HashSet<PathBuf>,
-    /// The search index, an article at a time in rank order ([`SiteArchive::index_text`]).
+    /// The search indexes, an article at a time in rank order ([`SiteArchive::index_text`]).
     search: SearchBuilder,
+    phrases: Phrases,
 }
 
 impl std::fmt::Debug for SiteArchive {
@@ -262,6 +274,7 @@ impl SiteArchive {
             crate::search::add_blocks_text(blocks, &mut text);
         }
         self.search.add_text(&article.title, &text);
+        self.phrases.add_text(&article.title, &text);
     }
 
     /// Writes the manifest (`articles.json`), rank sets, day tables, card shards and id buckets
@@ -306,8 +319,13 @@ impl SiteArchive {
         // Every article was indexed in rank order, or the index is left out (a problem the
         // caller has reported): a search would otherwise name the wrong articles.
         let search = std::mem::take(&mut self.search);
-        let search = (search.indexed() == index.len()).then(|| search.finish());
-        write_archive(index, &meta, &cards, search.as_ref(), &mut sink)?;
+        let complete = search.indexed() == index.len() && self.phrases.indexed() == index.len();
+        let words = complete.then(|| search.finish());
+        let search = words.as_ref().map(|words| SearchIndexes {
+            words,
+            phrases: Some(&self.phrases),
+        });
+        write_archive(index, &meta, &cards, search, &mut sink)?;
         remove_unwritten(out, Path::new("archive"), &self.written)?;
         Ok(())
     }
