@@ -227,3 +227,30 @@ test("a search in the archive fetches its words' parts and finds and counts what
   assert.equal(await again.page.inputValue("#av-search-input"), "");
   assert.deepEqual([...errors, ...again.errors], []);
 });
+
+test("a quoted phrase in the archive fetches its pair of words and finds what the one-file form finds", async () => {
+  // Two adjacent words of one article's title, quoted.
+  const words = session.articles[11].title.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const at = words.findIndex((w, i) => i + 1 < words.length && w.length >= 4);
+  const phrase = words.slice(at, at + 2).join(" ");
+  const counted = async (page) => {
+    await page.waitForFunction(() => / of /.test(document.querySelector("#article-viewer .av-collection__count")?.textContent ?? ""));
+    return count(page);
+  };
+  const { page, errors, fetched } = await open(`?q=${encodeURIComponent(`"${phrase}" `)}&sort=newest`);
+  await takenOver(page);
+  const quoted = await counted(page);
+  const pairFiles = fetched.filter((path) => path.startsWith("archive/phrases/"));
+  assert.ok(pairFiles.some((path) => /^archive\/phrases\/pairs-/.test(path)), `the pairs' directory: ${pairFiles.join(", ")}`);
+  assert.ok(pairFiles.length <= 2, `the directory and the pair's chunk only: ${pairFiles.join(", ")}`);
+  assert.ok(await page.locator("#article-viewer .av-card mark").count() > 0, "the matched words are marked");
+  await page.screenshot({ path: `${SCREENSHOTS}/archive-phrase-1280.png` });
+  // The same words unquoted find more (in generated text most words meet), and the one-file
+  // form finds as many as the archive for the phrase.
+  await page.goto(`${session.server.url}/archive/?q=${encodeURIComponent(`${phrase} `)}&sort=newest`);
+  const unquoted = await counted(page);
+  assert.ok(parseInt(quoted, 10) < parseInt(unquoted, 10), `${quoted} for "${phrase}" against ${unquoted} for its words`);
+  await page.goto(`${session.server.url}/news/?q=${encodeURIComponent(`"${phrase}" `)}&sort=newest&src=/data/generated-2000.json`);
+  assert.equal(await counted(page), quoted);
+  assert.deepEqual(errors, []);
+});
