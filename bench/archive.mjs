@@ -144,6 +144,25 @@ export async function archiveFigures(site) {
       typed.sort((a, b) => a - b);
       query = { words, ms, files, shown: await count(), throttledMedianMs: typed[typed.length >> 1], throttledMaxMs: typed[typed.length - 1] };
     }
+    // A quoted phrase (the newest article's first two title words): the files it fetches
+    // beyond the page, the manifest and the viewer (the pairs' directory and chunk, besides
+    // its words' parts), and what it finds against its words alone.
+    const titleWords = newestTitle.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(0, 2);
+    let phrase = null;
+    if (titleWords.length === 2) {
+      fetched = [];
+      const phraseUrl = new URL(`${server.url}/site/`);
+      phraseUrl.searchParams.set("q", `"${titleWords.join(" ")}" `);
+      await page.goto(phraseUrl.href);
+      await page.waitForFunction(
+        () => !document.getElementById("article-viewer").hidden && / of /.test(document.querySelector("#article-viewer .av-collection__count")?.textContent ?? "")
+          && !document.querySelector("#article-viewer .av-card--pending"),
+        null, { timeout: 60_000 },
+      );
+      await page.waitForTimeout(800);
+      const files = size(fetched.filter((f) => !f.startsWith("app/") && f !== "index.html" && f !== "articles.json" && !f.startsWith("i18n/")));
+      phrase = { text: titleWords.join(" "), files, shown: await count() };
+    }
     // Filter changes on the whole archive at 4x CPU (a mid-range phone), once the parts they
     // need have arrived: the first region checked and unchecked, until the new count is
     // painted. A warm-up round fetches its rank set first.
@@ -180,7 +199,7 @@ export async function archiveFigures(site) {
     // The viewer's linear memory once all of the above is done (it never shrinks, so this is
     // its peak).
     const wasmMemoryBytes = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null);
-    return { ok: true, site, total, paintMs, first, regionChange, rangeChange, query, filterChange, wasmMemoryBytes };
+    return { ok: true, site, total, paintMs, first, regionChange, rangeChange, query, phrase, filterChange, wasmMemoryBytes };
   } finally {
     await browser.close();
     await server.close();
@@ -210,6 +229,10 @@ export function printArchiveFigures(figures) {
   if (query) {
     console.log(`  a two-word search ("${query.words.join(" ")}", ${query.shown}): ${query.files.files} files, ${kb(query.files.brotli)} brotli beyond the page, manifest and viewer (${kinds(query.files)}), list in ${query.ms} ms on loopback (page load included; the bodies come after)`);
     console.log(`    then, its parts arrived, a query typed to its painted count at 4x CPU: median ${query.throttledMedianMs.toFixed(0)} ms, max ${query.throttledMaxMs.toFixed(0)} ms`);
+  }
+  const phrase = figures.phrase;
+  if (phrase) {
+    console.log(`  a quoted phrase ("${phrase.text}", ${phrase.shown}): ${phrase.files.files} files, ${kb(phrase.files.brotli)} brotli beyond the page, manifest and viewer (${kinds(phrase.files)})`);
   }
 }
 

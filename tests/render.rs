@@ -565,6 +565,25 @@ fn searching(search: &str) -> Rc<AppState> {
 }
 
 #[tokio::test]
+async fn a_quoted_phrase_cuts_each_excerpt_where_the_phrase_is() {
+    // One article's standfirst has "fictional" alone; its text has "fictional sample".
+    let page = Page::parse(&render_view(searching("?q=%22fictional%20sample%22")).await);
+    let excerpts = page.texts(".av-card__excerpt");
+    assert!(!excerpts.is_empty(), "the phrase is found");
+    assert_eq!(
+        excerpts.len(),
+        page.count(".av-card"),
+        "every card has an excerpt"
+    );
+    for excerpt in &excerpts {
+        assert!(
+            excerpt.to_lowercase().contains("fictional sample"),
+            "the excerpt shows the phrase: {excerpt:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_search_lists_its_matches_with_the_words_marked() {
     let page = Page::parse(&render_view(searching("?q=river")).await);
     assert_eq!(

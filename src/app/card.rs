@@ -4,7 +4,7 @@
 
 use crate::app::dates::DateTime;
 use crate::app::link::NavLink;
-use crate::app::search::{marked_excerpt, marked_text, LoadedBodies, SearchWords};
+use crate::app::search::{best_excerpt, marked_text, LoadedBodies, SearchWords};
 use crate::app::use_ui;
 use crate::model::{Article, LanguageTag};
 use crate::query::Query;
@@ -92,13 +92,12 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let excerpt = (*use_memo(key, move |(words, _, _)| {
         let (words, article) = (words.as_ref()?, &card);
         let standfirst = article.standfirst.as_deref().unwrap_or_default();
-        marked_excerpt(standfirst, words)
-            .or_else(|| marked_excerpt(&crate::search::body_text(article), words))
-            .or_else(|| {
-                let mut text = String::new();
-                crate::search::add_blocks_text(body.as_deref()?, &mut text);
-                marked_excerpt(&text, words)
-            })
+        let text = crate::search::body_text(article);
+        let mut loaded = String::new();
+        if let Some(blocks) = body.as_deref() {
+            crate::search::add_blocks_text(blocks, &mut loaded);
+        }
+        best_excerpt(&[standfirst, &text, &loaded], words)
     }))
     .clone();
     html! {

@@ -6,7 +6,7 @@ use crate::app::use_ui;
 use crate::filter::Filter;
 use crate::i18n::Ui;
 use crate::query::Query;
-use crate::search::excerpt::excerpt;
+use crate::search::excerpt::{excerpt, phrase_excerpt};
 use crate::search::{SearchIndex, SearchQuery};
 use crate::state::BodyLoad;
 use std::collections::HashMap;
@@ -35,9 +35,13 @@ impl LoadedBodies {
     }
 }
 
-/// The words of the search being shown (folded), for marking matches.
+/// The words of the search being shown (folded), for marking matches, and its quoted phrases
+/// (folded words, spaced), for placing excerpts.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SearchWords(pub Rc<Vec<String>>);
+pub struct SearchWords {
+    pub words: Rc<Vec<String>>,
+    pub phrases: Rc<Vec<String>>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -85,8 +89,19 @@ fn pieces_html(pieces: Vec<crate::search::excerpt::Piece>) -> Html {
 /// The part of `text` around the first match, matches marked; `None` without a match.
 #[must_use]
 pub fn marked_excerpt(text: &str, words: &SearchWords) -> Option<Html> {
-    let pieces = excerpt(text, &words.0, EXCERPT_CHARS)?;
+    let pieces = excerpt(text, &words.words, EXCERPT_CHARS)?;
     Some(html! { <p class="av-card__excerpt">{ pieces_html(pieces) }</p> })
+}
+
+/// The part of the first of `texts` where a quoted phrase of the search is, or else of the first
+/// with a matched word; matches marked.
+#[must_use]
+pub fn best_excerpt(texts: &[&str], words: &SearchWords) -> Option<Html> {
+    let at_phrase = texts.iter().find_map(|text| {
+        phrase_excerpt(text, &words.words, &words.phrases, EXCERPT_CHARS)
+            .map(|pieces| html! { <p class="av-card__excerpt">{ pieces_html(pieces) }</p> })
+    });
+    at_phrase.or_else(|| texts.iter().find_map(|text| marked_excerpt(text, words)))
 }
 
 /// Text, with a search's words marked when there is one (an opened article's text).
@@ -99,7 +114,7 @@ pub fn marked(text: &str, marks: Option<&SearchWords>) -> Html {
 /// A short text (a title) whole, its matches marked; `None` without a match.
 #[must_use]
 pub fn marked_text(text: &str, words: &SearchWords) -> Option<Html> {
-    crate::search::excerpt::marked(text, &words.0).map(pieces_html)
+    crate::search::excerpt::marked(text, &words.words).map(pieces_html)
 }
 
 /// What a search (the query's `q`) found, best first, and its words for marking; `None` without
@@ -123,7 +138,10 @@ pub fn use_search(
 fn words_of(query: &SearchQuery) -> SearchWords {
     let mut words = query.words.clone();
     words.extend(query.prefix.clone());
-    SearchWords(Rc::new(words))
+    SearchWords {
+        words: Rc::new(words),
+        phrases: Rc::new(query.phrases.clone()),
+    }
 }
 
 /// The words to mark for a search typed as `q`.

@@ -89,12 +89,16 @@ fn write_chunks<E>(
 
 /// The pairs of adjacent words of every article (its title, then its text, as one run of
 /// words, folded as the one-file search matches phrases) and the articles each occurs in.
-/// Articles are added in rank order; a pair's ranks are kept as their gaps in LEB128 bytes
+/// Articles are added in rank order. Words are numbered as first seen, so a pair is looked up
+/// by two numbers, not a new string; a pair's ranks are kept as their gaps in LEB128 bytes
 /// (about one byte a posting, a quarter of a `u32`), so a million articles' pairs fit.
 #[derive(Default)]
 pub struct Phrases {
-    /// Each pair: the last rank added plus one (0: none yet), and the gap bytes.
-    pairs: HashMap<String, (u32, Vec<u8>)>,
+    word_ids: HashMap<String, u32>,
+    words: Vec<String>,
+    /// Each pair (its words' numbers, first in the high half): the last rank added plus one,
+    /// and the gap bytes.
+    pairs: HashMap<u64, (u32, Vec<u8>)>,
     indexed: u32,
 }
 
@@ -114,15 +118,27 @@ impl Phrases {
     pub fn add_text(&mut self, title: &str, text: &str) {
         let rank = self.indexed;
         self.indexed += 1;
-        let (mut previous, mut pair) = (String::new(), String::new());
+        let Self {
+            word_ids,
+            words,
+            pairs,
+            ..
+        } = self;
+        let mut previous: Option<u32> = None;
         let mut read = |word: &str| {
-            if !previous.is_empty() {
-                pair.clear();
-                pair.push_str(&pair_term(&previous, word));
-                let entry = match self.pairs.get_mut(pair.as_str()) {
-                    Some(entry) => entry,
-                    None => self.pairs.entry(pair.clone()).or_default(),
-                };
+            let id = match word_ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(words.len()).unwrap_or(u32::MAX);
+                    word_ids.insert(word.to_owned(), id);
+                    words.push(word.to_owned());
+                    id
+                }
+            };
+            if let Some(first) = previous {
+                let entry = pairs
+                    .entry(u64::from(first) << 32 | u64::from(id))
+                    .or_default();
                 if entry.0 != rank + 1 {
                     let gap = if entry.0 == 0 {
                         rank
@@ -133,8 +149,7 @@ impl Phrases {
                     entry.0 = rank + 1;
                 }
             }
-            previous.clear();
-            previous.push_str(word);
+            previous = Some(id);
         };
         tokens::for_each_word(title, &mut read);
         tokens::for_each_word(text, &mut read);
@@ -152,15 +167,19 @@ impl Phrases {
     /// # Errors
     /// The sink's first error.
     pub fn write<E>(&self, sink: &mut Sink<'_, E>) -> Result<String, E> {
-        let mut pairs: Vec<(&String, &Vec<u8>)> = self
+        let word = |id: u64| {
+            let id = usize::try_from(id & u64::from(u32::MAX)).unwrap_or(usize::MAX);
+            self.words.get(id).map_or("", String::as_str)
+        };
+        let mut pairs: Vec<(String, &Vec<u8>)> = self
             .pairs
             .iter()
-            .map(|(pair, (_, gaps))| (pair, gaps))
+            .map(|(&key, (_, gaps))| (pair_term(word(key >> 32), word(key)), gaps))
             .collect();
-        pairs.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let entries = pairs.into_iter().map(|(pair, bytes)| {
-            let gaps = read_leb128(bytes);
-            (pair.clone(), serde_json::json!([pair, gaps]).to_string())
+            let entry = serde_json::json!([pair, read_leb128(bytes)]).to_string();
+            (pair, entry)
         });
         write_chunks(entries, "archive/phrases", "pairs", sink)
     }

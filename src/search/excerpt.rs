@@ -1,5 +1,6 @@
-//! Excerpts for search results: the part of a text around the first matched word, cut at word
-//! boundaries, with each matched word marked, as plain pieces the components render (a marked
+//! Excerpts for search results: the part of a text around the first matched word (or the first
+//! place a quoted phrase is, [`phrase_excerpt`]), cut at word boundaries, with each matched
+//! word marked, as plain pieces the components render (a marked
 //! piece becomes `<mark>`; nothing is ever parsed as HTML).
 
 use super::tokens::{is_unspaced, stem};
@@ -54,16 +55,55 @@ fn runs(chars: &[char]) -> Vec<(usize, usize, bool)> {
 /// marked; `None` when no word matches.
 #[must_use]
 pub fn excerpt(text: &str, query_words: &[String], max_chars: usize) -> Option<Vec<Piece>> {
-    pieces(text, query_words, Some(max_chars))
+    pieces(text, query_words, Some(max_chars), &[])
+}
+
+/// The same around the first place one of `phrases` (folded words, spaced) is written in
+/// `text` as a run of words; `None` when none is.
+#[must_use]
+pub fn phrase_excerpt(
+    text: &str,
+    query_words: &[String],
+    phrases: &[String],
+    max_chars: usize,
+) -> Option<Vec<Piece>> {
+    if phrases.is_empty() {
+        return None;
+    }
+    pieces(text, query_words, Some(max_chars), phrases)
 }
 
 /// All of `text` (a title), matched words marked; `None` when no word matches.
 #[must_use]
 pub fn marked(text: &str, query_words: &[String]) -> Option<Vec<Piece>> {
-    pieces(text, query_words, None)
+    pieces(text, query_words, None, &[])
 }
 
-fn pieces(text: &str, query_words: &[String], window: Option<usize>) -> Option<Vec<Piece>> {
+/// The first word run (an index into `runs`) where one of `phrases` starts.
+fn phrase_start(
+    runs: &[(usize, usize, bool)],
+    word_at: &dyn Fn((usize, usize)) -> String,
+    phrases: &[String],
+) -> Option<usize> {
+    let words: Vec<(usize, String)> = (0..runs.len())
+        .filter(|&i| runs[i].2)
+        .map(|i| (i, fold(&word_at((runs[i].0, runs[i].1)))))
+        .collect();
+    (0..words.len()).find_map(|at| {
+        let starts_here = phrases.iter().any(|phrase| {
+            (phrase.split(' ').enumerate())
+                .all(|(k, word)| words.get(at + k).is_some_and(|(_, w)| w == word))
+        });
+        starts_here.then_some(words[at].0)
+    })
+}
+
+fn pieces(
+    text: &str,
+    query_words: &[String],
+    window: Option<usize>,
+    phrases: &[String],
+) -> Option<Vec<Piece>> {
     let max_chars = window.unwrap_or(usize::MAX);
     let chars: Vec<char> = text.chars().collect();
     let runs = runs(&chars);
@@ -71,7 +111,11 @@ fn pieces(text: &str, query_words: &[String], window: Option<usize>) -> Option<V
     let is_match = |&(start, end, is_word): &(usize, usize, bool)| {
         is_word && matches(&fold(&word_at((start, end))), query_words)
     };
-    let first = runs.iter().position(is_match)?;
+    let first = if phrases.is_empty() {
+        runs.iter().position(is_match)?
+    } else {
+        phrase_start(&runs, &word_at, phrases)?
+    };
     // Start a few words before the first match, at a word's start.
     let mut from = if window.is_some() { first } else { 0 };
     while from > 0 && runs[first].0 - runs[from - 1].0 <= LEAD_CHARS {
@@ -142,6 +186,20 @@ mod tests {
             "…the tidal gate held back a surge. The [Floods] of 2013 were worse, and [flooding] is…"
         );
         assert!(excerpt("Nothing here.", &words, 80).is_none());
+    }
+
+    #[test]
+    fn a_phrase_excerpt_starts_where_the_phrase_is_not_where_its_first_word_is() {
+        let words = vec!["river".to_owned(), "bank".to_owned()];
+        let phrases = vec!["river bank".to_owned()];
+        let text = "The river rose all week, and by Friday the water stood a metre deep along the west River Bank, where the market was.";
+        let pieces = phrase_excerpt(text, &words, &phrases, 60).expect("the phrase is there");
+        assert_eq!(
+            shown(&pieces),
+            "…water stood a metre deep along the west [River] [Bank], where…"
+        );
+        assert!(phrase_excerpt("The bank by the river.", &words, &phrases, 60).is_none());
+        assert!(phrase_excerpt(text, &words, &[], 60).is_none());
     }
 
     #[test]
