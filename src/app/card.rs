@@ -91,13 +91,16 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let card = Rc::clone(article);
     let excerpt = (*use_memo(key, move |(words, _, _)| {
         let (words, article) = (words.as_ref()?, &card);
-        let standfirst = article.standfirst.as_deref().unwrap_or_default();
-        let text = crate::search::body_text(article);
-        let mut loaded = String::new();
-        if let Some(blocks) = body.as_deref() {
-            crate::search::add_blocks_text(blocks, &mut loaded);
-        }
-        best_excerpt(&[standfirst, &text, &loaded], words)
+        let standfirst = article.standfirst.clone().unwrap_or_default();
+        let text = std::iter::once_with(|| crate::search::body_text(article));
+        let loaded = std::iter::once_with(|| {
+            let mut text = String::new();
+            if let Some(blocks) = body.as_deref() {
+                crate::search::add_blocks_text(blocks, &mut text);
+            }
+            text
+        });
+        best_excerpt(std::iter::once(standfirst).chain(text).chain(loaded), words)
     }))
     .clone();
     html! {

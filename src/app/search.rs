@@ -94,14 +94,22 @@ pub fn marked_excerpt(text: &str, words: &SearchWords) -> Option<Html> {
 }
 
 /// The part of the first of `texts` where a quoted phrase of the search is, or else of the first
-/// with a matched word; matches marked.
-#[must_use]
-pub fn best_excerpt(texts: &[&str], words: &SearchWords) -> Option<Html> {
-    let at_phrase = texts.iter().find_map(|text| {
-        phrase_excerpt(text, &words.words, &words.phrases, EXCERPT_CHARS)
-            .map(|pieces| html! { <p class="av-card__excerpt">{ pieces_html(pieces) }</p> })
-    });
-    at_phrase.or_else(|| texts.iter().find_map(|text| marked_excerpt(text, words)))
+/// with a matched word; matches marked. Texts are made only as far as needed (without a phrase,
+/// up to the first with a match).
+pub fn best_excerpt(texts: impl IntoIterator<Item = String>, words: &SearchWords) -> Option<Html> {
+    if words.phrases.is_empty() {
+        return texts
+            .into_iter()
+            .find_map(|text| marked_excerpt(&text, words));
+    }
+    let mut read = Vec::new();
+    for text in texts {
+        if let Some(pieces) = phrase_excerpt(&text, &words.words, &words.phrases, EXCERPT_CHARS) {
+            return Some(html! { <p class="av-card__excerpt">{ pieces_html(pieces) }</p> });
+        }
+        read.push(text);
+    }
+    read.iter().find_map(|text| marked_excerpt(text, words))
 }
 
 /// Text, with a search's words marked when there is one (an opened article's text).
