@@ -78,7 +78,7 @@ fn run(input: &Path, out: &Path, app: &Path, base_url: Option<&str>) -> Report {
         today: TODAY,
         form: Form::Auto,
     };
-    publish(&options, &mut |_, _| {}).unwrap_or_else(|e| panic!("publishing failed: {e}"))
+    publish(&options, &mut |_| {}).unwrap_or_else(|e| panic!("publishing failed: {e}"))
 }
 
 fn read(path: &Path) -> String {
@@ -445,7 +445,7 @@ fn a_bad_input_is_a_located_error() {
         today: TODAY,
         form: Form::Auto,
     };
-    let error = publish(&options, &mut |_, _| {}).expect_err("broken JSON is refused");
+    let error = publish(&options, &mut |_| {}).expect_err("broken JSON is refused");
     let message = error.to_string();
     assert!(
         message.contains("broken.json") && message.contains("line 2"),
@@ -502,7 +502,7 @@ fn an_archive_site_holds_every_article_with_its_body_and_a_file_site_removes_it(
             today: TODAY,
             form,
         };
-        let report = publish(&options(Form::Archive), &mut |_, _| {}).expect("an archive site");
+        let report = publish(&options(Form::Archive), &mut |_| {}).expect("an archive site");
         // The split fixture's article "fails" names a body file that is not there.
         assert!(
             report
@@ -577,7 +577,7 @@ fn an_archive_site_holds_every_article_with_its_body_and_a_file_site_removes_it(
         ids.sort();
         assert_eq!(ids, expected, "every article once");
 
-        publish(&options(Form::File), &mut |_, _| {}).expect("a one-file site");
+        publish(&options(Form::File), &mut |_| {}).expect("a one-file site");
         assert!(!out.join("archive").exists(), "the archive is removed");
         assert_eq!(
             std::fs::read(out.join("articles.json")).expect("articles.json"),

@@ -8,7 +8,7 @@ fn main() -> std::process::ExitCode {
     const USAGE: &str =
         "usage: publish INPUT --out DIR [--base-url https://example.org/news/] [--form auto|file|archive] [--app dist]";
     let mut args = std::env::args().skip(1);
-    use article_viewer::publish::Form;
+    use article_viewer::publish::{Form, Stage};
     let (mut input, mut out, mut base_url, mut app) = (None, None, None, PathBuf::from("dist"));
     let mut form = Form::default();
     while let Some(arg) = args.next() {
@@ -55,11 +55,27 @@ fn main() -> std::process::ExitCode {
         form,
     };
     let started = std::time::Instant::now();
-    let mut progress = |done: usize, total: usize| {
-        eprintln!(
-            "publish: {done} of {total} article pages ({:.1} s)",
-            started.elapsed().as_secs_f64()
-        );
+    // A line a second at most while a stage lasts, and its last.
+    let mut last: Option<(Stage, f64)> = None;
+    let mut progress = |stage: Stage| {
+        let seconds = started.elapsed().as_secs_f64();
+        let same_kind = last.is_some_and(|(before, _)| {
+            std::mem::discriminant(&before) == std::mem::discriminant(&stage)
+        });
+        let finished = matches!(stage, Stage::Pages(done, total) if done == total);
+        if same_kind && !finished && last.is_some_and(|(_, at)| seconds - at < 1.0) {
+            return;
+        }
+        last = Some((stage, seconds));
+        match stage {
+            Stage::Reading(read) => eprintln!("publish: read {read} articles ({seconds:.1} s)"),
+            Stage::Pages(done, total) => {
+                eprintln!("publish: {done} of {total} article pages ({seconds:.1} s)");
+            }
+            Stage::Archive => eprintln!(
+                "publish: writing the archive's manifest, rank sets, shards and search indexes ({seconds:.1} s)"
+            ),
+        }
     };
     match article_viewer::publish::publish(&options, &mut progress) {
         Ok(report) => {

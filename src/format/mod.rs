@@ -109,6 +109,28 @@ pub fn parse_collection_bytes(bytes: &[u8]) -> Result<Parsed, FormatError> {
     parse_collection(utf8(bytes)?)
 }
 
+/// The same, calling `on_progress` after each slice a JSON file is read in (an XML feed is
+/// read in one go), for progress on long runs (the publish step).
+///
+/// # Errors
+/// As [`parse_collection_bytes`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_collection_bytes_reporting(
+    bytes: &[u8],
+    on_progress: &mut dyn FnMut(chunked::Progress),
+) -> Result<Parsed, FormatError> {
+    if looks_like_xml(bytes) {
+        return xml::read_feed_bytes(bytes);
+    }
+    let mut reader = chunked::ChunkedReader::new(utf8(bytes)?);
+    loop {
+        match reader.step() {
+            chunked::Step::Working(progress) => on_progress(progress),
+            chunked::Step::Done(result) => return result,
+        }
+    }
+}
+
 /// Whether a file's address looks like a feed's (`….xml`, `.rss`, `.atom`, `.rdf`, or a last
 /// segment `feed`, `rss` or `atom`): the viewer then starts its XML reader while the file
 /// downloads. Only a guess to save time: what the file is comes from its bytes.

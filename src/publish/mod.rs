@@ -26,7 +26,7 @@ pub mod search_index;
 
 use crate::date::CivilDate;
 use crate::filter::Index;
-use crate::format::{parse_body_bytes, parse_collection_bytes, FormatError, Parsed};
+use crate::format::{parse_body_bytes, parse_collection_bytes_reporting, FormatError, Parsed};
 use crate::model::{directory_of, Article, Body, Collection, MapUrls, SafeUrl};
 use crate::query::Query;
 use crate::site::{article_path, is_page_id, SiteRoot, ARTICLES_DIR, SITE_DATA_FILE};
@@ -52,6 +52,17 @@ pub struct Options {
     /// The day the date presets count from in the prerendered list.
     pub today: CivilDate,
     pub form: Form,
+}
+
+/// How far a run has got, for progress on long runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Articles read from the input so far.
+    Reading(usize),
+    /// Article pages written, of all.
+    Pages(usize, usize),
+    /// The archive's own files (manifest, rank sets, shards, search indexes) being written.
+    Archive,
 }
 
 /// What a run did.
@@ -153,15 +164,15 @@ fn read_remote_body(url: &SafeUrl, input_dir: &Path) -> Result<BodyFile, LoadErr
 
 type BodyFile = (Vec<crate::model::Block>, Vec<crate::format::Problem>);
 
-/// Publishes `options.input` into `options.out`, calling `on_progress(done, total)` now and
-/// then while writing article pages.
+/// Publishes `options.input` into `options.out`, calling `on_progress` now and then while it
+/// reads the input and writes article pages, and once before an archive's own files.
 ///
 /// # Errors
 /// The input cannot be read or is not a file the viewer reads (a located message), the
 /// viewer's build is missing, or a file cannot be written.
 pub fn publish(
     options: &Options,
-    on_progress: &mut dyn FnMut(usize, usize),
+    on_progress: &mut dyn FnMut(Stage),
 ) -> Result<Report, PublishError> {
     let mut report = Report::default();
     let base_url = options
@@ -170,9 +181,14 @@ pub fn publish(
         .map(check_base_url)
         .transpose()?;
     let bytes = read(&options.input)?;
-    let parsed = parse_collection_bytes(&bytes).map_err(|error| PublishError::Format {
-        file: options.input.clone(),
-        error,
+    let reading = &mut |progress: crate::format::chunked::Progress| {
+        on_progress(Stage::Reading(progress.read));
+    };
+    let parsed = parse_collection_bytes_reporting(&bytes, reading).map_err(|error| {
+        PublishError::Format {
+            file: options.input.clone(),
+            error,
+        }
     })?;
     let name = options.input.display();
     report.problems.extend(
@@ -201,6 +217,9 @@ pub fn publish(
     if archive.is_none() {
         report.count(write_if_changed(&out.join(SITE_DATA_FILE), &bytes)?);
     }
+    // The file as read is not needed past here (a large input's bytes are a tenth of the run's
+    // memory).
+    drop(bytes);
     let input_dir = options.input.parent().unwrap_or_else(|| Path::new("."));
     let mut copied = HashSet::new();
     for article in &parsed.collection.articles {
@@ -228,7 +247,7 @@ pub fn publish(
         .collect();
     let collection: &Collection = &parsed.collection;
     let total = newest_first.len();
-    on_progress(0, total);
+    on_progress(Stage::Pages(0, total));
     let mut kept = HashSet::new();
     for (done, article) in newest_first.iter().enumerate() {
         if !is_page_id(&article.id) {
@@ -314,12 +333,13 @@ pub fn publish(
         report.pages += 1;
         kept.insert(article.id.clone());
         if (done + 1) % 1000 == 0 {
-            on_progress(done + 1, total);
+            on_progress(Stage::Pages(done + 1, total));
         }
     }
-    on_progress(total, total);
+    on_progress(Stage::Pages(total, total));
     report.removed += remove_stale_pages(&out.join(ARTICLES_DIR), &kept)?;
     if let Some(archive) = archive {
+        on_progress(Stage::Archive);
         archive.finish(out, &index, &parsed.collection, &mut |w| report.count(w))?;
     } else {
         archive::remove_archive(out)?;
