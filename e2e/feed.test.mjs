@@ -1,6 +1,7 @@
 // Browser test of JSON Feed, RSS and Atom: ?src= a sample feed lists its items, filters work, an
 // item opens with its figures and captions, undated items come last, and hostile markup runs
-// nothing. RSS and Atom are read in the XML reader's worker, fetched only for XML files.
+// nothing. Feeds (RSS, Atom and JSON Feed) are read in the feed reader's worker, fetched only
+// for feeds.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SCREENSHOTS, openPage, sharedSession } from "./browser.mjs";
@@ -56,6 +57,28 @@ test("the 1.1 sample with a right-to-left item and the large feed load", async (
   await page.screenshot({ path: `${SCREENSHOTS}/feed-large-375.png` });
 });
 
+test("a JSON Feed whose version comes after its items is handed to the feed reader too", async () => {
+  const { page, errors } = await openPage(session.browser, 1280);
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  const feed = {
+    title: "Version last",
+    items: [
+      { id: "late-1", title: "Harbour lights", content_text: "The harbour lights were mended.", date_published: "2025-03-02T09:00:00Z" },
+      { id: "late-2", title: "Ferry news", content_text: "The ferry runs again.", date_published: "2025-03-01T09:00:00Z" },
+    ],
+    version: "https://jsonfeed.org/version/1.1",
+  };
+  await page.route("**/late-version.json", (route) =>
+    route.fulfill({ contentType: "application/json", body: JSON.stringify(feed) }));
+  await page.goto(`${session.server.url}/?src=late-version.json`);
+  await page.waitForSelector(".av-collection");
+  assert.equal(await page.textContent(".av-collection__count"), "2 articles");
+  assert.deepEqual(await page.$$eval(".av-card__title", (n) => n.map((t) => t.textContent)), ["Harbour lights", "Ferry news"]);
+  assert.ok(requested.some((p) => p.endsWith("/xml-reader_bg.wasm")), "read by the feed reader");
+  assert.deepEqual(errors, []);
+});
+
 test("an RSS feed (ISO-8859-1) lists, filters by date and opens, read in the XML worker", async () => {
   const { page, errors } = await openPage(session.browser, 375);
   const dialogs = [];
@@ -63,10 +86,16 @@ test("an RSS feed (ISO-8859-1) lists, filters by date and opens, read in the XML
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
 
-  // A JSON file never fetches the XML reader (only the glue's 2 KB starter script, a snippet).
-  await page.goto(`${session.server.url}/?src=feeds/newsroom-1.0.json`);
+  // An article file never fetches the feed reader (only the glue's 2 KB starter script, a
+  // snippet); a JSON Feed is read by it, as RSS and Atom are, so the viewer's own WebAssembly
+  // carries no feed mapping.
+  await page.goto(`${session.server.url}/`);
   await page.waitForSelector(".av-collection");
   assert.deepEqual(requested.filter((p) => p.startsWith("/xml-reader")), []);
+  await page.goto(`${session.server.url}/?src=feeds/newsroom-1.0.json`);
+  await page.waitForSelector(".av-collection");
+  assert.ok(requested.some((p) => p.endsWith("/xml-reader_bg.wasm")), "the feed reader reads a JSON Feed");
+  requested.length = 0;
 
   // A feed's address starts the worker while the feed downloads (here held back 500 ms).
   const times = {};

@@ -349,3 +349,25 @@ fn feed_addresses_are_guessed_from_their_ends() {
         assert!(!looks_like_feed_address(url), "{url}");
     }
 }
+
+#[test]
+fn a_json_feed_is_told_from_its_first_key() {
+    use article_viewer::format::looks_like_json_feed;
+    for text in [
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": []}"#,
+        "\u{feff} {\n  \"version\" :\"https:\\/\\/jsonfeed.org\\/version\\/1\", \"items\": []}",
+    ] {
+        assert!(looks_like_json_feed(text.as_bytes()), "{text}");
+    }
+    for text in [
+        // The version after the items: only the reader finds it (FormatError::FeedElsewhere
+        // in the viewer's own WebAssembly; e2e/feed.test.mjs loads such a feed).
+        r#"{"items": [], "version": "https://jsonfeed.org/version/1.1"}"#,
+        r#"{"version": 1, "articles": []}"#,
+        r#"{"version": "https://example.org/version/1"}"#,
+        "<rss/>",
+        "",
+    ] {
+        assert!(!looks_like_json_feed(text.as_bytes()), "{text}");
+    }
+}

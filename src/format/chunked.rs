@@ -8,6 +8,7 @@
 //! the end. Shapes other than a v1 collection (a single article, a JSON Feed, a top level that is
 //! not an object) are read whole and handed to `read_whole` in the module root.
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
 use super::feed::FeedBuilder;
 use super::json::{Json, JsonError, Object, Reader};
 use super::v1::{check_version, collection_header, CollectionBuilder};
@@ -60,7 +61,9 @@ enum Stage {
     Items {
         at: usize,
     },
-    /// Inside the `items` array of a file now known to be a JSON Feed, at item number `index`.
+    /// Inside the `items` array of a file now known to be a JSON Feed, at item number `index`
+    /// (not in the viewer's own WebAssembly, which leaves feeds to the feed reader).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
     FeedItems {
         at: usize,
         index: usize,
@@ -82,6 +85,7 @@ pub struct ChunkedReader<T = String> {
     /// Where the last top-level `items` array starts (just inside its `[`).
     items_at: Option<usize>,
     /// The items read so far, once the file is known to be a JSON Feed.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
     feed: Option<FeedBuilder>,
 }
 
@@ -95,6 +99,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             saw_articles: false,
             builder: CollectionBuilder::default(),
             items_at: None,
+            #[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
             feed: None,
         }
     }
@@ -107,6 +112,11 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             builder: CollectionBuilder::handed_over(),
             ..Self::new(text)
         }
+    }
+
+    /// The text it was given (a JSON Feed's, to hand to the feed reader).
+    pub fn into_text(self) -> T {
+        self.text
     }
 
     /// The text without its byte-order mark.
@@ -134,6 +144,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             Stage::Key(at) => self.keys_from(at),
             Stage::Articles { at, index } => self.articles_from(at, index),
             Stage::Items { at } => self.items_from(at),
+            #[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
             Stage::FeedItems { at, index } => self.feed_items_from(at, index),
             // Its errors are located already: they end the reading as an outcome.
             Stage::End(at) => Ok(self.end(at).unwrap_or_else(|error| Next::Done(Err(error)))),
@@ -162,6 +173,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             Stage::Key(at) | Stage::End(at) | Stage::Items { at } => (at, self.builder.len()),
             Stage::Articles { at, index } => (at, index),
             // A feed's items are read a second time: the second half of the progress.
+            #[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
             Stage::FeedItems { at, index } => {
                 let from = self.items_at.unwrap_or(0);
                 let done =
@@ -250,6 +262,7 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         }
     }
 
+    #[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
     fn feed_items_from(&mut self, at: usize, index: usize) -> Result<Next, JsonError> {
         let body = without_bom(self.text.as_ref());
         let Some(feed) = self.feed.as_mut() else {
@@ -288,6 +301,13 @@ impl<T: AsRef<str>> ChunkedReader<T> {
         let is_feed = header
             .get("version")
             .is_some_and(super::feed::is_feed_version);
+        // The viewer's own WebAssembly leaves feeds to the feed reader's (so it carries no
+        // feed mapping or HTML reader).
+        #[cfg(not(any(not(target_arch = "wasm32"), feature = "xml-reader")))]
+        if is_feed {
+            return Ok(Next::Done(Err(FormatError::FeedElsewhere)));
+        }
+        #[cfg(any(not(target_arch = "wasm32"), feature = "xml-reader"))]
         if let (true, Some(at), false) = (is_feed, self.items_at, header.contains_key("items")) {
             self.feed = Some(FeedBuilder::new(&header));
             return Ok(Next::Go(Stage::FeedItems { at, index: 0 }));

@@ -248,6 +248,10 @@ pub fn failure_file(error: &super::FormatError) -> String {
             json!({ "error": "invalid", "problem": problem_value(problem) })
         }
         FormatError::XmlReader(message) => json!({ "error": "xml-reader", "message": message }),
+        // Never from the worker, which reads feeds itself.
+        FormatError::FeedElsewhere => {
+            json!({ "error": "xml-reader", "message": error.to_string() })
+        }
     }
     .to_string()
 }

@@ -1,6 +1,7 @@
 //! Reading a fetched file for the collection loader: fetching (starting the XML reader early
-//! for a feed's address), reading a large file a slice at a time with progress, resolving
-//! relative URLs and building the filter index in slices, yielding to the browser between them.
+//! for a feed's address), handing feeds (RSS, Atom and JSON Feed) to the feed reader's worker,
+//! reading a large file a slice at a time with progress, resolving relative URLs and building
+//! the filter index in slices, yielding to the browser between them.
 
 use crate::filter::{Index, IndexBuilder};
 use crate::format::{parse_collection_bytes, ChunkedReader, Parsed, Step};
@@ -31,16 +32,31 @@ pub(super) async fn fetch_file(source: &str) -> Result<Vec<u8>, LoadError> {
 const CHUNKED_READ_BYTES: usize = 1_000_000;
 
 /// Reads a fetched file; a large one in slices, yielding to the browser between them so the
-/// page keeps responding, and reporting progress.
+/// page keeps responding, and reporting progress. Feeds are read by the feed reader's worker,
+/// so the viewer's own WebAssembly carries no feed mapping: RSS and Atom, and a JSON Feed
+/// (seen from its first bytes, or else once the reader meets its `version`).
 pub(super) async fn read_file(
     bytes: Vec<u8>,
     on_progress: impl Fn(u8),
 ) -> Result<Parsed, crate::format::FormatError> {
     #[cfg(not(feature = "xml-reader"))]
-    if crate::format::looks_like_xml(&bytes) {
+    if crate::format::looks_like_xml(&bytes) || crate::format::looks_like_json_feed(&bytes) {
         return read_feed_in_worker(bytes, on_progress).await;
     }
-    read_json_file(bytes, false, on_progress).await
+    match read_json_file(bytes, false, &on_progress).await {
+        #[cfg(not(feature = "xml-reader"))]
+        JsonRead::Feed(bytes) => read_feed_in_worker(bytes, on_progress).await,
+        // (Never met where the reader reads feeds itself.)
+        #[cfg(feature = "xml-reader")]
+        JsonRead::Feed(bytes) => parse_collection_bytes(&bytes),
+        JsonRead::Read(result) => result,
+    }
+}
+
+/// A JSON file read, or a JSON Feed's bytes given back for the feed reader.
+enum JsonRead {
+    Read(Result<Parsed, crate::format::FormatError>),
+    Feed(Vec<u8>),
 }
 
 /// Reads an RSS or Atom file in the XML reader's worker (see [`crate::format::handover`]): the
@@ -60,7 +76,10 @@ async fn read_feed_in_worker(
             problems,
         }) => {
             let (mut skipped, mut notices) = handover::read_problems(&problems)?;
-            let mut parsed = read_json_file(collection, true, on_progress).await?;
+            let mut parsed = match read_json_file(collection, true, &on_progress).await {
+                JsonRead::Read(result) => result?,
+                JsonRead::Feed(_) => return Err(FormatError::FeedElsewhere),
+            };
             skipped.append(&mut parsed.skipped);
             notices.append(&mut parsed.notices);
             parsed.skipped = skipped;
@@ -72,17 +91,17 @@ async fn read_feed_in_worker(
 
 /// Reads a JSON file, a large one a slice at a time; `handed_over` for the XML reader's answer
 /// (see [`ChunkedReader::handed_over`]).
-async fn read_json_file(
-    bytes: Vec<u8>,
-    handed_over: bool,
-    on_progress: impl Fn(u8),
-) -> Result<Parsed, crate::format::FormatError> {
+async fn read_json_file(bytes: Vec<u8>, handed_over: bool, on_progress: &impl Fn(u8)) -> JsonRead {
+    use crate::format::FormatError;
     if bytes.len() < CHUNKED_READ_BYTES && !handed_over {
-        return parse_collection_bytes(&bytes);
+        return match parse_collection_bytes(&bytes) {
+            Err(FormatError::FeedElsewhere) => JsonRead::Feed(bytes),
+            result => JsonRead::Read(result),
+        };
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
-        Err(error) => return parse_collection_bytes(error.as_bytes()),
+        Err(error) => return JsonRead::Read(parse_collection_bytes(error.as_bytes())),
     };
     let mut reader = if handed_over {
         ChunkedReader::handed_over(text)
@@ -95,7 +114,10 @@ async fn read_json_file(
                 on_progress(progress.percent);
                 web::next_task().await;
             }
-            Step::Done(result) => return result,
+            Step::Done(Err(FormatError::FeedElsewhere)) => {
+                return JsonRead::Feed(reader.into_text().into_bytes())
+            }
+            Step::Done(result) => return JsonRead::Read(result),
         }
     }
 }
