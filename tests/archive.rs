@@ -87,6 +87,17 @@ fn written(
     files
 }
 
+/// A generated collection of `size` articles (`seed`): its index, its search index, and its
+/// archive with both search indexes (shards of 50), every file and opened.
+fn searchable_archive(size: usize, seed: u64) -> (Index, SearchIndex, Files, Archive) {
+    let articles = articles_of(&generate::collection(size, seed).to_string());
+    let index = Index::new(&articles);
+    let search = SearchBuilder::over(&index).finish();
+    let files = publish_with(&index, 50, Some(&search));
+    let archive = open(&files);
+    (index, search, files, archive)
+}
+
 fn text<'f>(files: &'f Files, path: &str) -> &'f str {
     std::str::from_utf8(
         files
@@ -691,11 +702,7 @@ fn load_search(
 #[test]
 fn an_archive_search_finds_and_counts_what_the_one_file_search_does() {
     for (seed, size) in [(5, 700), (6, 2_500)] {
-        let articles = articles_of(&generate::collection(size, seed).to_string());
-        let index = Index::new(&articles);
-        let search = SearchBuilder::over(&index).finish();
-        let files = publish_with(&index, 50, Some(&search));
-        let archive = open(&files);
+        let (index, search, files, archive) = searchable_archive(size, seed);
         let words = title_words(&index);
         let directory_file = archive.manifest.search.clone().expect("a search index");
         let directory = read_term_directory(&directory_file, text(&files, &directory_file))
@@ -823,11 +830,7 @@ fn title_phrase(index: &Index, len: usize, next: &mut dyn FnMut(usize) -> usize)
 
 #[test]
 fn an_archive_matches_quoted_phrases_with_its_pairs_of_words() {
-    let articles = articles_of(&generate::collection(1_500, 12).to_string());
-    let index = Index::new(&articles);
-    let search = SearchBuilder::over(&index).finish();
-    let files = publish_with(&index, 50, Some(&search));
-    let archive = open(&files);
+    let (index, search, files, archive) = searchable_archive(1_500, 12);
     let mut next = common::random_below(12);
     // How many phrases found fewer articles than their words alone, and how many were longer
     // than two words: the test must see both.
@@ -888,11 +891,7 @@ fn an_archive_matches_quoted_phrases_with_its_pairs_of_words() {
 
 #[test]
 fn a_search_chunk_from_another_place_is_refused_with_its_place() {
-    let articles = articles_of(&generate::collection(300, 9).to_string());
-    let index = Index::new(&articles);
-    let search = SearchBuilder::over(&index).finish();
-    let files = publish_with(&index, 50, Some(&search));
-    let archive = open(&files);
+    let (index, _, files, archive) = searchable_archive(300, 9);
     let directory_file = archive
         .manifest
         .search
