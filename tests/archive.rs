@@ -776,11 +776,7 @@ fn an_archive_search_finds_and_counts_what_the_one_file_search_does() {
                 );
             }
             // Best first: the same articles, in the one-file order up to the impacts' rounding.
-            let best = archive
-                .evaluate_searching(&parts, &filter, SortOrder::BestMatch, Some(&query))
-                .unwrap_or_else(|e| panic!("every part is loaded: {e:?}"))
-                .matches
-                .to_vec();
+            let best = matched(&archive, &parts, &filter, SortOrder::BestMatch, &query);
             let expected = index
                 .evaluate_within(&filter, SortOrder::BestMatch, Some(found.as_slice()))
                 .matches
@@ -817,6 +813,21 @@ fn an_archive_search_finds_and_counts_what_the_one_file_search_does() {
         );
         assert!(expanded >= 5, "prefixes were expanded: {expanded}");
     }
+}
+
+/// The ranks an archive's search matches, in `order`, every part it needs loaded.
+fn matched(
+    archive: &Archive,
+    parts: &Parts,
+    filter: &Filter,
+    order: SortOrder,
+    query: &SearchQuery,
+) -> Vec<u32> {
+    archive
+        .evaluate_searching(parts, filter, order, Some(query))
+        .unwrap_or_else(|e| panic!("every part is loaded: {e:?}"))
+        .matches
+        .to_vec()
 }
 
 /// A quoted phrase of `len` adjacent words from a title of `index`, chosen by `next`.
@@ -861,11 +872,7 @@ fn an_archive_matches_quoted_phrases_with_its_pairs_of_words() {
             pair_chunks.count() < len,
             "one chunk per pair at most: {asked:?}"
         );
-        let actual = archive
-            .evaluate_searching(&parts, &filter, SortOrder::NewestFirst, Some(&query))
-            .unwrap_or_else(|e| panic!("every part is loaded: {e:?}"))
-            .matches
-            .to_vec();
+        let actual = matched(&archive, &parts, &filter, SortOrder::NewestFirst, &query);
         assert!(
             !expected.is_empty(),
             "a title's own words are found: {phrase:?}"
