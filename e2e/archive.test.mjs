@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { SCREENSHOTS, launch, recordShifts } from "./browser.mjs";
+import { SCREENSHOTS, launch, listDrawn, recordShifts } from "./browser.mjs";
 import { startServer } from "./static-server.mjs";
 
 const SITE = "target/e2e-site";
@@ -65,7 +65,10 @@ async function takenOver(page) {
   );
 }
 
-const titles = (page, scope) => page.$$eval(`${scope} .av-card__title`, (nodes) => nodes.map((n) => n.textContent));
+const titles = async (page, scope) => {
+  await listDrawn(page, scope);
+  return page.$$eval(`${scope} .av-card__title`, (nodes) => nodes.map((n) => n.textContent));
+};
 const count = (page) => page.textContent("#article-viewer .av-collection__count");
 
 test("the archive's list paints from the manifest and one card shard, in the prerendered order, without a shift", async () => {

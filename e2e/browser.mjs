@@ -68,3 +68,10 @@ export function recordShifts(context) {
     }).observe({ type: "layout-shift", buffered: true });
   });
 }
+
+/** Waits until a list that has just changed has drawn all its cards: a changed list draws its
+ * first few in the frame in which it changes and the rest a frame later, `aria-busy` on the list
+ * meanwhile (`AppState::first_frame`). `scope` narrows it to one viewer on the page. */
+export function listDrawn(page, scope = "") {
+  return page.waitForFunction((scope) => !document.querySelector(`${scope} .av-cards[aria-busy]`), scope);
+}

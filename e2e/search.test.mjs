@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { SCREENSHOTS, openPage, sharedSession } from "./browser.mjs";
+import { SCREENSHOTS, listDrawn, openPage, sharedSession } from "./browser.mjs";
 
 const session = sharedSession();
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
@@ -22,6 +22,7 @@ test("typing a search lists the matches with the words marked, and Back returns 
   await search.fill("river");
   await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "river");
   await page.waitForSelector("li.av-card mark.av-mark");
+  await listDrawn(page);
   const cards = await page.locator("li.av-card").count();
   assert.ok(cards >= 2 && cards < 25, `${cards} cards`);
   assert.equal(await page.textContent(".av-collection__count"), `${cards} of 25 articles`);

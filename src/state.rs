@@ -22,6 +22,9 @@ pub use loaded::{with_index, Load, LoadError, Loaded};
 
 /// Cards shown at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 20;
+/// Cards drawn in the frame in which a list changes (about two screens of a phone, one and a
+/// half of a laptop); the rest follow a frame later ([`AppState::first_frame`]).
+pub const FIRST_FRAME_CARDS: usize = 8;
 
 /// The text of an article whose body is loaded from its `body_url`.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +46,11 @@ pub struct AppState {
     pub bodies: Rc<HashMap<String, BodyLoad>>,
     /// How many cards the list shows; back to [`PAGE_SIZE`] when the filter changes.
     pub list_limit: usize,
+    /// The list has just changed (a filter, the search or the order): only its first
+    /// [`FIRST_FRAME_CARDS`] are drawn until the shell reports the next paint
+    /// ([`Action::DrawRest`]), so the new count and the top of the list reach the screen
+    /// first, and the cards below the fold a frame later ([`AppState::cards_drawn`]).
+    pub first_frame: bool,
     /// Today's date where the reader is, for the date presets.
     pub today: CivilDate,
     /// The reader's text size, theme, width and typeface.
@@ -90,6 +98,8 @@ pub enum Action {
     BodyRetry { id: String },
     /// Show [`PAGE_SIZE`] more cards.
     ShowMore,
+    /// The first frame of a changed list has been painted: draw the rest of its cards.
+    DrawRest,
     /// A card was hovered or focused: fetch its article's body ahead of time.
     Prefetch(String),
     /// A large file is being read: how far, in percent.
@@ -128,6 +138,7 @@ impl AppState {
             load: Load::Loading,
             bodies: Rc::default(),
             list_limit: PAGE_SIZE,
+            first_frame: false,
             today,
             prefs: Preferences::default(),
             load_progress: None,
@@ -230,15 +241,25 @@ impl AppState {
         }
     }
 
+    /// How many of the list's cards are drawn now (see [`AppState::first_frame`]).
+    #[must_use]
+    pub fn cards_drawn(&self) -> usize {
+        if self.first_frame {
+            self.list_limit.min(FIRST_FRAME_CARDS)
+        } else {
+            self.list_limit
+        }
+    }
+
     /// The state after `action`.
     #[must_use]
     pub fn apply(&self, action: Action) -> Self {
         match action {
             Action::Navigate(query) => {
-                let list_limit = if query.filter() == self.query.filter()
+                let same_list = query.filter() == self.query.filter()
                     && query.sort == self.query.sort
-                    && query.q == self.query.q
-                {
+                    && query.q == self.query.q;
+                let list_limit = if same_list {
                     self.list_limit
                 } else {
                     PAGE_SIZE
@@ -247,6 +268,7 @@ impl AppState {
                     Self {
                         query,
                         list_limit,
+                        first_frame: self.first_frame || !same_list,
                         ..self.clone()
                     }
                 } else {
@@ -255,6 +277,7 @@ impl AppState {
                         load: Load::Loading,
                         bodies: Rc::default(),
                         list_limit: PAGE_SIZE,
+                        first_frame: false,
                         load_progress: None,
                         request: self.request.wrapping_add(1),
                         search: None,
@@ -282,6 +305,11 @@ impl AppState {
             }
             Action::ShowMore => Self {
                 list_limit: self.list_limit + PAGE_SIZE,
+                first_frame: false,
+                ..self.clone()
+            },
+            Action::DrawRest => Self {
+                first_frame: false,
                 ..self.clone()
             },
             Action::Loaded { request, .. } if request != self.request => self.clone(),

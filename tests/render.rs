@@ -741,3 +741,23 @@ async fn a_card_names_four_regions_and_counts_the_rest() {
         "Regions: Place 01, Place 02, Place 03, Place 04 and 6 more"
     );
 }
+
+#[tokio::test]
+async fn a_changed_list_draws_its_first_cards_marked_busy_then_the_rest() {
+    use article_viewer::query::Query;
+    use article_viewer::state::{FIRST_FRAME_CARDS, PAGE_SIZE};
+    let state = state_for("", common::sample());
+    let changed = state.apply(Action::Navigate(Query::parse("?sort=oldest")));
+    let page = Page::parse(&render_view(Rc::new(changed.clone())).await);
+    assert_eq!(page.count("ol.av-cards > li.av-card"), FIRST_FRAME_CARDS);
+    assert_eq!(page.attr("ol.av-cards", "aria-busy").as_deref(), Some("true"));
+    assert_eq!(page.text(".av-collection__count"), "25 articles");
+    assert!(
+        page.text(".av-more").contains("Show 5 more"),
+        "the rest of the page is not counted as more to show: {}",
+        page.text(".av-more")
+    );
+    let page = Page::parse(&render_view(Rc::new(changed.apply(Action::DrawRest))).await);
+    assert_eq!(page.count("ol.av-cards > li.av-card"), PAGE_SIZE);
+    assert_eq!(page.attr("ol.av-cards", "aria-busy"), None);
+}

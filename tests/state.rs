@@ -153,3 +153,38 @@ fn a_hovered_card_prefetches_its_body_and_the_open_article_comes_first() {
         "inline bodies need nothing"
     );
 }
+
+#[test]
+fn a_changed_list_draws_its_first_cards_then_the_rest_after_a_paint() {
+    use article_viewer::state::{FIRST_FRAME_CARDS, PAGE_SIZE};
+    let state = loaded("");
+    assert_eq!(
+        state.cards_drawn(),
+        PAGE_SIZE,
+        "a list drawn on load is drawn whole"
+    );
+    let changed = state.apply(Action::Navigate(Query::parse("?region=Europe")));
+    assert!(changed.first_frame);
+    assert_eq!(changed.cards_drawn(), FIRST_FRAME_CARDS);
+    let drawn = changed.apply(Action::DrawRest);
+    assert_eq!(drawn.cards_drawn(), PAGE_SIZE);
+    assert_eq!(
+        drawn.apply(Action::DrawRest),
+        drawn,
+        "nothing left to draw: the same state, so nothing re-renders"
+    );
+    // The same list (an article opened from it, then Back) is drawn whole at once.
+    let back = drawn
+        .apply(Action::Navigate(Query::parse("?region=Europe&article=b")))
+        .apply(Action::Navigate(Query::parse("?region=Europe")));
+    assert_eq!(back.cards_drawn(), PAGE_SIZE);
+    // So are a search and an order (changes of the list), but not more cards asked for.
+    for search in ["?q=river", "?sort=oldest"] {
+        let next = drawn.apply(Action::Navigate(Query::parse(search)));
+        assert_eq!(next.cards_drawn(), FIRST_FRAME_CARDS, "{search}");
+    }
+    assert_eq!(changed.apply(Action::ShowMore).cards_drawn(), 2 * PAGE_SIZE);
+    // A new file is drawn whole when it loads.
+    let other = drawn.apply(Action::Navigate(Query::parse("?src=other.json")));
+    assert!(!other.first_frame);
+}

@@ -37,6 +37,8 @@ pub struct CollectionPageProps {
     pub query: Query,
     pub today: CivilDate,
     pub list_limit: usize,
+    /// How many of them are drawn now (fewer in the frame in which the list changes).
+    pub drawn: usize,
     /// Bodies read from their own files (an archive search's cards take excerpts from them).
     #[prop_or_default]
     pub bodies: LoadedBodies,
@@ -161,7 +163,12 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
         }
         _ => None,
     };
-    let visible = outcome.matches.iter().take(props.list_limit);
+    let visible = outcome
+        .matches
+        .iter()
+        .take(props.drawn.min(props.list_limit));
+    // Cards still to come a frame later: the list says it is being updated.
+    let busy = props.drawn < props.list_limit.min(outcome.matches.len());
     let entries = match &archive {
         None => visible
             .map(|rank| ListEntry::Card(Rc::clone(index.article(rank))))
@@ -213,7 +220,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
                         <ContextProvider<CardLinks> context={CardLinks { list: props.query.clone(), on_navigate: props.on_navigate.clone() }}>
                         <ContextProvider<Option<SearchWords>> context={words.clone()}>
                         <ContextProvider<LoadedBodies> context={props.bodies.clone()}>
-                        <ol class="av-cards">
+                        <ol class="av-cards" aria-busy={busy.then_some("true")}>
                             { for entries.iter().map(|entry| match entry {
                                 ListEntry::Card(article) => html! {
                                     <ArticleCard key={article.id.clone()} article={Rc::clone(article)}

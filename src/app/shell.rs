@@ -117,6 +117,7 @@ pub fn App(props: &AppProps) -> Html {
         title,
         ui.t("viewer-name"),
     );
+    hooks::use_rest_of_list(&state);
     hooks::use_focus_and_scroll(
         root.clone(),
         state.query.article.clone(),

@@ -117,6 +117,26 @@ pub fn finish_takeover() {
     }
 }
 
+/// Calls `then` at the start of the frame after the browser's next paint, so what it changes
+/// is painted one frame after what is pending now.
+pub fn in_frame_after_next_paint(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = window() else {
+        then();
+        return;
+    };
+    let next_frame = move || {
+        if let Some(window) = self::window() {
+            let frame = Closure::once_into_js(then);
+            let _ = window.request_animation_frame(frame.unchecked_ref());
+        }
+    };
+    let painted = Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, next_frame).forget();
+    });
+    let _ = window.request_animation_frame(painted.unchecked_ref());
+}
+
 /// Calls `then` in a task after the browser's next paint.
 fn after_next_paint(then: fn()) {
     let Some(window) = window() else { return };

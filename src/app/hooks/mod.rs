@@ -283,6 +283,18 @@ pub fn use_document_title(
     });
 }
 
+/// A list that has just changed draws its first cards; once they are painted, the rest, in
+/// the next frame ([`AppState::first_frame`]).
+#[hook]
+pub fn use_rest_of_list(state: &UseReducerHandle<AppState>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.first_frame, move |&first_frame| {
+        if first_frame {
+            web::in_frame_after_next_paint(move || dispatcher.dispatch(Action::DrawRest));
+        }
+    });
+}
+
 /// An opened article starts at its top with its heading focused (and, opened from a search,
 /// with its first match in view); back on the list, the scroll
 /// position and the article's card return. The first view keeps the browser's own.
