@@ -750,7 +750,10 @@ async fn a_changed_list_draws_its_first_cards_marked_busy_then_the_rest() {
     let changed = state.apply(Action::Navigate(Query::parse("?sort=oldest")));
     let page = Page::parse(&render_view(Rc::new(changed.clone())).await);
     assert_eq!(page.count("ol.av-cards > li.av-card"), FIRST_FRAME_CARDS);
-    assert_eq!(page.attr("ol.av-cards", "aria-busy").as_deref(), Some("true"));
+    assert_eq!(
+        page.attr("ol.av-cards", "aria-busy").as_deref(),
+        Some("true")
+    );
     assert_eq!(page.text(".av-collection__count"), "25 articles");
     assert!(
         page.text(".av-more").contains("Show 5 more"),
