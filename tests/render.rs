@@ -568,6 +568,11 @@ fn searching(search: &str) -> Rc<AppState> {
 async fn a_quoted_phrase_cuts_each_excerpt_where_the_phrase_is() {
     // One article's standfirst has "fictional" alone; its text has "fictional sample".
     let page = Page::parse(&render_view(searching("?q=%22fictional%20sample%22")).await);
+    assert_eq!(
+        page.text(".av-active"),
+        "Articles matching “fictional sample”.",
+        "one pair of quotes around the phrase"
+    );
     let excerpts = page.texts(".av-card__excerpt");
     assert!(!excerpts.is_empty(), "the phrase is found");
     assert_eq!(

@@ -254,12 +254,22 @@ pub struct ActiveFiltersProps {
     pub q: Option<String>,
 }
 
+/// What was searched for, as the list's heading quotes it: one quoted phrase without its own
+/// quotes (the heading adds its language's), anything else as typed.
+fn unquoted(q: &str) -> &str {
+    let q = q.trim();
+    q.strip_prefix('"')
+        .and_then(|inner| inner.strip_suffix('"'))
+        .filter(|inner| !inner.contains('"'))
+        .unwrap_or(q)
+}
+
 /// The filters in force, each with a button that removes it, and "Clear all".
 pub fn active_filters(ui: &Ui, date_format: &DateFormat, props: &ActiveFiltersProps) -> Html {
     let filter = &props.filter;
     if filter.is_empty() {
         let text = match &props.q {
-            Some(q) => ui.f("articles-matching", &[("words", q.trim())]),
+            Some(q) => ui.f("articles-matching", &[("words", unquoted(q))]),
             None => ui.t("showing-every-article").to_string(),
         };
         return html! { <p class="av-active av-active--none">{ text }</p> };
