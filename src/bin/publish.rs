@@ -72,6 +72,9 @@ fn main() -> std::process::ExitCode {
             Stage::Pages(done, total) => {
                 eprintln!("publish: {done} of {total} article pages ({seconds:.1} s)");
             }
+            Stage::Indexing(read) => eprintln!(
+                "publish: read {read} articles; copying the files they name and building the filter index ({seconds:.1} s)"
+            ),
             Stage::Archive => eprintln!(
                 "publish: writing the archive's manifest, rank sets, shards and search indexes ({seconds:.1} s)"
             ),

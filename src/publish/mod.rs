@@ -59,6 +59,9 @@ pub struct Options {
 pub enum Stage {
     /// Articles read from the input so far.
     Reading(usize),
+    /// All read (this many articles): copying the files they name and building the filter
+    /// index, before the first page.
+    Indexing(usize),
     /// Article pages written, of all.
     Pages(usize, usize),
     /// The archive's own files (manifest, rank sets, shards, search indexes) being written.
@@ -220,6 +223,7 @@ pub fn publish(
     // The file as read is not needed past here (a large input's bytes are a tenth of the run's
     // memory).
     drop(bytes);
+    on_progress(Stage::Indexing(parsed.collection.articles.len()));
     let input_dir = options.input.parent().unwrap_or_else(|| Path::new("."));
     let mut copied = HashSet::new();
     for article in &parsed.collection.articles {
