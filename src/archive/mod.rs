@@ -17,7 +17,8 @@
 //! - **places** (`archive/places/…`, [`read_places`]): per month, each article's region nodes,
 //!   fetched when a search's matches fall in that month (a region's count within a search);
 //! - a **search index** (`archive/search/…`, [`search`]): the terms in chunks and their
-//!   directory, fetched for the words searched;
+//!   directory, fetched for the words searched; and the **pairs** of adjacent words
+//!   (`archive/phrases/…`), the same way, fetched for a quoted phrase;
 //! - **id buckets** (`archive/ids/<n>.json`, [`id_bucket`]): `{"ids":[[id, month, offset], …]}`,
 //!   where an article is, for a link to it.
 //!
