@@ -30,18 +30,15 @@ impl Archive {
             Some(_) => phrase_pairs(query),
             None => Vec::new(),
         };
-        let mut needs = Vec::new();
-        if parts.words.directory.is_none() {
-            needs.push(Need::Directory(Shelf::Words));
-        }
-        if !pairs.is_empty() && parts.pairs.directory.is_none() {
-            needs.push(Need::Directory(Shelf::Pairs));
-        }
-        if !needs.is_empty() {
-            return Err(needs);
-        }
-        let Some(directory) = &parts.words.directory else {
-            return Err(vec![Need::Directory(Shelf::Words)]);
+        let pairs_ready = pairs.is_empty() || parts.pairs.directory.is_some();
+        let Some(directory) = parts.words.directory.as_ref().filter(|_| pairs_ready) else {
+            let words = parts.words.directory.is_none().then_some(Shelf::Words);
+            let pairs = (!pairs_ready).then_some(Shelf::Pairs);
+            return Err(words
+                .into_iter()
+                .chain(pairs)
+                .map(Need::Directory)
+                .collect());
         };
         let words = search_chunks(directory, &parts.words.chunks, query, self.index.len());
         let pair_chunks = missing_pair_chunks(&parts.pairs, &pairs);
