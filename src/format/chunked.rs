@@ -128,10 +128,23 @@ impl<T: AsRef<str>> ChunkedReader<T> {
     ///
     /// # Errors
     /// As [`super::parse_collection`].
-    pub fn finish(mut self) -> Result<Parsed, FormatError> {
+    pub fn finish(self) -> Result<Parsed, FormatError> {
+        self.finish_reporting(&mut |_| {})
+    }
+
+    /// Runs every remaining step, calling `on_progress` after each (the publish step's
+    /// progress on long inputs).
+    ///
+    /// # Errors
+    /// As [`super::parse_collection`].
+    pub fn finish_reporting(
+        mut self,
+        on_progress: &mut dyn FnMut(Progress),
+    ) -> Result<Parsed, FormatError> {
         loop {
-            if let Step::Done(result) = self.step() {
-                return result;
+            match self.step() {
+                Step::Working(progress) => on_progress(progress),
+                Step::Done(result) => return result,
             }
         }
     }

@@ -126,13 +126,7 @@ pub fn parse_collection_bytes_reporting(
     if looks_like_xml(bytes) {
         return xml::read_feed_bytes(bytes);
     }
-    let mut reader = chunked::ChunkedReader::new(utf8(bytes)?);
-    loop {
-        match reader.step() {
-            chunked::Step::Working(progress) => on_progress(progress),
-            chunked::Step::Done(result) => return result,
-        }
-    }
+    ChunkedReader::new(utf8(bytes)?).finish_reporting(on_progress)
 }
 
 /// Whether a JSON file starts as a JSON Feed does: its first key `version`, naming JSON Feed
