@@ -273,8 +273,9 @@ impl SiteArchive {
         if let Some(blocks) = blocks {
             crate::search::add_blocks_text(blocks, &mut text);
         }
-        self.search.add_text(&article.title, &text);
-        self.phrases.add_text(&article.title, &text);
+        // One pass over the words: their terms for the words' index, their pairs for phrases.
+        let pairs = self.phrases.next_article();
+        self.search.add_text_reading(&article.title, &text, pairs);
     }
 
     /// Writes the manifest (`articles.json`), rank sets, day tables, card shards and id buckets

@@ -116,6 +116,14 @@ impl Phrases {
 
     /// Adds the next article (by rank): its title and text.
     pub fn add_text(&mut self, title: &str, text: &str) {
+        let mut read = self.next_article();
+        tokens::for_each_word(title, &mut read);
+        tokens::for_each_word(text, &mut read);
+    }
+
+    /// Starts the next article (by rank): the reader of its words, in order (its title's,
+    /// then its text's), as `SearchBuilder::add_text_reading` hands them over.
+    pub fn next_article(&mut self) -> impl FnMut(&str) + '_ {
         let rank = self.indexed;
         self.indexed += 1;
         let Self {
@@ -125,7 +133,7 @@ impl Phrases {
             ..
         } = self;
         let mut previous: Option<u32> = None;
-        let mut read = |word: &str| {
+        move |word: &str| {
             let id = match word_ids.get(word) {
                 Some(&id) => id,
                 None => {
@@ -150,9 +158,7 @@ impl Phrases {
                 }
             }
             previous = Some(id);
-        };
-        tokens::for_each_word(title, &mut read);
-        tokens::for_each_word(text, &mut read);
+        }
     }
 
     /// Articles added so far.

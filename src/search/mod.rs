@@ -176,13 +176,27 @@ impl SearchBuilder {
     /// it counted. The publish step gives each archive article's text this way, with its body
     /// read from its own file.
     pub fn add_text(&mut self, title: &str, text: &str) -> usize {
+        self.add_text_reading(title, text, |_| {})
+    }
+
+    /// [`SearchBuilder::add_text`], handing each word (folded, not stemmed) of the title and
+    /// then of the text to `on_word` as it is read: the publish step reads the pairs of words
+    /// for phrases in the same pass.
+    pub fn add_text_reading(
+        &mut self,
+        title: &str,
+        text: &str,
+        mut on_word: impl FnMut(&str),
+    ) -> usize {
         let rank = u32::try_from(self.lengths.len()).unwrap_or(u32::MAX);
         self.length = 0;
-        tokens::for_each_term(title, |term, _| {
+        tokens::for_each_term(title, |term, word| {
             self.count_with_characters(term, true);
+            on_word(word);
         });
-        tokens::for_each_term(text, |term, _| {
+        tokens::for_each_term(text, |term, word| {
             self.count_with_characters(term, false);
+            on_word(word);
         });
         let length = self.length;
         self.lengths.push(u32::try_from(length).unwrap_or(u32::MAX));
