@@ -120,34 +120,30 @@ pub fn finish_takeover() {
 /// Calls `then` at the start of the frame after the browser's next paint, so what it changes
 /// is painted one frame after what is pending now.
 pub fn in_frame_after_next_paint(then: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    let Some(window) = window() else {
-        then();
-        return;
-    };
-    let next_frame = move || {
-        if let Some(window) = self::window() {
-            let frame = Closure::once_into_js(then);
-            let _ = window.request_animation_frame(frame.unchecked_ref());
-        }
-    };
-    let painted = Closure::once_into_js(move || {
-        gloo_timers::callback::Timeout::new(0, next_frame).forget();
-    });
-    let _ = window.request_animation_frame(painted.unchecked_ref());
+    after_next_paint(move || on_next_frame(then));
 }
 
 /// Calls `then` in a task after the browser's next paint.
-fn after_next_paint(then: fn()) {
-    let Some(window) = window() else { return };
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+fn after_next_paint(then: impl FnOnce() + 'static) {
+    on_next_frame(move || {
         gloo_timers::callback::Timeout::new(0, then).forget();
     });
-    if window
-        .request_animation_frame(frame.unchecked_ref())
-        .is_err()
-    {
-        then();
+}
+
+/// Calls `then` at the start of the next frame (at once where no frame can be asked for).
+fn on_next_frame(then: impl FnOnce() + 'static) {
+    let pending = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+    let in_frame = std::rc::Rc::clone(&pending);
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(then) = in_frame.take() {
+            then();
+        }
+    });
+    let asked = window().is_some_and(|w| w.request_animation_frame(frame.unchecked_ref()).is_ok());
+    if !asked {
+        if let Some(then) = pending.take() {
+            then();
+        }
     }
 }
 
