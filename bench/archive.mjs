@@ -65,6 +65,19 @@ export async function archiveFigures(site) {
       return { files: new Set(files).size, raw, brotli: compressed, byKind: kinds };
     };
     const count = () => page.textContent("#article-viewer .av-collection__count");
+    // Opens the archive's list searching for `q` and waits until its count and cards are shown.
+    const openSearch = async (q) => {
+      const url = new URL(`${server.url}/site/`);
+      url.searchParams.set("q", q);
+      await page.goto(url.href);
+      await page.waitForFunction(
+        () => !document.getElementById("article-viewer").hidden && / of /.test(document.querySelector("#article-viewer .av-collection__count")?.textContent ?? "")
+          && !document.querySelector("#article-viewer .av-card--pending"),
+        null, { timeout: 60_000 },
+      );
+    };
+    // What was fetched beyond the page, the manifest, the viewer and its catalogues.
+    const beyondThePage = () => size(fetched.filter((f) => !f.startsWith("app/") && f !== "index.html" && f !== "articles.json" && !f.startsWith("i18n/")));
     const started = Date.now();
     await page.goto(`${server.url}/site/`);
     await page.waitForFunction(
@@ -99,21 +112,14 @@ export async function archiveFigures(site) {
     let query = null;
     if (words.length === 2) {
       fetched = [];
-      const queryUrl = new URL(`${server.url}/site/`);
-      queryUrl.searchParams.set("q", `${words.join(" ")} `);
       const queryStarted = Date.now();
-      await page.goto(queryUrl.href);
-      await page.waitForFunction(
-        () => !document.getElementById("article-viewer").hidden && / of /.test(document.querySelector("#article-viewer .av-collection__count")?.textContent ?? "")
-          && !document.querySelector("#article-viewer .av-card--pending"),
-        null, { timeout: 60_000 },
-      );
+      await openSearch(`${words.join(" ")} `);
       const ms = Date.now() - queryStarted;
       // The shown cards' bodies (for their excerpts) are fetched once the search has stayed the
       // same 250 ms: counted too.
       await page.waitForFunction(() => document.querySelectorAll("#article-viewer .av-card__excerpt").length > 0, null, { timeout: 10_000 }).catch(() => {});
       await page.waitForTimeout(500);
-      const files = size(fetched.filter((f) => !f.startsWith("app/") && f !== "index.html" && f !== "articles.json" && !f.startsWith("i18n/")));
+      const files = beyondThePage();
       // Once its parts have arrived: one of its words alone, typed, at 4x CPU throttling (a
       // mid-range phone), until the new count is painted. Median of 5.
       const cdp = await page.context().newCDPSession(page);
@@ -151,16 +157,9 @@ export async function archiveFigures(site) {
     let phrase = null;
     if (titleWords.length === 2) {
       fetched = [];
-      const phraseUrl = new URL(`${server.url}/site/`);
-      phraseUrl.searchParams.set("q", `"${titleWords.join(" ")}" `);
-      await page.goto(phraseUrl.href);
-      await page.waitForFunction(
-        () => !document.getElementById("article-viewer").hidden && / of /.test(document.querySelector("#article-viewer .av-collection__count")?.textContent ?? "")
-          && !document.querySelector("#article-viewer .av-card--pending"),
-        null, { timeout: 60_000 },
-      );
+      await openSearch(`"${titleWords.join(" ")}" `);
       await page.waitForTimeout(800);
-      const files = size(fetched.filter((f) => !f.startsWith("app/") && f !== "index.html" && f !== "articles.json" && !f.startsWith("i18n/")));
+      const files = beyondThePage();
       phrase = { text: titleWords.join(" "), files, shown: await count() };
     }
     // Filter changes on the whole archive at 4x CPU (a mid-range phone), once the parts they
