@@ -56,27 +56,35 @@ test("select a region, set dates, click a month: list, counts and URL follow; Ba
   assert.deepEqual(errors, []);
 });
 
-test("a changed list paints its count with its first cards, and the rest a frame later", async () => {
-  const { page, errors } = await openList();
-  // At each frame after the order changes: how many cards, and whether the list says it is busy.
-  const frames = await page.evaluate(async () => {
-    const select = document.querySelector(".av-sort .av-select");
-    select.value = "oldest";
-    select.dispatchEvent(new Event("change", { bubbles: true }));
-    const seen = [];
-    for (let i = 0; i < 5; i += 1) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      seen.push([document.querySelectorAll("li.av-card").length, document.querySelector(".av-cards[aria-busy]") !== null,
-        document.querySelector(".av-collection__count").textContent]);
-    }
-    return seen;
+for (const width of [1280, 375]) {
+  test(`a changed list paints its count with the cards that fill the screen, and the rest a frame later (${width} px)`, async () => {
+    const { page, errors } = await openList(width);
+    // At each frame after the order changes: how many cards, whether the list says it is busy,
+    // the count, and whether the drawn cards reach the window's bottom (or are all there are).
+    const frames = await page.evaluate(async () => {
+      const select = document.querySelector(".av-sort .av-select");
+      select.value = "oldest";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      const seen = [];
+      for (let i = 0; i < 5; i += 1) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const drawn = [...document.querySelectorAll("li.av-card")];
+        seen.push([drawn.length, document.querySelector(".av-cards[aria-busy]") !== null,
+          document.querySelector(".av-collection__count").textContent,
+          drawn.at(-1).getBoundingClientRect().bottom >= innerHeight]);
+      }
+      return seen;
+    });
+    const [first, busy, text, filled] = frames[0];
+    assert.ok(first < 20 && busy && text === "25 articles" && filled,
+      `the first frame: the count and the cards that fill the screen, no more: ${JSON.stringify(frames)}`);
+    assert.ok(first <= (width < 600 ? 4 : 8), `a ${width} px screen needs no more than that: ${JSON.stringify(frames)}`);
+    assert.deepEqual(frames.at(-1).slice(0, 3), [20, false, "25 articles"], JSON.stringify(frames));
+    assert.ok(frames.findIndex(([n]) => n === 20) <= 3, `the rest within three frames: ${JSON.stringify(frames)}`);
+    assert.equal(search(page), "?sort=oldest");
+    assert.deepEqual(errors, []);
   });
-  assert.deepEqual(frames[0], [8, true, "25 articles"], JSON.stringify(frames));
-  assert.deepEqual(frames.at(-1), [20, false, "25 articles"], JSON.stringify(frames));
-  assert.ok(frames.findIndex(([n]) => n === 20) <= 3, `the rest within three frames: ${JSON.stringify(frames)}`);
-  assert.equal(search(page), "?sort=oldest");
-  assert.deepEqual(errors, []);
-});
+}
 
 test("dragging across the timeline selects a period", async () => {
   const { page } = await openList();

@@ -22,8 +22,9 @@ pub use loaded::{with_index, Load, LoadError, Loaded};
 
 /// Cards shown at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 20;
-/// Cards drawn in the frame in which a list changes (about two screens of a phone, one and a
-/// half of a laptop); the rest follow a frame later ([`AppState::first_frame`]).
+/// Cards drawn at most in the frame in which a list changes (a screenful of a tall laptop),
+/// fewer when fewer fill the reader's screen ([`AppState::screenful`]); the rest follow a
+/// frame later ([`AppState::first_frame`]).
 pub const FIRST_FRAME_CARDS: usize = 8;
 
 /// The text of an article whose body is loaded from its `body_url`.
@@ -51,6 +52,10 @@ pub struct AppState {
     /// ([`Action::DrawRest`]), so the new count and the top of the list reach the screen
     /// first, and the cards below the fold a frame later ([`AppState::cards_drawn`]).
     pub first_frame: bool,
+    /// How many cards fill the list's part of the reader's screen, as the shell last measured
+    /// it ([`Action::Screenful`]; [`FIRST_FRAME_CARDS`] until then, and never more): what a
+    /// changed list draws in its first frame.
+    pub screenful: usize,
     /// Today's date where the reader is, for the date presets.
     pub today: CivilDate,
     /// The reader's text size, theme, width and typeface.
@@ -100,6 +105,9 @@ pub enum Action {
     ShowMore,
     /// The first frame of a changed list has been painted: draw the rest of its cards.
     DrawRest,
+    /// How many cards fill the list's part of the screen (measured by the shell just before a
+    /// change): a changed list's first frame draws that many, from 1 to [`FIRST_FRAME_CARDS`].
+    Screenful(usize),
     /// A card was hovered or focused: fetch its article's body ahead of time.
     Prefetch(String),
     /// A large file is being read: how far, in percent.
@@ -139,6 +147,7 @@ impl AppState {
             bodies: Rc::default(),
             list_limit: PAGE_SIZE,
             first_frame: false,
+            screenful: FIRST_FRAME_CARDS,
             today,
             prefs: Preferences::default(),
             load_progress: None,
@@ -245,7 +254,7 @@ impl AppState {
     #[must_use]
     pub fn cards_drawn(&self) -> usize {
         if self.first_frame {
-            self.list_limit.min(FIRST_FRAME_CARDS)
+            self.list_limit.min(self.screenful)
         } else {
             self.list_limit
         }
@@ -310,6 +319,10 @@ impl AppState {
             },
             Action::DrawRest => Self {
                 first_frame: false,
+                ..self.clone()
+            },
+            Action::Screenful(cards) => Self {
+                screenful: cards.clamp(1, FIRST_FRAME_CARDS),
                 ..self.clone()
             },
             Action::Loaded { request, .. } if request != self.request => self.clone(),

@@ -188,3 +188,23 @@ fn a_changed_list_draws_its_first_cards_then_the_rest_after_a_paint() {
     let other = drawn.apply(Action::Navigate(Query::parse("?src=other.json")));
     assert!(!other.first_frame);
 }
+
+#[test]
+fn a_changed_list_first_draws_the_cards_that_fill_the_screen() {
+    use article_viewer::state::{FIRST_FRAME_CARDS, PAGE_SIZE};
+    let state = loaded("");
+    // A phone's screen shows two cards: the first frame of a change draws two.
+    let phone = state.apply(Action::Screenful(2));
+    assert_eq!(phone.cards_drawn(), PAGE_SIZE, "the shown list stays whole");
+    let changed = phone.apply(Action::Navigate(Query::parse("?region=Europe")));
+    assert_eq!(changed.cards_drawn(), 2);
+    assert_eq!(changed.apply(Action::DrawRest).cards_drawn(), PAGE_SIZE);
+    // Never none, never more than the cap (a huge screen, an embedded frame's full height).
+    assert_eq!(state.apply(Action::Screenful(0)).screenful, 1);
+    assert_eq!(
+        state.apply(Action::Screenful(500)).screenful,
+        FIRST_FRAME_CARDS
+    );
+    // The same measure again changes nothing, so nothing re-renders.
+    assert_eq!(phone.apply(Action::Screenful(2)), phone);
+}

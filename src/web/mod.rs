@@ -244,6 +244,39 @@ pub fn scroll_y() -> f64 {
     window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
 }
 
+/// How many of the items `selector` finds in `root` (a list's, in order) it takes to fill the
+/// window from the first item's top down, judged by the shortest of those on screen so that a
+/// list of shorter items is still filled; `None` when there are none or nothing is laid out.
+#[must_use]
+pub fn items_to_fill_window(root: &web_sys::Element, selector: &str) -> Option<usize> {
+    let bottom = window()?.inner_height().ok()?.as_f64()?;
+    let items = root.query_selector_all(selector).ok()?;
+    let rect = |i: u32| {
+        items
+            .get(i)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            .map(|item| item.get_bounding_client_rect())
+    };
+    let top = rect(0)?.top();
+    let mut shortest = f64::INFINITY;
+    for i in 0..items.length() {
+        let Some(item) = rect(i) else { break };
+        if item.height() > 0.0 {
+            shortest = shortest.min(item.height());
+        }
+        if item.bottom() >= bottom {
+            break;
+        }
+    }
+    if !shortest.is_finite() {
+        return None;
+    }
+    // At least one; a list below the window's bottom needs none yet, but one costs little.
+    let count = ((bottom - top).max(0.0) / shortest).ceil().max(1.0);
+    // Whole and positive: the conversion is exact below 2^53, and the caller caps it.
+    Some(count.min(f64::from(u16::MAX)) as usize)
+}
+
 /// Scrolls to `y`.
 pub fn scroll_to(y: f64) {
     if let Some(window) = window() {

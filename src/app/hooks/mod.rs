@@ -223,6 +223,7 @@ pub fn use_history_and_host_requests(
     owns_url: bool,
     host: Option<web_sys::Element>,
     pinned_src: Option<Option<String>>,
+    root: NodeRef,
 ) {
     let dispatcher = state.dispatcher();
     use_effect_with((), move |()| {
@@ -235,6 +236,7 @@ pub fn use_history_and_host_requests(
                 let dispatcher = dispatcher.clone();
                 let pin = pin.clone();
                 web::listen_for_history(move |query| {
+                    note_screenful(&root, &dispatcher);
                     dispatcher.dispatch(Action::Navigate(pin(query)));
                 })
             })
@@ -281,6 +283,17 @@ pub fn use_document_title(
             web::set_title(title.as_deref().unwrap_or(untitled));
         }
     });
+}
+
+/// Before a change of view: tells the reducer how many cards fill the screen now
+/// ([`Action::Screenful`]), so a changed list's first frame draws no more than the reader sees.
+pub fn note_screenful(root: &NodeRef, dispatcher: &UseReducerDispatcher<AppState>) {
+    let cards = root
+        .cast::<web_sys::Element>()
+        .and_then(|root| web::items_to_fill_window(&root, ".av-card"));
+    if let Some(cards) = cards {
+        dispatcher.dispatch(Action::Screenful(cards));
+    }
 }
 
 /// A list that has just changed draws its first cards; once they are painted, the rest, in
