@@ -576,12 +576,79 @@ fn an_archive_site_holds_every_article_with_its_body_and_a_file_site_removes_it(
         expected.sort();
         ids.sort();
         assert_eq!(ids, expected, "every article once");
+        // The archive has its own copy of each body: the input's body files stay out of it.
+        let input_body = out.join("bodies/loads.json");
+        if name == "archive-split" {
+            assert!(
+                !input_body.exists(),
+                "{} is not copied",
+                input_body.display()
+            );
+        }
 
         publish(&options(Form::File), &mut |_| {}).expect("a one-file site");
         assert!(!out.join("archive").exists(), "the archive is removed");
+        if name == "archive-split" {
+            assert!(
+                input_body.is_file(),
+                "the one-file site reads the input's body files"
+            );
+        }
         assert_eq!(
             std::fs::read(out.join("articles.json")).expect("articles.json"),
             std::fs::read(&input).expect("the input"),
         );
     }
+}
+
+#[test]
+fn an_archive_copies_a_body_file_it_cannot_read_so_the_viewer_shows_its_error() {
+    let dir = scratch("archive-broken-body");
+    let app = fake_app(&dir);
+    std::fs::create_dir_all(dir.join("in/bodies")).expect("a folder");
+    std::fs::write(
+        dir.join("in/index.json"),
+        r#"{"version": 1, "articles": [
+            {"id": "good", "title": "Good", "published": "2025-05-01", "body_url": "bodies/good.json"},
+            {"id": "broken", "title": "Broken", "published": "2025-05-02", "body_url": "bodies/broken.json"}
+        ]}"#,
+    )
+    .expect("written");
+    std::fs::write(
+        dir.join("in/bodies/good.json"),
+        r#"{"version": 1, "body": [{"type": "paragraph", "text": "Fine."}]}"#,
+    )
+    .expect("written");
+    std::fs::write(
+        dir.join("in/bodies/broken.json"),
+        "{\"version\": 1, \"body\": [",
+    )
+    .expect("written");
+    let out = dir.join("site");
+    let options = Options {
+        input: dir.join("in/index.json"),
+        out: out.clone(),
+        app,
+        base_url: None,
+        today: TODAY,
+        form: Form::Archive,
+    };
+    let report = publish(&options, &mut |_| {}).expect("an archive site");
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.starts_with("articles[id=broken].body_url")),
+        "{:?}",
+        report.problems
+    );
+    assert!(out.join("archive/bodies/good.json").is_file());
+    assert!(
+        !out.join("bodies/good.json").exists(),
+        "read, so not copied"
+    );
+    assert!(
+        out.join("bodies/broken.json").is_file(),
+        "unreadable, so copied for the viewer's located error"
+    );
 }

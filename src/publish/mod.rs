@@ -227,7 +227,12 @@ pub fn publish(
     let input_dir = options.input.parent().unwrap_or_else(|| Path::new("."));
     let mut copied = HashSet::new();
     for article in &parsed.collection.articles {
-        let urls = urls_in(article.as_ref());
+        let mut urls = urls_in(article.as_ref());
+        // An archive writes each body as its own file (`archive/bodies/`): the input's copy is
+        // needed only when it cannot be read (the viewer then shows its located error).
+        if let (Some(_), Body::Remote(body)) = (&archive, &article.body) {
+            urls.retain(|url| url != body.as_str());
+        }
         copy_named_files(&urls, input_dir, out, &mut copied, &mut report, &article.id)?;
     }
 
@@ -307,6 +312,10 @@ pub fn publish(
                 report
                     .problems
                     .push(format!("articles[id={}].body_url: {error}", article.id));
+                if archive.is_some() {
+                    let body = [url.as_str().to_owned()];
+                    copy_named_files(&body, input_dir, out, &mut copied, &mut report, &article.id)?;
+                }
             }
             let id = article.id.clone();
             state = state
