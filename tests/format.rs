@@ -808,6 +808,49 @@ fn relative_urls_are_resolved_against_their_file() {
 }
 
 #[test]
+fn resolving_against_a_relative_file_is_undone_exactly() {
+    // The sample collection and its split form: every URL of every article (images, links,
+    // bodies) resolved against a published page's root and back again is the URL as read.
+    for file in [
+        "samples/articles.json",
+        "tests/fixtures/split/collection.json",
+    ] {
+        let as_read = parse(&common::read_text(file)).collection;
+        for base in ["../../articles.json", "./articles.json", "data/2025.json"] {
+            let resolved = as_read.clone().resolved_against(base);
+            assert_ne!(resolved, as_read, "{file} against {base}: some URL moved");
+            assert_eq!(
+                resolved.unresolved_from(base),
+                as_read,
+                "{file} against {base}"
+            );
+        }
+    }
+    // URL by URL, kept ones too: absolute, a root path, a query, a fragment, and one that
+    // already climbs out of its folder.
+    let url = |text: &str| {
+        article_viewer::model::SafeUrl::parse(text, article_viewer::model::UrlUse::Link)
+            .unwrap_or_else(|e| panic!("{text}: {e:?}"))
+    };
+    for text in [
+        "images/a.svg",
+        "../up.svg",
+        "./here.svg",
+        "https://example.com/a",
+        "/root.svg",
+        "?q=1",
+        "#top",
+    ] {
+        let resolved = url(text).relative_to("../../");
+        assert_eq!(resolved.unresolved_from("../../").as_str(), text);
+    }
+    assert_eq!(
+        url("../../x.svg").unresolved_from("../../").as_str(),
+        "x.svg"
+    );
+}
+
+#[test]
 fn the_sample_collection_covers_places_times_and_languages() {
     let text = common::read_text("samples/articles.json");
     let articles = parse(&text).collection.articles;

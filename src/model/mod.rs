@@ -47,6 +47,19 @@ impl Collection {
         }
     }
 
+    /// The inverse of [`Collection::resolved_against`] with the same `file_url` (a relative
+    /// one): every article's URLs as they were. In place where no one else holds an article.
+    #[must_use]
+    pub fn unresolved_from(mut self, file_url: &str) -> Self {
+        let base = directory_of(file_url);
+        if !base.is_empty() {
+            for article in &mut self.articles {
+                Rc::make_mut(article).map_urls(&|url| url.unresolved_from(base));
+            }
+        }
+        self
+    }
+
     #[must_use]
     pub fn find(&self, id: &str) -> Option<&Rc<Article>> {
         self.articles.iter().find(|article| article.id == id)

@@ -66,6 +66,18 @@ impl SafeUrl {
     pub fn relative_to(&self, base_dir: &str) -> Self {
         Self(resolve_against(&self.0, base_dir))
     }
+
+    /// The inverse of [`SafeUrl::relative_to`] for a relative `base_dir` (`../../`): the URL
+    /// as it was before. Exact: a URL that rule prefixed lost nothing, and one it kept
+    /// (absolute, a root path, `?query`, `#fragment`) never starts with a relative folder.
+    #[must_use]
+    pub fn unresolved_from(&self, base_dir: &str) -> Self {
+        let prefixed = !base_dir.is_empty() && origin_of(base_dir).is_none();
+        match self.0.strip_prefix(base_dir).filter(|_| prefixed) {
+            Some(rest) if resolve_against(rest, base_dir) == self.0 => Self(rest.to_owned()),
+            _ => self.clone(),
+        }
+    }
 }
 
 /// The rule of [`SafeUrl::relative_to`] for any URL text (a checked URL, or a `src` resolved

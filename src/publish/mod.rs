@@ -139,21 +139,39 @@ pub fn check_base_url(url: &str) -> Result<String, PublishError> {
     })
 }
 
-/// The state a page is rendered from: the file loaded, URLs relative to the page's root.
-fn loaded_state(parsed: &Parsed, root: &SiteRoot, today: CivilDate) -> AppState {
-    let parsed = Parsed {
-        collection: parsed
-            .collection
-            .clone()
-            .resolved_against(&root.resolve(SITE_DATA_FILE)),
-        ..parsed.clone()
-    };
+/// The state pages are rendered from: the file loaded, URLs relative to the page's root. The
+/// file is taken, and its URLs resolved in place: a large input's articles are never copied
+/// (see [`take_back`]).
+fn loaded_state(mut parsed: Parsed, root: &SiteRoot, today: CivilDate) -> AppState {
+    parsed.collection = parsed
+        .collection
+        .resolved_against(&root.resolve(SITE_DATA_FILE));
     let state = AppState::new(Query::default(), today);
     let request = state.request;
     state.apply(Action::Loaded {
         request,
         result: Ok(with_index(parsed)),
     })
+}
+
+/// The file a [`loaded_state`] for `root` was made from, its URLs as read again; in place when
+/// the state was the last holder of its articles (pages are rendered and dropped by then).
+fn take_back(state: AppState, root: &SiteRoot) -> Option<Parsed> {
+    let crate::state::Load::Ready(loaded) = state.load else {
+        return None;
+    };
+    let loaded = Rc::try_unwrap(loaded).unwrap_or_else(|shared| crate::state::Loaded {
+        parsed: shared.parsed.clone(),
+        index: Rc::clone(&shared.index),
+        archive: None,
+        base: String::new(),
+    });
+    let mut parsed = loaded.parsed;
+    drop(loaded.index);
+    parsed.collection = parsed
+        .collection
+        .unresolved_from(&root.resolve(SITE_DATA_FILE));
+    Some(parsed)
 }
 
 /// An article's body from its own file (`body_url`, relative to the input), as read.
@@ -237,28 +255,23 @@ pub fn publish(
     }
 
     let article_root = SiteRoot::relative(2);
-    let article_state = loaded_state(&parsed, &article_root, options.today);
+    // The input's articles, their URLs made relative to an article page in place, are what the
+    // pages render; where the page's head or the input's own files need a URL as read, it is
+    // recovered from that (`as_read`).
+    let article_base = article_root.resolve(SITE_DATA_FILE);
+    let article_dir = directory_of(&article_base).to_owned();
+    let as_read = |url: &SafeUrl| url.unresolved_from(&article_dir);
+    let article_state = loaded_state(parsed, &article_root, options.today);
     let crate::state::Load::Ready(loaded) = &article_state.load else {
         return Ok(report);
     };
     let index: Rc<Index> = Rc::clone(&loaded.index);
-    // The articles as read (URLs relative to the input, which is the site's root), by id, for
-    // the head tags and listings; the pages' own markup has URLs relative to the page.
-    let as_read: std::collections::HashMap<&str, &Article> = parsed
-        .collection
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.as_ref()))
-        .collect();
-    let newest_first: Vec<&Article> = (0..index.len())
-        .filter_map(|rank| u32::try_from(rank).ok())
-        .filter_map(|rank| as_read.get(index.article(rank).id.as_str()).copied())
-        .collect();
-    let collection: &Collection = &parsed.collection;
-    let total = newest_first.len();
+    let collection: &Collection = &loaded.parsed.collection;
+    let total = index.len();
     on_progress(Stage::Pages(0, total));
     let mut kept = HashSet::new();
-    for (done, article) in newest_first.iter().enumerate() {
+    for (done, rank) in (0..total).filter_map(|r| u32::try_from(r).ok()).enumerate() {
+        let article = index.article(rank);
         if !is_page_id(&article.id) {
             if let Some(archive) = &mut archive {
                 archive.index_text(article, None);
@@ -276,19 +289,19 @@ pub fn publish(
         // Every article is indexed for search once, in rank order (its body from its own file
         // when it has one).
         let mut indexed = false;
-        if let Body::Remote(url) = &article.body {
-            let mut result = read_remote_body(url, input_dir);
+        if let Body::Remote(page_url) = &article.body {
+            let url = as_read(page_url);
+            let mut result = read_remote_body(&url, input_dir);
             if let Ok((blocks, _)) = &mut result {
                 // In one pass: the body's own files (relative to the body file, so relative to
                 // the input once joined to its folder), and its URLs made relative to the page.
                 let body_dir = directory_of(url.as_str());
-                let page_base = article_root.resolve(url.as_str());
                 let named = std::cell::RefCell::new(Vec::new());
                 blocks.map_urls(&|u| {
                     named
                         .borrow_mut()
                         .push(crate::model::resolve_against(u.as_str(), body_dir));
-                    u.relative_to(directory_of(&page_base))
+                    u.relative_to(directory_of(page_url.as_str()))
                 });
                 copy_named_files(
                     &named.into_inner(),
@@ -322,9 +335,7 @@ pub fn publish(
                 .apply(Action::BodyStarted { id: id.clone() })
                 .apply(Action::BodyLoaded { id, result });
         }
-        if let (Some(archive), Some(Body::Blocks(blocks))) =
-            (&mut archive, index.find(&article.id).map(|a| &a.body))
-        {
+        if let (Some(archive), Body::Blocks(blocks)) = (&mut archive, &article.body) {
             report.count(archive.body(out, &article.id, blocks)?);
         }
         if let Some(archive) = archive.as_mut().filter(|_| !indexed) {
@@ -333,12 +344,10 @@ pub fn publish(
         let page_url = base_url
             .as_deref()
             .map(|base| format!("{base}{}", article_path(&article.id)));
-        let head = head::article_head(
-            article,
-            collection,
-            page_url.as_deref(),
-            base_url.as_deref(),
-        );
+        // The head names the article's image from the site's root: its URLs as read.
+        let mut read = Article::clone(article);
+        read.map_urls(&as_read);
+        let head = head::article_head(&read, collection, page_url.as_deref(), base_url.as_deref());
         let markup = prerender(Rc::new(state), &article_root);
         let html = document(&head, &app, &article_root, PageKind::Article, &markup);
         let path = out.join(article_path(&article.id)).join("index.html");
@@ -353,22 +362,33 @@ pub fn publish(
     report.removed += remove_stale_pages(&out.join(ARTICLES_DIR), &kept)?;
     if let Some(archive) = archive {
         on_progress(Stage::Archive);
-        archive.finish(out, &index, &parsed.collection, &mut |w| report.count(w))?;
+        archive.finish(out, &index, collection, &mut |w| report.count(w))?;
     } else {
         archive::remove_archive(out)?;
     }
+    drop(index);
 
+    // The collection page, from the same articles with their URLs relative to the site's root.
+    let Some(parsed) = take_back(article_state, &article_root) else {
+        return Ok(report);
+    };
     let site_root = SiteRoot::relative(0);
-    let list_state = loaded_state(&parsed, &site_root, options.today);
+    let list_state = loaded_state(parsed, &site_root, options.today);
+    let crate::state::Load::Ready(loaded) = &list_state.load else {
+        return Ok(report);
+    };
+    let collection = &loaded.parsed.collection;
     let head = head::collection_head(collection, base_url.as_deref(), total);
-    let markup = prerender(Rc::new(list_state), &site_root);
+    let markup = prerender(Rc::new(list_state.clone()), &site_root);
     let html = document(&head, &app, &site_root, PageKind::Collection, &markup);
     report.count(write_if_changed(&out.join("index.html"), html.as_bytes())?);
     report.pages += 1;
-    let pages: Vec<&Article> = newest_first
-        .iter()
-        .copied()
-        .filter(|a| kept.contains(&a.id))
+    // The sitemap and the feed: the articles with a page, newest first (their URLs from the
+    // site's root, as the listings name them).
+    let pages: Vec<&Article> = (0..loaded.index.len())
+        .filter_map(|rank| u32::try_from(rank).ok())
+        .map(|rank| loaded.index.article(rank).as_ref())
+        .filter(|article| kept.contains(&article.id))
         .collect();
     let sitemap = listings::sitemap(&pages, base_url.as_deref());
     report.count(write_if_changed(
