@@ -14,26 +14,29 @@
 //! - [`listings`]: the sitemap and the JSON Feed.
 //! - [`files`]: writing what changed, the viewer's content-named folder, integrity, stale pages.
 //! - `named`: the files the input names beside itself (images, bodies), copied into the site.
+//! - `loading`: the input as the viewer's state for a page's root (held once), and body files.
 
 pub mod archive;
 pub mod dates;
 pub mod files;
 pub mod head;
 pub mod listings;
+mod loading;
 mod named;
 pub mod page;
 pub mod search_index;
 
 use crate::date::CivilDate;
 use crate::filter::Index;
-use crate::format::{parse_body_bytes, parse_collection_bytes_reporting, FormatError, Parsed};
+use crate::format::{parse_collection_bytes_reporting, FormatError};
 use crate::model::{directory_of, Article, Body, Collection, MapUrls, SafeUrl};
 use crate::query::Query;
 use crate::site::{article_path, is_page_id, SiteRoot, ARTICLES_DIR, SITE_DATA_FILE};
-use crate::state::{with_index, Action, AppState, LoadError};
+use crate::state::{Action, AppState};
 use archive::SiteArchive;
 use files::{copy_app, read, remove_stale_pages, write_if_changed, FileError, Written};
-use named::{copy_named_files, local_file, urls_in};
+use loading::{loaded_state, read_remote_body, take_back};
+use named::{copy_named_files, urls_in};
 use page::{document, prerender, PageKind};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -138,52 +141,6 @@ pub fn check_base_url(url: &str) -> Result<String, PublishError> {
         format!("{url}/")
     })
 }
-
-/// The state pages are rendered from: the file loaded, URLs relative to the page's root. The
-/// file is taken, and its URLs resolved in place: a large input's articles are never copied
-/// (see [`take_back`]).
-fn loaded_state(mut parsed: Parsed, root: &SiteRoot, today: CivilDate) -> AppState {
-    parsed.collection = parsed
-        .collection
-        .resolved_against(&root.resolve(SITE_DATA_FILE));
-    let state = AppState::new(Query::default(), today);
-    let request = state.request;
-    state.apply(Action::Loaded {
-        request,
-        result: Ok(with_index(parsed)),
-    })
-}
-
-/// The file a [`loaded_state`] for `root` was made from, its URLs as read again; in place when
-/// the state was the last holder of its articles (pages are rendered and dropped by then).
-fn take_back(state: AppState, root: &SiteRoot) -> Option<Parsed> {
-    let crate::state::Load::Ready(loaded) = state.load else {
-        return None;
-    };
-    let loaded = Rc::try_unwrap(loaded).unwrap_or_else(|shared| crate::state::Loaded {
-        parsed: shared.parsed.clone(),
-        index: Rc::clone(&shared.index),
-        archive: None,
-        base: String::new(),
-    });
-    let mut parsed = loaded.parsed;
-    drop(loaded.index);
-    parsed.collection = parsed
-        .collection
-        .unresolved_from(&root.resolve(SITE_DATA_FILE));
-    Some(parsed)
-}
-
-/// An article's body from its own file (`body_url`, relative to the input), as read.
-fn read_remote_body(url: &SafeUrl, input_dir: &Path) -> Result<BodyFile, LoadError> {
-    let relative = local_file(url.as_str()).ok_or_else(|| {
-        LoadError::Network(format!("{} is not a file next to the input", url.as_str()))
-    })?;
-    let bytes = read(&input_dir.join(&relative)).map_err(|e| LoadError::Network(e.to_string()))?;
-    Ok(parse_body_bytes(&bytes)?)
-}
-
-type BodyFile = (Vec<crate::model::Block>, Vec<crate::format::Problem>);
 
 /// Publishes `options.input` into `options.out`, calling `on_progress` now and then while it
 /// reads the input and writes article pages, and once before an archive's own files.
