@@ -86,14 +86,23 @@ impl SafeUrl {
 pub fn resolve_against(url: &str, base_dir: &str) -> String {
     let root_path = url.starts_with('/') && !url.starts_with("//");
     if let (true, Some(origin)) = (root_path, origin_of(base_dir)) {
-        return format!("{origin}{url}");
+        return joined(origin, url);
     }
     let keep = base_dir.is_empty() || scheme_of(url).is_some() || url.starts_with(['/', '?', '#']);
     if keep {
         url.to_owned()
     } else {
-        format!("{base_dir}{url}")
+        joined(base_dir, url)
     }
+}
+
+/// `head` then `tail`, in one allocation (a collection's every URL is resolved as it loads;
+/// `format!`'s machinery was half of that in a profile of loading 100,000 articles).
+fn joined(head: &str, tail: &str) -> String {
+    let mut out = String::with_capacity(head.len() + tail.len());
+    out.push_str(head);
+    out.push_str(tail);
+    out
 }
 
 /// `https://x.org` for `https://x.org/a/`; `None` for a relative folder.
