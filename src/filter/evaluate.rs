@@ -7,7 +7,7 @@
 use super::facets::{count_within, intersection, Facet};
 use super::matches::Matches;
 use super::ranks::Bitmap;
-use super::{to_u32, CountUp, Filter, Index, Outcome, RegionChoice, SortOrder};
+use super::{to_u32, Filter, Index, Outcome, RegionChoice, SortOrder};
 use std::rc::Rc;
 
 /// Each facet's selection (`None`: nothing chosen in it), tags, authors and sources in order.
@@ -63,46 +63,41 @@ impl Index {
             .collect();
         selected.sort_unstable();
         let matches = self.found_matches(found, &selected, (lo, hi), order);
-        // Facet counts walk the found articles (a search finds few): each one in the date span
-        // counts for a region node it is in or below when it passes the other facets, and for
-        // a value of a facet when it passes the regions and the other facets.
-        let mut region_counts = CountUp::new(&self.nodes);
-        let mut facet_counts = Facet::ALL.map(|f| vec![0_u32; self.facets[f.slot()].len()]);
-        let mut unspecified_count = 0;
-        let mut dates_only = 0;
-        for &rank in found.iter().filter(|&&r| (lo..hi).contains(&(r as usize))) {
-            dates_only += 1;
-            let article = self.article(rank);
-            let facet_ok = facets.each_ref().map(|f| passes(f, rank));
-            for facet in Facet::ALL {
-                let others_ok = Facet::ALL
+        // The counts as for the whole collection (see `evaluate_all`), each set also within the
+        // articles found: rank sets and popcounts, never a walk through the found articles'
+        // regions and values (a search may find most of a collection).
+        let found = {
+            let mut ascending = found.to_vec();
+            ascending.sort_unstable();
+            ascending.dedup();
+            Bitmap::from_sorted(&ascending, self.count)
+        };
+        let all_facets = intersection(std::iter::once(&found).chain(facets.iter().flatten()));
+        let region_counts = self
+            .members
+            .iter()
+            .map(|set| count_within(set, all_facets.as_ref(), lo, hi))
+            .collect();
+        let unspecified_count = count_within(&self.unspecified, all_facets.as_ref(), lo, hi);
+        let facet_counts = Facet::ALL.map(|facet| {
+            let others = std::iter::once(&found).chain(regions.iter()).chain(
+                Facet::ALL
                     .iter()
-                    .all(|other| *other == facet || facet_ok[other.slot()]);
-                if !(others_ok && passes(&regions, rank)) {
-                    continue;
-                }
-                let values = &self.facets[facet.slot()];
-                for value in facet.values_of(article) {
-                    if let Some(at) = values.find(value) {
-                        facet_counts[facet.slot()][at] += 1;
-                    }
-                }
-            }
-            if !facet_ok.iter().all(|&ok| ok) {
-                continue;
-            }
-            if article.regions.is_empty() {
-                unspecified_count += 1;
-            }
-            for node in article.regions.iter().filter_map(|path| self.node_of(path)) {
-                region_counts.add(rank, node);
-            }
-        }
+                    .filter(|other| **other != facet)
+                    .filter_map(|other| facets[other.slot()].as_ref()),
+            );
+            let within = intersection(others);
+            self.facets[facet.slot()]
+                .members()
+                .iter()
+                .map(|set| count_within(set, within.as_ref(), lo, hi))
+                .collect()
+        });
         self.answer(
             matches,
-            (region_counts.counts, unspecified_count),
+            (region_counts, unspecified_count),
             facet_counts,
-            dates_only,
+            found.count_in(lo, hi),
         )
     }
 
