@@ -154,6 +154,15 @@ fn time_search(index: &Index, figures: &mut serde_json::Map<String, serde_json::
         millis(build)
     );
     figures.insert("search_index_10000_ms".into(), millis(build).into());
+    println!(
+        "{:<44} {:>12.1}",
+        "  of which its words in order, for phrases (MB)",
+        search.phrase_words_size() as f64 / 1e6
+    );
+    figures.insert(
+        "search_phrase_words_10000_mb".into(),
+        (search.phrase_words_size() as f64 / 1e6).into(),
+    );
     let title_words: Vec<String> = index
         .article(0)
         .title
@@ -201,6 +210,30 @@ fn time_search(index: &Index, figures: &mut serde_json::Map<String, serde_json::
         );
         figures.insert(
             format!("search_10000_{}_ms", label.replace(' ', "_")),
+            millis(runs[10]).into(),
+        );
+        // What the list shows for it: the matches, best first, and every region, month, tag,
+        // author and source count within them.
+        let found: Vec<u32> = search.search(&query).iter().map(|hit| hit.rank).collect();
+        let mut runs: Vec<Duration> = (0..21)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(index.evaluate_within(
+                    &Filter::default(),
+                    SortOrder::BestMatch,
+                    Some(&found),
+                ));
+                start.elapsed()
+            })
+            .collect();
+        runs.sort();
+        println!(
+            "{:<44} {:>12.2}",
+            format!("  its matches and every count ({hits} hits)"),
+            millis(runs[10])
+        );
+        figures.insert(
+            format!("search_10000_{}_counts_ms", label.replace(' ', "_")),
             millis(runs[10]).into(),
         );
     }

@@ -175,3 +175,48 @@ proptest! {
         prop_assert_eq!(found, expected);
     }
 }
+
+/// Every word of every article in order (folded, not stemmed): the phrase oracle's view.
+fn words_by_rank(index: &Index) -> Vec<Vec<String>> {
+    (0..index.len())
+        .map(|rank| {
+            let article = index.article(u32::try_from(rank).unwrap_or(u32::MAX));
+            let mut words = Vec::new();
+            for text in [article.title.clone(), body_text(article)] {
+                article_viewer::search::tokens::for_each_word(&text, |w| words.push(w.to_owned()));
+            }
+            words
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn quoted_phrases_find_exactly_the_articles_with_those_words_in_a_row(seed in 0u64..1000, pick in 0usize..100_000, len in 2usize..4) {
+        let parsed = parse_collection(&article_viewer::generate::collection(120, seed).to_string())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let index = Index::new(&parsed.collection.articles);
+        let search = build(&index);
+        let all = words_by_rank(&index);
+        // A run of words from one article, and the same words backwards.
+        let source = &all[pick % all.len()];
+        prop_assume!(source.len() >= len);
+        let start = (pick / all.len()) % (source.len() - len + 1);
+        let run: Vec<String> = source[start..start + len].to_vec();
+        let mut backwards = run.clone();
+        backwards.reverse();
+        for phrase in [run, backwards] {
+            let query = SearchQuery::parse(&format!("\"{}\"", phrase.join(" ")));
+            let found: BTreeSet<u32> = search.search(&query).iter().map(|hit| hit.rank).collect();
+            let expected: BTreeSet<u32> = all
+                .iter()
+                .enumerate()
+                .filter(|(_, words)| words.windows(phrase.len()).any(|w| w == phrase.as_slice()))
+                .map(|(rank, _)| u32::try_from(rank).unwrap_or(u32::MAX))
+                .collect();
+            prop_assert_eq!(&found, &expected, "{:?}", phrase);
+        }
+    }
+}

@@ -4,17 +4,23 @@
 //! newest first. Articles are named by their rank (newest-first place, as in
 //! [`crate::filter::Index`]), so results combine with the filters as rank sets.
 //! `tokens.rs` splits text into terms; `query.rs` reads what the reader typed and matches quoted
-//! phrases; `excerpt.rs` cuts result excerpts with the matches marked.
+//! phrases; `sequences.rs` keeps each article's words in order for those phrases; `text.rs`
+//! gathers an article's searchable text; `excerpt.rs` cuts result excerpts with the matches
+//! marked.
 
 pub mod excerpt;
 mod query;
+pub(crate) mod sequences;
+mod text;
 pub mod tokens;
 
-use crate::model::{Article, Block, Body};
+use crate::model::Article;
 use query::has_phrases;
 pub use query::SearchQuery;
+use sequences::WordSequences;
 use std::collections::HashMap;
 use std::rc::Rc;
+pub use text::{add_blocks_text, body_text};
 
 /// A term's occurrences in one article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,53 +35,6 @@ const TITLE_WEIGHT: f32 = 3.0;
 /// BM25's usual parameters.
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-
-/// The searchable text of an article besides its title: standfirst, byline, tags, and its body
-/// (when it is in the file: headings, paragraphs, quotes, lists, captions, links).
-#[must_use]
-pub fn body_text(article: &Article) -> String {
-    let mut text = String::new();
-    let mut add = |part: &str| {
-        text.push_str(part);
-        text.push('\n');
-    };
-    if let Some(standfirst) = &article.standfirst {
-        add(standfirst);
-    }
-    for part in article.byline.iter().chain(&article.tags) {
-        add(part);
-    }
-    if let Body::Blocks(blocks) = &article.body {
-        add_blocks_text(blocks, &mut text);
-    }
-    text
-}
-
-/// Adds the text of body blocks (headings, paragraphs, quotes, lists, captions, links) to
-/// `text`, a line each.
-pub fn add_blocks_text(blocks: &[Block], text: &mut String) {
-    let mut add = |part: &str| {
-        text.push_str(part);
-        text.push('\n');
-    };
-    for block in blocks {
-        match block {
-            Block::Paragraph(inline) | Block::Quote { text: inline, .. } => {
-                add(&inline.plain_text());
-            }
-            Block::Heading { text, .. }
-            | Block::Link { text, .. }
-            | Block::Preformatted { text }
-            | Block::PullQuote { text, .. } => add(text),
-            Block::Image(image) => add(image.caption.as_deref().unwrap_or_default()),
-            Block::List { items, .. } => {
-                for item in items {
-                    add(&item.plain_text());
-                }
-            }
-        }
-    }
-}
 
 /// Builds a [`SearchIndex`] over articles in rank order, a slice at a time.
 #[derive(Default)]
@@ -92,6 +51,8 @@ pub struct SearchBuilder {
     seen: Vec<u32>,
     /// Terms counted in the article being read (its length, for BM25).
     length: usize,
+    /// The words of the articles read by [`SearchBuilder::step`], for quoted phrases.
+    words: WordSequences,
 }
 
 impl SearchBuilder {
@@ -107,6 +68,7 @@ impl SearchBuilder {
             counts: Vec::new(),
             seen: Vec::new(),
             length: 0,
+            words: WordSequences::default(),
         }
     }
 
@@ -166,7 +128,19 @@ impl SearchBuilder {
             let Some(article) = self.articles.get(self.next).map(Rc::clone) else {
                 return true;
             };
-            spent += 1 + self.add_text(&article.title, &body_text(&article));
+            // The words are kept in rank order from the first article, so only while every
+            // article before this one was read here too.
+            let mut words = std::mem::take(&mut self.words);
+            let keep = words.articles() == self.lengths.len();
+            spent += 1 + self.add_text_reading(&article.title, &body_text(&article), |word| {
+                if keep {
+                    words.push(word);
+                }
+            });
+            if keep {
+                words.end_article();
+            }
+            self.words = words;
             self.next += 1;
         }
         self.next >= self.articles.len()
@@ -238,6 +212,7 @@ impl SearchBuilder {
             lengths: self.lengths,
             average_length,
             articles: self.articles,
+            words: self.words,
         }
     }
 }
@@ -248,6 +223,8 @@ pub struct SearchIndex {
     lengths: Vec<u32>,
     average_length: f32,
     articles: Vec<Rc<Article>>,
+    /// Each article's words in order, where [`SearchBuilder::step`] read them.
+    words: WordSequences,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -361,7 +338,13 @@ impl SearchIndex {
                 .iter()
                 .map(|phrase| phrase.split(' ').collect())
                 .collect();
-            candidates.retain(|&rank| has_phrases(&self.articles[rank as usize], &phrases));
+            // From the articles' words kept in order; from their text where none are kept.
+            let ids = self.words.phrase_ids(&phrases);
+            candidates.retain(|&rank| {
+                self.words
+                    .holds(rank as usize, &ids)
+                    .unwrap_or_else(|| has_phrases(&self.articles[rank as usize], &phrases))
+            });
         }
         let mut scores: HashMap<u32, f32> = candidates.iter().map(|&r| (r, 0.0)).collect();
         for list in &lists {
@@ -373,6 +356,12 @@ impl SearchIndex {
             .collect();
         hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.rank.cmp(&b.rank)));
         hits
+    }
+
+    /// Bytes held for quoted phrases: every article's words in order, as numbers.
+    #[must_use]
+    pub fn phrase_words_size(&self) -> usize {
+        self.words.size()
     }
 
     /// How many distinct terms the index holds.
