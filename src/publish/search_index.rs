@@ -9,7 +9,7 @@
 
 use super::archive::{rank_gaps, short_digest, Sink};
 use crate::archive::search::{pair_term, IMPACT_SCALE};
-use crate::search::sequences::{push_leb128, read_leb128_into};
+use crate::search::sequences::push_leb128;
 use crate::search::{body_text, tokens, SearchIndex};
 use std::collections::HashMap;
 
@@ -194,9 +194,43 @@ impl Phrases {
 
 /// Appends `value` as LEB128: seven bits a byte, low first, the high bit set on all but the
 /// last. (Ten lines of our own rather than a crate for the one use.)
-/// The LEB128 numbers of `bytes`.
+/// The LEB128 numbers of `bytes` (as [`push_leb128`] writes them).
 fn read_leb128(bytes: &[u8]) -> Vec<u32> {
-    let mut values = Vec::new();
-    read_leb128_into(bytes, &mut values);
+    let (mut values, mut value, mut shift) = (Vec::new(), 0_u32, 0);
+    for &byte in bytes {
+        value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+        shift += 7;
+        if byte < 0x80 {
+            values.push(value);
+            (value, shift) = (0, 0);
+        }
+    }
     values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{push_leb128, read_leb128};
+
+    #[test]
+    fn leb128_round_trips_every_width() {
+        let values = [
+            0,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            2_097_151,
+            2_097_152,
+            u32::MAX,
+        ];
+        let mut bytes = Vec::new();
+        for value in values {
+            push_leb128(&mut bytes, value);
+        }
+        assert_eq!(read_leb128(&bytes), values);
+        assert_eq!(bytes.len(), 1 + 1 + 1 + 2 + 2 + 2 + 3 + 3 + 4 + 5);
+    }
 }

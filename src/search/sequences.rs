@@ -1,7 +1,7 @@
 //! [`WordSequences`]: each indexed article's words in order (folded, not stemmed, as
 //! [`super::tokens::for_each_word`] reads them: the title's, then the text's), numbered and
 //! stored as LEB128 bytes, so a quoted phrase is matched without reading every candidate's
-//! text again (which took 0.4–0.5 s over 10,000 articles). Also the LEB128 helpers the publish
+//! text again (which took 0.4–0.5 s over 10,000 articles). Also the LEB128 writer the publish
 //! step's pairs index uses.
 
 use std::collections::HashMap;
@@ -13,20 +13,6 @@ pub(crate) fn push_leb128(bytes: &mut Vec<u8>, mut value: u32) {
         value >>= 7;
     }
     bytes.push(u8::try_from(value).unwrap_or(0));
-}
-
-/// The LEB128 numbers of `bytes`, into `values` (cleared first).
-pub(crate) fn read_leb128_into(bytes: &[u8], values: &mut Vec<u32>) {
-    values.clear();
-    let (mut value, mut shift) = (0_u32, 0);
-    for &byte in bytes {
-        value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
-        shift += 7;
-        if byte < 0x80 {
-            values.push(value);
-            (value, shift) = (0, 0);
-        }
-    }
 }
 
 /// Each article's words as numbers, article after article (by rank).
@@ -133,7 +119,7 @@ fn contains_run(words: &[u8], run: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{push_leb128, read_leb128_into};
+    use super::push_leb128;
 
     #[test]
     fn a_run_is_found_only_where_a_number_starts() {
@@ -155,29 +141,5 @@ mod tests {
         assert!(!contains_run(&words, &leb(&[9, 7])));
         assert!(!contains_run(&words, &[]));
         assert!(!contains_run(&[], &leb(&[7])));
-    }
-
-    #[test]
-    fn leb128_round_trips_every_width() {
-        let values = [
-            0,
-            1,
-            127,
-            128,
-            300,
-            16_383,
-            16_384,
-            2_097_151,
-            2_097_152,
-            u32::MAX,
-        ];
-        let mut bytes = Vec::new();
-        for value in values {
-            push_leb128(&mut bytes, value);
-        }
-        let mut read = Vec::new();
-        read_leb128_into(&bytes, &mut read);
-        assert_eq!(read, values);
-        assert_eq!(bytes.len(), 1 + 1 + 1 + 2 + 2 + 2 + 3 + 3 + 4 + 5);
     }
 }
