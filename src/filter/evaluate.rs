@@ -13,6 +13,10 @@ use std::rc::Rc;
 /// Each facet's selection (`None`: nothing chosen in it), tags, authors and sources in order.
 type FacetSelections = [Option<Bitmap>; 3];
 
+/// What [`Index::counts`] gives: the facets' selection, the region counts (per node, and for
+/// no region) and each facet's value counts.
+type Counts = (Option<Bitmap>, (Vec<u32>, u32), [Vec<u32>; 3]);
+
 impl Index {
     /// The articles in any of the filter's regions; `None` when it names none (any region).
     fn selection(&self, filter: &Filter) -> Option<Bitmap> {
@@ -72,33 +76,9 @@ impl Index {
             ascending.dedup();
             Bitmap::from_sorted(&ascending, self.count)
         };
-        let all_facets = intersection(std::iter::once(&found).chain(facets.iter().flatten()));
-        let region_counts = self
-            .members
-            .iter()
-            .map(|set| count_within(set, all_facets.as_ref(), lo, hi))
-            .collect();
-        let unspecified_count = count_within(&self.unspecified, all_facets.as_ref(), lo, hi);
-        let facet_counts = Facet::ALL.map(|facet| {
-            let others = std::iter::once(&found).chain(regions.iter()).chain(
-                Facet::ALL
-                    .iter()
-                    .filter(|other| **other != facet)
-                    .filter_map(|other| facets[other.slot()].as_ref()),
-            );
-            let within = intersection(others);
-            self.facets[facet.slot()]
-                .members()
-                .iter()
-                .map(|set| count_within(set, within.as_ref(), lo, hi))
-                .collect()
-        });
-        self.answer(
-            matches,
-            (region_counts, unspecified_count),
-            facet_counts,
-            found.count_in(lo, hi),
-        )
+        let (_, region_counts, facet_counts) =
+            self.counts(Some(&found), regions.as_ref(), &facets, (lo, hi));
+        self.answer(matches, region_counts, facet_counts, found.count_in(lo, hi))
     }
 
     /// The `selected` articles (ascending ranks, among those found) within a date span, in
@@ -154,9 +134,26 @@ impl Index {
         let (lo, hi) = self.date_span(filter);
         let regions = self.selection(filter);
         let facets = self.facet_selections(filter);
-        // Regions are counted within the facets' selection; each facet within the regions'
-        // and the other facets'.
-        let all_facets = intersection(facets.iter().flatten());
+        let (all_facets, region_counts, facet_counts) =
+            self.counts(None, regions.as_ref(), &facets, (lo, hi));
+        let selection = intersection(regions.iter().chain(all_facets.iter())).map(Rc::new);
+        let mut outcome = self.outcome(selection, (lo, hi), order, region_counts);
+        outcome.facet_counts = facet_counts;
+        outcome
+    }
+
+    /// Every count within a date span, each set also within `found` (a search's articles;
+    /// `None`: all): the regions (per node, and for no region) within the facets' selection,
+    /// each facet's values within the regions' and the other facets'. Also the facets'
+    /// selection (with `found`), which the matches are drawn from.
+    fn counts(
+        &self,
+        found: Option<&Bitmap>,
+        regions: Option<&Bitmap>,
+        facets: &FacetSelections,
+        (lo, hi): (usize, usize),
+    ) -> Counts {
+        let all_facets = intersection(found.into_iter().chain(facets.iter().flatten()));
         let region_counts = self
             .members
             .iter()
@@ -164,7 +161,7 @@ impl Index {
             .collect();
         let unspecified_count = count_within(&self.unspecified, all_facets.as_ref(), lo, hi);
         let facet_counts = Facet::ALL.map(|facet| {
-            let others = regions.iter().chain(
+            let others = found.into_iter().chain(regions).chain(
                 Facet::ALL
                     .iter()
                     .filter(|other| **other != facet)
@@ -177,15 +174,7 @@ impl Index {
                 .map(|set| count_within(set, within.as_ref(), lo, hi))
                 .collect()
         });
-        let selection = intersection(regions.iter().chain(all_facets.iter())).map(Rc::new);
-        let mut outcome = self.outcome(
-            selection,
-            (lo, hi),
-            order,
-            (region_counts, unspecified_count),
-        );
-        outcome.facet_counts = facet_counts;
-        outcome
+        (all_facets, (region_counts, unspecified_count), facet_counts)
     }
 
     /// An answer with no match and every count 0 (shown while a real one is on its way).
