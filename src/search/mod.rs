@@ -51,8 +51,20 @@ pub struct SearchBuilder {
     seen: Vec<u32>,
     /// Terms counted in the article being read (its length, for BM25).
     length: usize,
+    /// Every word met so far (folded, not stemmed): its number and the terms it counts for,
+    /// so a word met again is hashed once and never stemmed again.
+    word_ids: HashMap<String, WordEntry>,
     /// The words of the articles read by [`SearchBuilder::step`], for quoted phrases.
     words: WordSequences,
+}
+
+/// A word met before: its number (for phrases) and the terms it counts for (its stem, and for
+/// a pair of characters of an unspaced script each character too).
+#[derive(Clone, Copy)]
+struct WordEntry {
+    number: u32,
+    terms: [u32; 3],
+    count: u8,
 }
 
 impl SearchBuilder {
@@ -68,6 +80,7 @@ impl SearchBuilder {
             counts: Vec::new(),
             seen: Vec::new(),
             length: 0,
+            word_ids: HashMap::new(),
             words: WordSequences::default(),
         }
     }
@@ -82,20 +95,22 @@ impl SearchBuilder {
         Self::new(articles)
     }
 
-    /// Counts one occurrence of `term` in the article being read. A term is hashed once per
-    /// occurrence and stored once for the whole index, not once per article.
-    fn count(&mut self, term: &str, in_title: bool) {
+    /// The number of `term`, given one the first time it is met. A term is stored once for
+    /// the whole index, not once per article.
+    fn term_id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.term_ids.get(term) {
+            return id;
+        }
+        let id = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+        self.term_ids.insert(term.to_owned(), id);
+        self.postings.push(Vec::new());
+        self.counts.push((0, 0));
+        id
+    }
+
+    /// Counts one occurrence of term `id` in the article being read.
+    fn count(&mut self, id: u32, in_title: bool) {
         self.length += 1;
-        let id = match self.term_ids.get(term) {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-                self.term_ids.insert(term.to_owned(), id);
-                self.postings.push(Vec::new());
-                self.counts.push((0, 0));
-                id
-            }
-        };
         let entry = &mut self.counts[id as usize];
         if *entry == (0, 0) {
             self.seen.push(id);
@@ -107,18 +122,39 @@ impl SearchBuilder {
         }
     }
 
-    /// A term, and for a pair of characters of an unspaced script each character too, so a
-    /// one-character query finds them inside longer runs (which are indexed as pairs).
-    fn count_with_characters(&mut self, term: &str, in_title: bool) {
-        self.count(term, in_title);
-        let mut chars = term.chars();
-        if let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) {
-            if tokens::is_unspaced(first) && tokens::is_unspaced(second) {
-                let mut buffer = [0_u8; 4];
-                self.count(first.encode_utf8(&mut buffer), in_title);
-                self.count(second.encode_utf8(&mut buffer), in_title);
+    /// Counts one word of the article being read (see [`tokens::for_each_word`]) for its terms:
+    /// its stem, and for a pair of characters of an unspaced script each character too, so a
+    /// one-character query finds them inside longer runs (which are indexed as pairs). Its
+    /// number, for phrases.
+    fn read_word(&mut self, word: &str, in_title: bool) -> u32 {
+        let entry = match self.word_ids.get(word) {
+            Some(&entry) => entry,
+            None => {
+                let term = tokens::stem(word);
+                let mut entry = WordEntry {
+                    number: u32::try_from(self.word_ids.len()).unwrap_or(u32::MAX),
+                    terms: [self.term_id(&term), 0, 0],
+                    count: 1,
+                };
+                let mut chars = term.chars();
+                if let (Some(first), Some(second), None) =
+                    (chars.next(), chars.next(), chars.next())
+                {
+                    if tokens::is_unspaced(first) && tokens::is_unspaced(second) {
+                        let mut buffer = [0_u8; 4];
+                        entry.terms[1] = self.term_id(first.encode_utf8(&mut buffer));
+                        entry.terms[2] = self.term_id(second.encode_utf8(&mut buffer));
+                        entry.count = 3;
+                    }
+                }
+                self.word_ids.insert(word.to_owned(), entry);
+                entry
             }
+        };
+        for &id in &entry.terms[..usize::from(entry.count)] {
+            self.count(id, in_title);
         }
+        entry.number
     }
 
     /// Indexes articles until about `budget` terms have been read; `true` when all are done.
@@ -130,17 +166,8 @@ impl SearchBuilder {
             };
             // The words are kept in rank order from the first article, so only while every
             // article before this one was read here too.
-            let mut words = std::mem::take(&mut self.words);
-            let keep = words.articles() == self.lengths.len();
-            spent += 1 + self.add_text_reading(&article.title, &body_text(&article), |word| {
-                if keep {
-                    words.push(word);
-                }
-            });
-            if keep {
-                words.end_article();
-            }
-            self.words = words;
+            let keep = self.words.articles() == self.lengths.len();
+            spent += 1 + self.read_article(&article.title, &body_text(&article), keep, |_| {});
             self.next += 1;
         }
         self.next >= self.articles.len()
@@ -160,18 +187,33 @@ impl SearchBuilder {
         &mut self,
         title: &str,
         text: &str,
+        on_word: impl FnMut(&str),
+    ) -> usize {
+        self.read_article(title, text, false, on_word)
+    }
+
+    /// Indexes the next article; its words kept in order for phrases with `keep_words`.
+    fn read_article(
+        &mut self,
+        title: &str,
+        text: &str,
+        keep_words: bool,
         mut on_word: impl FnMut(&str),
     ) -> usize {
         let rank = u32::try_from(self.lengths.len()).unwrap_or(u32::MAX);
         self.length = 0;
-        tokens::for_each_term(title, |term, word| {
-            self.count_with_characters(term, true);
-            on_word(word);
-        });
-        tokens::for_each_term(text, |term, word| {
-            self.count_with_characters(term, false);
-            on_word(word);
-        });
+        for (part, in_title) in [(title, true), (text, false)] {
+            tokens::for_each_word(part, |word| {
+                let number = self.read_word(word, in_title);
+                if keep_words {
+                    self.words.push(number);
+                }
+                on_word(word);
+            });
+        }
+        if keep_words {
+            self.words.end_article();
+        }
         let length = self.length;
         self.lengths.push(u32::try_from(length).unwrap_or(u32::MAX));
         for id in self.seen.drain(..) {
@@ -212,7 +254,12 @@ impl SearchBuilder {
             lengths: self.lengths,
             average_length,
             articles: self.articles,
-            words: self.words,
+            words: self.words.with_numbers(
+                self.word_ids
+                    .into_iter()
+                    .map(|(word, entry)| (word, entry.number))
+                    .collect(),
+            ),
         }
     }
 }

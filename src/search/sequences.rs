@@ -29,20 +29,18 @@ pub(super) struct WordSequences {
 pub(super) struct PhraseIds(Vec<Option<Vec<u8>>>);
 
 impl WordSequences {
-    /// The next word of the article being read.
-    pub(super) fn push(&mut self, word: &str) {
+    /// The next word (its number) of the article being read.
+    pub(super) fn push(&mut self, number: u32) {
         if self.bounds.is_empty() {
             self.bounds.push(0);
         }
-        let id = match self.ids.get(word) {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-                self.ids.insert(word.to_owned(), id);
-                id
-            }
-        };
-        push_leb128(&mut self.bytes, id);
+        push_leb128(&mut self.bytes, number);
+    }
+
+    /// The words' numbers, once every article is read (the builder numbers them as it meets
+    /// them).
+    pub(super) fn with_numbers(self, ids: HashMap<String, u32>) -> Self {
+        Self { ids, ..self }
     }
 
     /// The article being read is done (the next word is the next article's).
