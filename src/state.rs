@@ -53,8 +53,8 @@ pub struct AppState {
     /// first, and the cards below the fold a frame later ([`AppState::cards_drawn`]).
     pub first_frame: bool,
     /// How many cards fill the list's part of the reader's screen, as the shell last measured
-    /// it ([`Action::Screenful`]; [`FIRST_FRAME_CARDS`] until then, and never more): what a
-    /// changed list draws in its first frame.
+    /// it after a paint ([`Action::Screenful`]; [`FIRST_FRAME_CARDS`] until then, and never
+    /// more): what a changed list draws in its first frame.
     pub screenful: usize,
     /// Today's date where the reader is, for the date presets.
     pub today: CivilDate,
@@ -105,8 +105,8 @@ pub enum Action {
     ShowMore,
     /// The first frame of a changed list has been painted: draw the rest of its cards.
     DrawRest,
-    /// How many cards fill the list's part of the screen (measured by the shell just before a
-    /// change): a changed list's first frame draws that many, from 1 to [`FIRST_FRAME_CARDS`].
+    /// How many cards fill the list's part of the screen (measured by the shell after a list is
+    /// painted): a changed list's first frame draws that many, from 1 to [`FIRST_FRAME_CARDS`].
     Screenful(usize),
     /// A card was hovered or focused: fetch its article's body ahead of time.
     Prefetch(String),

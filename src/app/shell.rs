@@ -107,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
     hooks::use_archive_loader(&state);
     // An embedded viewer keeps its element's file whatever the address or the host asks for.
     let pinned_src = embedded.as_ref().map(|e| e.initial.src.clone());
-    hooks::use_history_and_host_requests(&state, owns_url, host.clone(), pinned_src, root.clone());
+    hooks::use_history_and_host_requests(&state, owns_url, host.clone(), pinned_src);
     hooks::use_host_view_events(host, state.query.clone(), opened.clone());
     let ui = state.ui(web::intl_rules());
     hooks::use_catalogue_loader(&state);
@@ -117,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
         title,
         ui.t("viewer-name"),
     );
-    hooks::use_rest_of_list(&state);
+    hooks::use_rest_of_list(&state, root.clone());
     hooks::use_focus_and_scroll(
         root.clone(),
         state.query.article.clone(),
@@ -132,13 +132,11 @@ pub fn App(props: &AppProps) -> Html {
     let showing_list = use_latest(&state.query.article.is_none());
     let on_navigate = (*use_memo(owns_url, {
         let dispatcher = state.dispatcher();
-        let root = root.clone();
         move |&owns_url| {
             Callback::from(move |query: Query| {
                 if *showing_list.borrow() && query.article.is_some() {
                     *list_scroll.borrow_mut() = web::scroll_y();
                 }
-                hooks::note_screenful(&root, &dispatcher);
                 if owns_url {
                     web::push_query(&query);
                 }
@@ -152,10 +150,8 @@ pub fn App(props: &AppProps) -> Html {
     let searching = use_latest(&state.query.q.is_some());
     let on_search = (*use_memo(owns_url, {
         let dispatcher = state.dispatcher();
-        let root = root.clone();
         move |&owns_url| {
             Callback::from(move |query: Query| {
-                hooks::note_screenful(&root, &dispatcher);
                 if owns_url {
                     if *searching.borrow() {
                         web::replace_query(&query);

@@ -13,7 +13,7 @@ use crate::query::Query;
 use crate::search::SearchBuilder;
 use crate::site::SiteRoot;
 use crate::sources::AllowedSources;
-use crate::state::{Action, AppState, LoadError, Loaded};
+use crate::state::{Action, AppState, Load, LoadError, Loaded};
 use crate::web;
 use reading::{build_index, fetch_file, in_slices, read_file, resolve_in_slices};
 use std::cell::RefCell;
@@ -223,7 +223,6 @@ pub fn use_history_and_host_requests(
     owns_url: bool,
     host: Option<web_sys::Element>,
     pinned_src: Option<Option<String>>,
-    root: NodeRef,
 ) {
     let dispatcher = state.dispatcher();
     use_effect_with((), move |()| {
@@ -236,7 +235,6 @@ pub fn use_history_and_host_requests(
                 let dispatcher = dispatcher.clone();
                 let pin = pin.clone();
                 web::listen_for_history(move |query| {
-                    note_screenful(&root, &dispatcher);
                     dispatcher.dispatch(Action::Navigate(pin(query)));
                 })
             })
@@ -285,9 +283,11 @@ pub fn use_document_title(
     });
 }
 
-/// Before a change of view: tells the reducer how many cards fill the screen now
-/// ([`Action::Screenful`]), so a changed list's first frame draws no more than the reader sees.
-pub fn note_screenful(root: &NodeRef, dispatcher: &UseReducerDispatcher<AppState>) {
+/// Tells the reducer how many cards fill the screen ([`Action::Screenful`]), so a changed
+/// list's first frame draws no more than the reader sees. Measured just after a paint, when the
+/// page's layout is up to date and reading it costs nothing (measured when a change starts, it
+/// forced a layout of the page on every search keystroke).
+fn note_screenful(root: &NodeRef, dispatcher: &UseReducerDispatcher<AppState>) {
     let cards = root
         .cast::<web_sys::Element>()
         .and_then(|root| web::items_to_fill_window(&root, ".av-card"));
@@ -297,13 +297,26 @@ pub fn note_screenful(root: &NodeRef, dispatcher: &UseReducerDispatcher<AppState
 }
 
 /// A list that has just changed draws its first cards; once they are painted, the rest, in
-/// the next frame ([`AppState::first_frame`]).
+/// the next frame ([`AppState::first_frame`]). The cards that fill the screen are measured then,
+/// and once the first list is painted, for the next change.
 #[hook]
-pub fn use_rest_of_list(state: &UseReducerHandle<AppState>) {
+pub fn use_rest_of_list(state: &UseReducerHandle<AppState>, root: NodeRef) {
     let dispatcher = state.dispatcher();
+    let list_shown = matches!(state.load, Load::Ready(_)) && state.query.article.is_none();
+    {
+        let (dispatcher, root) = (dispatcher.clone(), root.clone());
+        use_effect_with(list_shown, move |&list_shown| {
+            if list_shown {
+                web::in_frame_after_next_paint(move || note_screenful(&root, &dispatcher));
+            }
+        });
+    }
     use_effect_with(state.first_frame, move |&first_frame| {
         if first_frame {
-            web::in_frame_after_next_paint(move || dispatcher.dispatch(Action::DrawRest));
+            web::in_frame_after_next_paint(move || {
+                note_screenful(&root, &dispatcher);
+                dispatcher.dispatch(Action::DrawRest);
+            });
         }
     });
 }
