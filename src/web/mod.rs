@@ -1,7 +1,8 @@
 //! The only code that touches browser APIs, one small module per API. This file: the address
 //! bar and history (reading and writing the query, and on a published site the article page's
 //! path; Back and Forward), the page's origin and the sources it allows, a published page's
-//! takeover, the document title, scrolling, today's date, and yielding to the browser.
+//! takeover, the document title, scrolling and how many of a list's items fill the window,
+//! today's date, and yielding to the browser.
 //! `fetch.rs` fetches files; `intl.rs` formats dates through `Intl`; `languages.rs` fetches
 //! interface catalogues and asks `Intl` for plurals and numbers; `xml_worker.rs` hands an
 //! RSS or Atom file to the XML reader's worker; `host.rs` talks to the page around an embedded
