@@ -16,12 +16,22 @@ pub(crate) fn push_leb128(bytes: &mut Vec<u8>, mut value: u32) {
 }
 
 /// Each article's words as numbers, article after article (by rank).
-#[derive(Default)]
 pub(super) struct WordSequences {
     ids: HashMap<String, u32>,
     bytes: Vec<u8>,
     /// Where each article's words start in `bytes`, and where the last one ends.
     bounds: Vec<u32>,
+}
+
+impl Default for WordSequences {
+    /// No article yet: the first one's words start at byte 0.
+    fn default() -> Self {
+        Self {
+            ids: HashMap::new(),
+            bytes: Vec::new(),
+            bounds: vec![0],
+        }
+    }
 }
 
 /// A query's phrases as their words' numbers in LEB128; `None` for a phrase that cannot match
@@ -31,9 +41,6 @@ pub(super) struct PhraseIds(Vec<Option<Vec<u8>>>);
 impl WordSequences {
     /// The next word (its number) of the article being read.
     pub(super) fn push(&mut self, number: u32) {
-        if self.bounds.is_empty() {
-            self.bounds.push(0);
-        }
         push_leb128(&mut self.bytes, number);
     }
 
@@ -45,9 +52,6 @@ impl WordSequences {
 
     /// The article being read is done (the next word is the next article's).
     pub(super) fn end_article(&mut self) {
-        if self.bounds.is_empty() {
-            self.bounds.push(0);
-        }
         self.bounds
             .push(u32::try_from(self.bytes.len()).unwrap_or(u32::MAX));
     }
