@@ -1,14 +1,17 @@
 //! [`IndexBuilder`]: the index a slice of work at a time. Articles are added to the region
-//! tree; then come one sort into newest-first order, each region's members (laid out in one
-//! array, node by node), their rank sets, each branch's children sorted by name, and the tag,
-//! author and source facets gathered in rank order. Every stage
+//! tree; then come their sort keys and one sort into newest-first order, each region's members
+//! (laid out in one array, node by node), their rank sets, each branch's children sorted by
+//! name, the tag, author and source facets gathered in rank order, and the articles laid out
+//! newest first. Every stage
 //! is cut into steps of bounded work, so a file with a million regions is indexed between
 //! frames like any other.
 
 use super::index::Index;
 use super::nodes::NodeTable;
 use super::ranks::{RankSet, WORD_BITS};
-use super::sort::{sort_by_name, NameSort, SlicedSort, RUN};
+use super::sort::{
+    newer_first, newest_first_keys, sort_by_name, ArticleKey, NameSort, SlicedSort, RUN,
+};
 use super::{to_u32, RegionNode};
 use crate::model::Article;
 use std::rc::Rc;
@@ -18,6 +21,8 @@ use std::rc::Rc;
 enum Stage {
     /// Adding articles to the region tree, from this one (in file order).
     Adding(usize),
+    /// Making the articles' sort keys, from this one (in file order).
+    Keys(usize),
     /// Sorting the articles newest first (in runs, then merges, over several steps).
     Ordering,
     /// Recording each article's rank in its regions, from this rank.
@@ -28,6 +33,8 @@ enum Stage {
     Children(usize),
     /// Gathering the tag, author and source facets, from this rank.
     Facets(usize),
+    /// Laying the articles out newest first, with their days, from this rank.
+    Arranging(usize),
     Done,
 }
 
@@ -57,8 +64,13 @@ pub struct IndexBuilder {
     roots: Vec<usize>,
     /// A long list of siblings being sorted: a node's children, or (for `None`) the roots.
     sorting: Option<(Option<usize>, NameSort)>,
+    /// The articles' sort keys, while they are made.
+    keys: Vec<ArticleKey>,
     /// The articles being sorted newest first.
     article_sort: Option<SlicedSort<ArticleKey>>,
+    /// The articles newest first, and the calendar day of each dated one (they come first).
+    arranged: Vec<Rc<Article>>,
+    days: Vec<i64>,
     /// The tag, author and source facets being gathered.
     facets: [super::facets::FacetGatherer; 3],
 }
@@ -82,7 +94,10 @@ impl IndexBuilder {
             sets: Vec::new(),
             roots: Vec::new(),
             sorting: None,
+            keys: Vec::new(),
             article_sort: None,
+            arranged: Vec::new(),
+            days: Vec::new(),
             facets: Default::default(),
         }
     }
@@ -95,11 +110,13 @@ impl IndexBuilder {
         let budget = budget.max(1);
         self.stage = match self.stage {
             Stage::Adding(from) => self.add(from, budget),
+            Stage::Keys(from) => self.make_keys(from, budget),
             Stage::Ordering => self.sort_articles(budget),
             Stage::Members(from) => self.record_members(from, budget),
             Stage::Sets(from) => self.make_sets(from, budget),
             Stage::Children(from) => self.sort_children(from, budget),
             Stage::Facets(from) => self.gather_facets(from, budget),
+            Stage::Arranging(from) => self.arrange(from, budget),
             Stage::Done => Stage::Done,
         };
         self.stage == Stage::Done
@@ -139,8 +156,23 @@ impl IndexBuilder {
         } else {
             self.node_start.push(to_u32(self.article_nodes.len()));
             self.last_counted = Vec::new();
-            Stage::Ordering
+            self.keys.reserve_exact(self.articles.len());
+            Stage::Keys(0)
         }
+    }
+
+    fn make_keys(&mut self, from: usize, budget: usize) -> Stage {
+        let end = from.saturating_add(budget).min(self.articles.len());
+        let articles = &self.articles[from..end];
+        self.keys.extend(
+            newest_first_keys(articles)
+                .map(|(day, instant, position)| (day, instant, position + to_u32(from))),
+        );
+        if end < self.articles.len() {
+            return Stage::Keys(end);
+        }
+        self.article_sort = Some(SlicedSort::new(std::mem::take(&mut self.keys)));
+        Stage::Ordering
     }
 
     fn new_node(&mut self, path: crate::model::RegionPath, parent: Option<usize>) -> usize {
@@ -161,9 +193,9 @@ impl IndexBuilder {
 
     fn sort_articles(&mut self, budget: usize) -> Stage {
         let articles = &self.articles;
-        let sort = self
-            .article_sort
-            .get_or_insert_with(|| SlicedSort::new(newest_first_keys(articles)));
+        let Some(sort) = self.article_sort.as_mut() else {
+            return Stage::Keys(0);
+        };
         if !sort.step(budget, |a, b| newer_first(articles, a, b)) {
             return Stage::Ordering;
         }
@@ -295,6 +327,27 @@ impl IndexBuilder {
         if rank < self.order.len() {
             Stage::Facets(rank)
         } else {
+            self.arranged.reserve_exact(self.order.len());
+            Stage::Arranging(0)
+        }
+    }
+
+    /// Lays out the articles of ranks `from..` newest first (and notes the days of the dated).
+    fn arrange(&mut self, from: usize, budget: usize) -> Stage {
+        let end = from.saturating_add(budget).min(self.order.len());
+        for &position in &self.order[from..end] {
+            let article = &self.articles[position as usize];
+            // The dated come first: the days stop at the first undated article.
+            if self.days.len() == self.arranged.len() {
+                if let Some(published) = article.published {
+                    self.days.push(published.date.days_since_epoch());
+                }
+            }
+            self.arranged.push(Rc::clone(article));
+        }
+        if end < self.order.len() {
+            Stage::Arranging(end)
+        } else {
             Stage::Done
         }
     }
@@ -309,7 +362,9 @@ impl IndexBuilder {
             Stage::Members(rank) => 55 + part(rank, self.order.len()) / 10,
             Stage::Sets(node) => 65 + part(node, self.nodes.len()) / 5,
             Stage::Children(node) => 85 + part(node, self.nodes.len()) / 10,
-            Stage::Facets(rank) => 95 + part(rank, self.order.len()) / 20,
+            Stage::Keys(_) => 50,
+            Stage::Facets(rank) => 95 + part(rank, self.order.len()) / 40,
+            Stage::Arranging(rank) => 97 + part(rank, self.order.len()) / 40,
             Stage::Done => 100,
         };
         u8::try_from(percent.min(100)).unwrap_or(100)
@@ -319,15 +374,7 @@ impl IndexBuilder {
     #[must_use]
     pub fn finish(mut self) -> Index {
         while !self.step(usize::MAX) {}
-        let articles: Vec<Rc<Article>> = self
-            .order
-            .iter()
-            .map(|&p| Rc::clone(&self.articles[p as usize]))
-            .collect();
-        let days: Vec<i64> = articles
-            .iter()
-            .map_while(|a| a.published.map(|p| p.date.days_since_epoch()))
-            .collect();
+        let (articles, days) = (self.arranged, self.days);
         let (months, month_spans) = month_spans(&articles[..days.len()]);
         let bound = articles.len();
         Index {
@@ -346,32 +393,6 @@ impl IndexBuilder {
             by_id: std::cell::OnceCell::new(),
         }
     }
-}
-
-/// Article positions, newest first (by calendar day, then instant, then id), then the undated
-/// ones by id: their sort keys, side by side (day, instant, position), so comparing two needs no
-/// lookups; an undated article sorts after every dated one.
-fn newest_first_keys(articles: &[Rc<Article>]) -> Vec<ArticleKey> {
-    articles
-        .iter()
-        .enumerate()
-        .map(|(position, a)| {
-            let (day, instant) = a.published.map_or((i64::MIN, i64::MIN), |p| {
-                (p.date.days_since_epoch(), p.epoch_seconds())
-            });
-            (day, instant, to_u32(position))
-        })
-        .collect()
-}
-
-/// An article's place in newest-first order: day, instant, position in the file.
-type ArticleKey = (i64, i64, u32);
-
-/// Newest first; ids are unique, so no two articles tie and an unstable sort is exact.
-fn newer_first(articles: &[Rc<Article>], a: &ArticleKey, b: &ArticleKey) -> std::cmp::Ordering {
-    (b.0, b.1)
-        .cmp(&(a.0, a.1))
-        .then_with(|| articles[a.2 as usize].id.cmp(&articles[b.2 as usize].id))
 }
 
 /// The months that have articles, oldest first, and each one's span of ranks in `dated`

@@ -1,12 +1,14 @@
 //! Sorting a slice of work at a time ([`SlicedSort`]: runs sorted one after another, then
 //! merged pairwise, so a million items never make one long task), and sibling regions in name
 //! order (byte order, as `str` compares), in one go for a short list ([`sort_by_name`]) or in
-//! slices for a long one ([`NameSort`]).
+//! slices for a long one ([`NameSort`]), and the articles' newest-first keys and order.
 //! The first eight bytes of each name, read as one big-endian number, settle most comparisons
 //! without touching the strings.
 
 use super::{to_u32, RegionNode};
+use crate::model::Article;
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 /// Names sorted per run before merging; a list this short is sorted in one go.
 pub const RUN: usize = 8_192;
@@ -79,6 +81,9 @@ pub struct SlicedSort<T> {
     width: usize,
     /// Where the current pass has got to.
     at: usize,
+    /// Within the pair of runs being merged from `at`, the next item of each run (a merge of
+    /// two long runs goes on over several steps).
+    merging: Option<(usize, usize)>,
 }
 
 impl<T: Copy> SlicedSort<T> {
@@ -89,11 +94,12 @@ impl<T: Copy> SlicedSort<T> {
             keys,
             width: 0,
             at: 0,
+            merging: None,
         }
     }
 
-    /// Sorts or merges for about `budget` items' worth of work (at least one run or one pair
-    /// of runs); `true` once the list is in order.
+    /// Sorts or merges for about `budget` items' worth of work (at least one run, or one item
+    /// merged); `true` once the list is in order.
     pub fn step(&mut self, budget: usize, compare: impl Fn(&T, &T) -> Ordering) -> bool {
         let len = self.keys.len();
         let mut spent = 0;
@@ -111,8 +117,20 @@ impl<T: Copy> SlicedSort<T> {
             }
             let middle = (self.at + self.width).min(len);
             let end = (self.at + 2 * self.width).min(len);
-            merge(&self.keys, self.at, middle, end, &mut self.spare, &compare);
-            spent += end - self.at;
+            let cursor = self.merging.get_or_insert((self.at, middle));
+            let room = budget.saturating_sub(spent).max(1);
+            spent += merge(
+                &self.keys,
+                cursor,
+                (middle, end),
+                &mut self.spare,
+                room,
+                &compare,
+            );
+            if *cursor != (middle, end) {
+                continue;
+            }
+            self.merging = None;
             self.at = end;
             if self.at == len {
                 std::mem::swap(&mut self.keys, &mut self.spare);
@@ -134,17 +152,21 @@ impl<T: Copy> SlicedSort<T> {
     }
 }
 
-/// Merges the sorted `keys[start..middle]` and `keys[middle..end]` into `out[start..end]`.
+/// Merges up to `limit` more items of the sorted runs `keys[..middle]` and `keys[middle..end]`
+/// into `out`, from `cursor` (the next item of each run, moved on); returns how many.
 fn merge<T: Copy>(
     keys: &[T],
-    start: usize,
-    middle: usize,
-    end: usize,
+    cursor: &mut (usize, usize),
+    (middle, end): (usize, usize),
     out: &mut [T],
+    limit: usize,
     compare: impl Fn(&T, &T) -> Ordering,
-) {
-    let (mut left, mut right) = (start, middle);
-    for slot in &mut out[start..end] {
+) -> usize {
+    let (mut left, mut right) = *cursor;
+    // Items already merged: those taken from both runs.
+    let start = left + right - middle;
+    let stop = start.saturating_add(limit).min(end);
+    for slot in &mut out[start..stop] {
         let take_left = right == end
             || (left < middle && compare(&keys[left], &keys[right]) != Ordering::Greater);
         if take_left {
@@ -155,6 +177,30 @@ fn merge<T: Copy>(
             right += 1;
         }
     }
+    *cursor = (left, right);
+    stop - start
+}
+
+/// Article positions, newest first (by calendar day, then instant, then id), then the undated
+/// ones by id: their sort keys, side by side (day, instant, position), so comparing two needs no
+/// lookups; an undated article sorts after every dated one.
+pub fn newest_first_keys(articles: &[Rc<Article>]) -> impl Iterator<Item = ArticleKey> + '_ {
+    articles.iter().enumerate().map(|(position, a)| {
+        let (day, instant) = a.published.map_or((i64::MIN, i64::MIN), |p| {
+            (p.date.days_since_epoch(), p.epoch_seconds())
+        });
+        (day, instant, to_u32(position))
+    })
+}
+
+/// An article's place in newest-first order: day, instant, position in the file.
+pub type ArticleKey = (i64, i64, u32);
+
+/// Newest first; ids are unique, so no two articles tie and an unstable sort is exact.
+pub fn newer_first(articles: &[Rc<Article>], a: &ArticleKey, b: &ArticleKey) -> std::cmp::Ordering {
+    (b.0, b.1)
+        .cmp(&(a.0, a.1))
+        .then_with(|| articles[a.2 as usize].id.cmp(&articles[b.2 as usize].id))
 }
 
 #[cfg(test)]

@@ -89,6 +89,29 @@ pub fn single_article(map: &Object<'_>) -> Result<Parsed, FormatError> {
     })
 }
 
+/// An article in a table of ids: hashed and compared by its id, and found by one.
+struct ById(Rc<Article>);
+
+impl PartialEq for ById {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.id == other.0.id
+    }
+}
+
+impl Eq for ById {}
+
+impl std::hash::Hash for ById {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.id.hash(state);
+    }
+}
+
+impl std::borrow::Borrow<str> for ById {
+    fn borrow(&self) -> &str {
+        &self.0.id
+    }
+}
+
 /// Collects a collection's articles one by one: validates each, keeps the first of each id, and
 /// records what was left out and why.
 #[derive(Default)]
@@ -96,7 +119,10 @@ pub struct CollectionBuilder {
     articles: Vec<Rc<Article>>,
     skipped: Vec<Problem>,
     notices: Vec<Problem>,
-    first_index_of_id: HashMap<String, usize>,
+    /// Each kept article (by its id) with its index in the file. Keyed by the article itself,
+    /// not a copy of its id: a hundred thousand copies cost as many allocations, and freeing
+    /// them at the end was one long task.
+    first_index_of_id: HashMap<ById, usize>,
     /// Whether an article may lack `published`: only in the XML reader's handover (feeds have
     /// undated items, which the model allows); files in format v1 require it.
     undated_allowed: bool,
@@ -136,7 +162,7 @@ impl CollectionBuilder {
         let fields = Fields::new(article_map, at);
         match read_article(&fields, &mut article_notices, self.undated_allowed) {
             Ok(article) => {
-                if let Some(first) = self.first_index_of_id.get(&article.id) {
+                if let Some(first) = self.first_index_of_id.get(article.id.as_str()) {
                     let problem = at.field("id").problem(format!(
                         "duplicate id \"{}\": articles[{first}] already uses it, so this one was left out",
                         article.id
@@ -144,16 +170,25 @@ impl CollectionBuilder {
                     self.skipped.push(name_article(problem, article_map, at));
                     return;
                 }
-                self.first_index_of_id.insert(article.id.clone(), index);
+                let article = Rc::new(article);
+                self.first_index_of_id
+                    .insert(ById(Rc::clone(&article)), index);
                 self.notices.extend(
                     article_notices
                         .into_iter()
                         .map(|notice| name_article(notice, article_map, at)),
                 );
-                self.articles.push(Rc::new(article));
+                self.articles.push(article);
             }
             Err(problem) => self.skipped.push(name_article(problem, article_map, at)),
         }
+    }
+
+    /// Makes room for `more` articles ahead (a reader's estimate from the file's size), so the
+    /// table of ids is not rebuilt as it grows.
+    pub fn reserve(&mut self, more: usize) {
+        self.articles.reserve(more);
+        self.first_index_of_id.reserve(more);
     }
 
     /// Articles handled so far, kept or left out.

@@ -1,6 +1,7 @@
 //! Fetching a file as bytes, with a time limit for the whole answer and errors a reader can act
-//! on (network, time-out, HTTP status, an HTML page where data was expected); a large answer is
-//! copied into the WebAssembly a slice per task.
+//! on (network, time-out, HTTP status, an HTML page where data was expected). The answer is read
+//! as a stream, a piece per task as it arrives, and then copied into the WebAssembly a slice
+//! per task: a large file never holds the page in one long task.
 
 use crate::state::LoadError;
 use gloo_timers::callback::Timeout;
@@ -63,10 +64,31 @@ async fn fetch_with(
     if content_type.to_ascii_lowercase().contains("text/html") {
         return Err(LoadError::NotJsonContent(content_type));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
-        .await
-        .map_err(network)?;
-    Ok(copy_in_slices(&js_sys::Uint8Array::new(&buffer)).await)
+    let Some(body) = response.body() else {
+        // No body stream (an empty answer, or a browser without streams).
+        let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+            .await
+            .map_err(network)?;
+        return Ok(copy_in_slices(&js_sys::Uint8Array::new(&buffer)).await);
+    };
+    let pieces = read_stream(&body).await.map_err(network)?;
+    Ok(copy_pieces_in_slices(&pieces).await)
+}
+
+/// The pieces of a body stream as they arrived, kept outside the WebAssembly's memory until
+/// the whole is known (so its memory grows once, by the file's size). Reading the answer whole
+/// (`Response.arrayBuffer`) would join tens of megabytes in one task of the browser's own.
+async fn read_stream(body: &web_sys::ReadableStream) -> Result<Vec<js_sys::Uint8Array>, JsValue> {
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().dyn_into()?;
+    let mut pieces = Vec::new();
+    loop {
+        let result = JsFuture::from(reader.read()).await?;
+        if js_sys::Reflect::get(&result, &JsValue::from_str("done"))?.is_truthy() {
+            return Ok(pieces);
+        }
+        let value = js_sys::Reflect::get(&result, &JsValue::from_str("value"))?;
+        pieces.push(value.dyn_into::<js_sys::Uint8Array>()?);
+    }
 }
 
 /// Bytes copied into the WebAssembly's memory per task.
@@ -75,20 +97,35 @@ const COPY_BYTES_PER_TASK: u32 = 4_000_000;
 /// The bytes of a fetched file, copied a slice per task: tens of megabytes in one copy would
 /// hold the page for tens of milliseconds.
 pub(super) async fn copy_in_slices(array: &js_sys::Uint8Array) -> Vec<u8> {
-    let length = array.length();
-    if length <= COPY_BYTES_PER_TASK {
-        return array.to_vec();
+    copy_pieces_in_slices(std::slice::from_ref(array)).await
+}
+
+/// The bytes of `pieces` joined, copied into the WebAssembly a slice per task. The bytes are
+/// appended rather than copied over a zeroed buffer: zeroing tens of megabytes first is itself
+/// a long task.
+async fn copy_pieces_in_slices(pieces: &[js_sys::Uint8Array]) -> Vec<u8> {
+    if let [only] = pieces {
+        if only.length() <= COPY_BYTES_PER_TASK {
+            return only.to_vec();
+        }
     }
-    let mut bytes = vec![0_u8; length as usize];
-    let mut start = 0_u32;
-    while start < length {
-        let end = start.saturating_add(COPY_BYTES_PER_TASK).min(length);
-        array
-            .subarray(start, end)
-            .copy_to(&mut bytes[start as usize..end as usize]);
-        start = end;
-        if start < length {
-            super::next_task().await;
+    let total: usize = pieces.iter().map(|piece| piece.length() as usize).sum();
+    let mut bytes = Vec::with_capacity(total);
+    let mut since_yield = 0_u32;
+    for piece in pieces {
+        let length = piece.length();
+        let mut start = 0_u32;
+        while start < length {
+            if since_yield >= COPY_BYTES_PER_TASK {
+                super::next_task().await;
+                since_yield = 0;
+            }
+            let end = start
+                .saturating_add(COPY_BYTES_PER_TASK - since_yield)
+                .min(length);
+            bytes.extend_from_slice(&piece.subarray(start, end).to_vec());
+            since_yield += end - start;
+            start = end;
         }
     }
     bytes

@@ -103,13 +103,23 @@ async fn read_json_file(bytes: Vec<u8>, handed_over: bool, on_progress: &impl Fn
         Ok(text) => text,
         Err(error) => return JsonRead::Read(parse_collection_bytes(error.as_bytes())),
     };
+    // Checking tens of megabytes of UTF-8 is a task of its own.
+    web::next_task().await;
     let mut reader = if handed_over {
         ChunkedReader::handed_over(text)
     } else {
         ChunkedReader::new(text)
     };
     loop {
-        match reader.step() {
+        // Steps until a slice's time is up, then a task for the browser.
+        let started = web::now_ms();
+        let step = loop {
+            match reader.step() {
+                Step::Working(_) if web::now_ms() - started < SLICE_MS => {}
+                step => break step,
+            }
+        };
+        match step {
             Step::Working(progress) => {
                 on_progress(progress.percent);
                 web::next_task().await;
