@@ -44,7 +44,6 @@ pub fn sample() -> Parsed {
     parse_file("samples/articles.json")
 }
 
-/// Renders one article to HTML with Yew's server renderer.
 /// The state after loading `parsed` for the address `search`.
 pub fn state_for(search: &str, parsed: Parsed) -> Rc<AppState> {
     let state = AppState::new(Query::parse(search), TODAY);
@@ -70,6 +69,7 @@ pub async fn render_view(state: Rc<AppState>) -> String {
     .await
 }
 
+/// Renders one article to HTML with Yew's server renderer.
 pub async fn render_article(article: Rc<Article>) -> String {
     LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps {
         article,
