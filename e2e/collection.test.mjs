@@ -17,6 +17,8 @@ async function openList(width = 1280, query = "") {
   const opened = await openPage(session.browser, width);
   await opened.page.goto(`${session.server.url}/${query}`);
   await opened.page.waitForSelector(".av-collection");
+  // The filter panel's sections are drawn a frame after the list.
+  await opened.page.waitForSelector(".av-filter", { state: "attached" });
   return opened;
 }
 

@@ -6,7 +6,7 @@
 use crate::archive::{Arrived, Lookup, Piece};
 use crate::date::CivilDate;
 use crate::format::Problem;
-use crate::model::{Article, Block, Body};
+use crate::model::{Article, Block};
 use crate::prefs::Preferences;
 use crate::query::Query;
 use crate::search::SearchIndex;
@@ -15,6 +15,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 mod bodies;
+mod drawn;
 mod language;
 mod loaded;
 pub use language::Languages;
@@ -52,6 +53,10 @@ pub struct AppState {
     /// ([`Action::DrawRest`]), so the new count and the top of the list reach the screen
     /// first, and the cards below the fold a frame later ([`AppState::cards_drawn`]).
     pub first_frame: bool,
+    /// The file has just loaded: its list is drawn with the filter panel's frame but not its
+    /// sections (dates, timeline, regions, facets), which follow a frame later, with the rest
+    /// of a changed list ([`Action::DrawRest`]); the first render and layout are split in two.
+    pub panel_later: bool,
     /// How many cards fill the list's part of the reader's screen, as the shell last measured
     /// it after a paint ([`Action::Screenful`]; [`FIRST_FRAME_CARDS`] until then, and never
     /// more): what a changed list draws in its first frame.
@@ -147,6 +152,7 @@ impl AppState {
             bodies: Rc::default(),
             list_limit: PAGE_SIZE,
             first_frame: false,
+            panel_later: false,
             screenful: FIRST_FRAME_CARDS,
             today,
             prefs: Preferences::default(),
@@ -214,52 +220,6 @@ impl AppState {
         Self { prefs, ..self }
     }
 
-    /// Whether the view is complete: the file is read and, when an article is open whose body
-    /// lives in its own file, that body has arrived (or failed). A published page's prerendered
-    /// copy gives way to the viewer only then, so nothing on screen goes back to "Loading".
-    #[must_use]
-    pub fn is_settled(&self) -> bool {
-        let Load::Ready(loaded) = &self.load else {
-            return false;
-        };
-        if self.wanted_catalogue().is_some() {
-            return false;
-        }
-        // An archive's view is complete once the cards it shows have arrived.
-        if let Some(archive) = &loaded.archive {
-            let filter = self.query.filter();
-            let search = self.query.search_query();
-            let view = (&filter, self.query.sort, search.as_ref());
-            let open = self.query.article.as_deref();
-            if self.arrived.waits(archive, view, self.list_limit, open) {
-                return false;
-            }
-        }
-        if let Some(id) = &self.query.article {
-            if self.lookup(loaded, id) == Lookup::Pending {
-                return false;
-            }
-        }
-        let article = self.query.article.as_deref().and_then(|id| self.find(id));
-        match article {
-            Some(article) if matches!(article.body, Body::Remote(_)) => matches!(
-                self.bodies.get(&article.id),
-                Some(BodyLoad::Ready { .. } | BodyLoad::Failed(_))
-            ),
-            _ => true,
-        }
-    }
-
-    /// How many of the list's cards are drawn now (see [`AppState::first_frame`]).
-    #[must_use]
-    pub fn cards_drawn(&self) -> usize {
-        if self.first_frame {
-            self.list_limit.min(self.screenful)
-        } else {
-            self.list_limit
-        }
-    }
-
     /// The state after `action`.
     #[must_use]
     pub fn apply(&self, action: Action) -> Self {
@@ -319,6 +279,7 @@ impl AppState {
             },
             Action::DrawRest => Self {
                 first_frame: false,
+                panel_later: false,
                 ..self.clone()
             },
             Action::Screenful(cards) => Self {
@@ -337,6 +298,7 @@ impl AppState {
             },
             Action::Loaded { result, .. } => Self {
                 load_progress: None,
+                panel_later: result.is_ok() && self.query.article.is_none(),
                 load: match result {
                     Ok(loaded) => Load::Ready(loaded),
                     Err(error) => Load::Failed(error),

@@ -13,7 +13,13 @@ const SPLIT: &str = r#"{"version": 1, "articles": [
   {"id": "b", "title": "B", "published": "2025-01-02", "body": [{"type": "paragraph", "text": "x"}]}
 ]}"#;
 
+/// The state once the sample file has loaded and been drawn whole (a frame later).
 fn loaded(search: &str) -> AppState {
+    just_loaded(search).apply(Action::DrawRest)
+}
+
+/// The state in the frame in which the sample file has loaded.
+fn just_loaded(search: &str) -> AppState {
     let state = AppState::new(Query::parse(search), TODAY);
     let result = parse_collection(SPLIT)
         .map(with_index)
@@ -157,11 +163,20 @@ fn a_hovered_card_prefetches_its_body_and_the_open_article_comes_first() {
 #[test]
 fn a_changed_list_draws_its_first_cards_then_the_rest_after_a_paint() {
     use article_viewer::state::{FIRST_FRAME_CARDS, PAGE_SIZE};
-    let state = loaded("");
+    // A loaded list's cards are drawn at once; its filter panel's sections a frame later,
+    // and a published page's copy gives way to it only then.
+    let first = just_loaded("");
     assert_eq!(
-        state.cards_drawn(),
+        first.cards_drawn(),
         PAGE_SIZE,
         "a list drawn on load is drawn whole"
+    );
+    assert!(first.panel_later && first.draws_later() && !first.is_settled());
+    let state = first.apply(Action::DrawRest);
+    assert!(!state.panel_later && !state.draws_later() && state.is_settled());
+    assert!(
+        !just_loaded("?article=a").panel_later,
+        "an article is drawn at once"
     );
     let changed = state.apply(Action::Navigate(Query::parse("?region=Europe")));
     assert!(changed.first_frame);

@@ -39,6 +39,9 @@ pub struct CollectionPageProps {
     pub list_limit: usize,
     /// How many of them are drawn now (fewer in the frame in which the list changes).
     pub drawn: usize,
+    /// Whether the filter panel's sections are drawn (not in the frame in which a file loads).
+    #[prop_or(true)]
+    pub panel: bool,
     /// Bodies read from their own files (an archive search's cards take excerpts from them).
     #[prop_or_default]
     pub bodies: LoadedBodies,
@@ -193,7 +196,7 @@ pub fn CollectionPage(props: &CollectionPageProps) -> Html {
             </header>
             <div class="av-collection__layout">
                 <FilterPanel index={Rc::clone(&index)} outcome={Rc::clone(&outcome)} filter={filter.clone()}
-                    today={props.today} on_change={navigate_filter.clone()} />
+                    today={props.today} on_change={navigate_filter.clone()} sections={props.panel} />
                 <section class="av-results" aria-label={ui.t("articles-title")}>
                     <div class="av-results__bar">
                         { active_filters(&ui, &date_format, &ActiveFiltersProps { filter: filter.clone(), on_change: navigate_filter.clone(), q: props.query.q.clone() }) }

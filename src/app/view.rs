@@ -84,7 +84,7 @@ pub fn View(props: &ViewProps) -> Html {
             }
             None => html! {
                 <>
-                    <CollectionPage loaded={Rc::clone(loaded)} arrived={Rc::clone(&state.arrived)} search={state.search.clone()} on_search={props.on_search.clone()} query={state.query.clone()} today={state.today} list_limit={state.list_limit} drawn={state.cards_drawn()} bodies={LoadedBodies(Rc::clone(&state.bodies))}
+                    <CollectionPage loaded={Rc::clone(loaded)} arrived={Rc::clone(&state.arrived)} search={state.search.clone()} on_search={props.on_search.clone()} query={state.query.clone()} today={state.today} list_limit={state.list_limit} drawn={state.cards_drawn()} panel={!state.panel_later} bodies={LoadedBodies(Rc::clone(&state.bodies))}
                         on_navigate={props.on_navigate.clone()} on_action={props.on_action.clone()} />
                     { problem_list(&ui, &loaded.parsed.skipped, &loaded.parsed.notices) }
                 </>

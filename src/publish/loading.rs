@@ -22,10 +22,13 @@ pub(super) fn loaded_state(mut parsed: Parsed, root: &SiteRoot, today: CivilDate
         .resolved_against(&root.resolve(SITE_DATA_FILE));
     let state = AppState::new(Query::default(), today);
     let request = state.request;
-    state.apply(Action::Loaded {
-        request,
-        result: Ok(with_index(parsed)),
-    })
+    // A page is drawn whole (the viewer splits its first render only in the browser).
+    state
+        .apply(Action::Loaded {
+            request,
+            result: Ok(with_index(parsed)),
+        })
+        .apply(Action::DrawRest)
 }
 
 /// The file a [`loaded_state`] for `root` was made from, its URLs as read again; in place when

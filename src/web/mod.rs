@@ -124,8 +124,9 @@ pub fn in_frame_after_next_paint(then: impl FnOnce() + 'static) {
     after_next_paint(move || on_next_frame(then));
 }
 
-/// Calls `then` in a task after the browser's next paint.
-fn after_next_paint(then: impl FnOnce() + 'static) {
+/// Calls `then` in a task after the browser's next paint: what it renders is laid out by the
+/// browser in the next frame, apart from the task that renders it.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
     on_next_frame(move || {
         gloo_timers::callback::Timeout::new(0, then).forget();
     });

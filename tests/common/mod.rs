@@ -48,10 +48,12 @@ pub fn sample() -> Parsed {
 pub fn state_for(search: &str, parsed: Parsed) -> Rc<AppState> {
     let state = AppState::new(Query::parse(search), TODAY);
     let request = state.request;
-    Rc::new(state.apply(Action::Loaded {
+    // Settled: drawn whole, as a frame after loading.
+    let state = state.apply(Action::Loaded {
         request,
         result: Ok(with_index(parsed)),
-    }))
+    });
+    Rc::new(state.apply(Action::DrawRest))
 }
 
 /// The whole view for `state`, as HTML.

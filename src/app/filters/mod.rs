@@ -29,6 +29,9 @@ pub struct FilterPanelProps {
     pub filter: Filter,
     pub today: CivilDate,
     pub on_change: Callback<Filter>,
+    /// Whether its sections are drawn (the panel's frame and button always are).
+    #[prop_or(true)]
+    pub sections: bool,
 }
 
 #[component]
@@ -56,6 +59,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 { label }
             </button>
             <div id="av-filters-body" class={classes!("av-filters__body", open.then_some("is-open"))}>
+                if props.sections {
                 <DateFilter index={Rc::clone(&props.index)} outcome={Rc::clone(&props.outcome)} filter={props.filter.clone()}
                     today={props.today} on_change={props.on_change.clone()} />
                 <RegionFilter index={Rc::clone(&props.index)} outcome={Rc::clone(&props.outcome)} filter={props.filter.clone()}
@@ -64,6 +68,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     <FacetFilter key={facet.param()} {facet} index={Rc::clone(&props.index)} outcome={Rc::clone(&props.outcome)}
                         filter={props.filter.clone()} on_change={props.on_change.clone()} />
                 }) }
+                }
             </div>
         </aside>
     }

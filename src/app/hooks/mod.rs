@@ -296,8 +296,9 @@ fn note_screenful(root: &NodeRef, dispatcher: &UseReducerDispatcher<AppState>) {
     }
 }
 
-/// A list that has just changed draws its first cards; once they are painted, the rest, in
-/// the next frame ([`AppState::first_frame`]). The cards that fill the screen are measured then,
+/// A list that has just changed draws its first cards, and a file that has just loaded its list
+/// without the filter panel's sections; once they are painted, the rest, in the next frame
+/// ([`AppState::draws_later`]). The cards that fill the screen are measured then,
 /// and once the first list is painted, for the next change.
 #[hook]
 pub fn use_rest_of_list(state: &UseReducerHandle<AppState>, root: NodeRef) {
@@ -311,9 +312,11 @@ pub fn use_rest_of_list(state: &UseReducerHandle<AppState>, root: NodeRef) {
             }
         });
     }
-    use_effect_with(state.first_frame, move |&first_frame| {
-        if first_frame {
-            web::in_frame_after_next_paint(move || {
+    use_effect_with(state.draws_later(), move |&later| {
+        if later {
+            // In a task, not at the start of a frame: the rest is rendered in that task and laid
+            // out in the next frame, rather than both in one long task.
+            web::after_next_paint(move || {
                 note_screenful(&root, &dispatcher);
                 dispatcher.dispatch(Action::DrawRest);
             });
