@@ -264,9 +264,9 @@ impl<T: AsRef<str>> ChunkedReader<T> {
             Some((next, read)) => {
                 if index == 0 {
                     // After the first step, room for as many more articles as the rest of the
-                    // file holds at the same size each (capped at one per 64 bytes).
+                    // file holds at the same size each (at most one per 64 bytes).
                     let (done, left) = (next - at, body.len() - next);
-                    let expected = (left / (done / read).max(64)).min(left / 64);
+                    let expected = left / (done / read).max(64);
                     builder.reserve(expected);
                 }
                 Ok(Next::Go(Stage::Articles {
