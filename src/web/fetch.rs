@@ -100,9 +100,9 @@ pub(super) async fn copy_in_slices(array: &js_sys::Uint8Array) -> Vec<u8> {
     copy_pieces_in_slices(std::slice::from_ref(array)).await
 }
 
-/// The bytes of `pieces` joined, copied into the WebAssembly a slice per task. The bytes are
-/// appended rather than copied over a zeroed buffer: zeroing tens of megabytes first is itself
-/// a long task.
+/// The bytes of `pieces` joined, copied into the WebAssembly a slice per task. The buffer grows
+/// a slice at a time (its room reserved once): zeroing tens of megabytes up front is itself a
+/// long task.
 async fn copy_pieces_in_slices(pieces: &[js_sys::Uint8Array]) -> Vec<u8> {
     if let [only] = pieces {
         if only.length() <= COPY_BYTES_PER_TASK {
@@ -123,7 +123,9 @@ async fn copy_pieces_in_slices(pieces: &[js_sys::Uint8Array]) -> Vec<u8> {
             let end = start
                 .saturating_add(COPY_BYTES_PER_TASK - since_yield)
                 .min(length);
-            bytes.extend_from_slice(&piece.subarray(start, end).to_vec());
+            let at = bytes.len();
+            bytes.resize(at + (end - start) as usize, 0);
+            piece.subarray(start, end).copy_to(&mut bytes[at..]);
             since_yield += end - start;
             start = end;
         }

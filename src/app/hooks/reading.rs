@@ -110,25 +110,26 @@ async fn read_json_file(bytes: Vec<u8>, handed_over: bool, on_progress: &impl Fn
     } else {
         ChunkedReader::new(text)
     };
-    loop {
-        // Steps until a slice's time is up, then a task for the browser.
-        let started = web::now_ms();
-        let step = loop {
-            match reader.step() {
-                Step::Working(_) if web::now_ms() - started < SLICE_MS => {}
-                step => break step,
-            }
-        };
-        match step {
+    let (mut outcome, percent) = (None, std::cell::Cell::new(0));
+    in_slices(
+        || match reader.step() {
             Step::Working(progress) => {
-                on_progress(progress.percent);
-                web::next_task().await;
+                percent.set(progress.percent);
+                false
             }
-            Step::Done(Err(FormatError::FeedElsewhere)) => {
-                return JsonRead::Feed(reader.into_text().into_bytes())
+            Step::Done(result) => {
+                outcome = Some(result);
+                true
             }
-            Step::Done(result) => return JsonRead::Read(result),
-        }
+        },
+        || on_progress(percent.get()),
+    )
+    .await;
+    match outcome {
+        Some(Err(FormatError::FeedElsewhere)) => JsonRead::Feed(reader.into_text().into_bytes()),
+        Some(result) => JsonRead::Read(result),
+        // (`in_slices` returns once the reader is done; a reader stepped past its end says so.)
+        None => JsonRead::Read(Err(FormatError::Empty)),
     }
 }
 
